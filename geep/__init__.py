@@ -1,0 +1,38 @@
+"""geep — ecosystem-value accounting for China.
+
+ESV (equivalent factors), GEP (function values), benefit transfer, GEEP, and the
+eco-compensation and rights-trading ledgers built on them; every number traceable to its
+input cell and its coefficient (``table@edition#row``).
+"""
+
+from . import coefficients
+from ._version import __version__
+from .errors import GeepError
+from .inputs import Inputs, Report
+from .io.read import read_inputs, validate
+from .ledger import Ledger
+from .messages import set_language
+from .methods.benefit_transfer import benefit_transfer
+from .methods.esv import esv
+from .methods.geep_account import aggregate, geep
+from .methods.gep import gep
+from .units import parse_unit, ureg
+
+__all__ = [
+    "GeepError",
+    "Inputs",
+    "Ledger",
+    "Report",
+    "__version__",
+    "aggregate",
+    "benefit_transfer",
+    "coefficients",
+    "esv",
+    "geep",
+    "gep",
+    "parse_unit",
+    "read_inputs",
+    "set_language",
+    "ureg",
+    "validate",
+]

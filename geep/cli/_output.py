@@ -1,0 +1,44 @@
+"""Terminal output helpers shared by the verbs (rich tables, csv/json for scripts)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pandas as pd
+
+
+def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None) -> None:
+    """Print ``frame`` as a rich table (terminal), CSV or JSON (scripts)."""
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+        return
+    if fmt == "json":
+        sys.stdout.write(
+            frame.to_json(orient="records", force_ascii=False, indent=1, date_format="iso") + "\n"
+        )
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for c in frame.columns:
+        table.add_column(str(c), overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(
+            *["" if (v is None or (isinstance(v, float) and v != v)) else str(v) for v in row]
+        )
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)
+    console.print(table)
+
+
+def emit_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+def say(args, text: str) -> None:
+    """Print unless ``--quiet``."""
+    if not getattr(args, "quiet", False):
+        print(text)

@@ -1,0 +1,146 @@
+"""User overrides: derived editions with provenance, never silent patches."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Hashable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..errors import CoefficientTableError
+from ..messages import msg
+from .lock import atomic_write_bytes
+from .model import EVIDENCE_LEVELS
+from .reader import DATA_FILE, META_FILE, parse_rows
+from .table import CoefficientTable
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return s[:24] or "override"
+
+
+def override(
+    table: CoefficientTable,
+    changes: Mapping[Hashable, Any],
+    *,
+    by: str,
+    reason: str,
+    column: str = "value",
+    edition: str | None = None,
+    evidence: str = "unverified",
+    source: str | None = None,
+) -> CoefficientTable:
+    """Return a derived edition of ``table`` with some values replaced.
+
+    Parameters
+    ----------
+    table
+        The base edition.
+    changes
+        ``{row_key: new_value}`` (sets ``column``) or ``{row_key: {column: value, ...}}``.
+        Row keys are values, or tuples for multi-column keys. Every key must exist.
+    by, reason
+        Who made the change and why; recorded as the provenance
+        ``"override of TABLE@EDITION by <by>: <reason>"``.
+    edition
+        Name of the derived edition (default ``"<base>+<by>"``).
+    evidence
+        Evidence level of the changed rows (default ``unverified``).
+    source
+        Citation of the new values (default: the provenance text).
+
+    Returns
+    -------
+    CoefficientTable
+        Status ``draft``, ``derived_from`` the base, with changed rows' ``evidence`` and
+        ``source`` updated. The base table is not modified.
+    """
+    if not by or not reason:
+        raise CoefficientTableError(
+            "an override needs 'by' (who) and 'reason' (why)", table=table.id, edition=table.edition
+        )
+    if evidence not in EVIDENCE_LEVELS:
+        raise CoefficientTableError(msg("coef.evidence", value=evidence), table=table.id)
+    provenance = f"override of {table.ref} by {by}: {reason}"
+    new_edition = edition or f"{table.edition}+{_slug(by)}"
+    src_key = "override"
+    frame = table.frame.copy()
+    for key, change in changes.items():
+        table.row(key)  # raises with suggestions if the key is unknown
+        kt = table._key_tuple(key)
+        mask = pd.Series(True, index=frame.index)
+        for col, val in zip(table.meta.key, kt, strict=True):
+            mask &= frame[col] == val
+        updates = change if isinstance(change, Mapping) else {column: change}
+        for col, val in updates.items():
+            if col not in frame.columns:
+                raise CoefficientTableError(
+                    msg("coef.override_value", key=key, problem=f"no column {col!r}"),
+                    table=table.id,
+                    edition=table.edition,
+                    column=col,
+                )
+            if col in table.meta.key:
+                raise CoefficientTableError(
+                    msg("coef.override_value", key=key, problem="key columns cannot change"),
+                    table=table.id,
+                    column=col,
+                )
+            frame.loc[mask, col] = val
+        frame.loc[mask, "evidence"] = evidence
+        frame.loc[mask, "source"] = src_key
+    sources = {**table.meta.sources, src_key: source or provenance}
+    meta = table.meta.model_copy(
+        update={
+            "edition": new_edition,
+            "status": "draft",
+            "derived_from": table.ref,
+            "provenance": provenance,
+            "sources": sources,
+            "supersedes": None,
+        }
+    )
+    csv_bytes = _csv_bytes(frame)
+    # re-validate the derived rows exactly as a table on disk would be
+    checked = parse_rows(meta, csv_bytes, f"override of {table.ref}")
+    digest = hashlib.sha256(_yaml_bytes(meta) + b"\0" + csv_bytes).hexdigest()
+    return CoefficientTable(meta=meta, frame=checked, sha256=digest, origin="override")
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype.kind == "f":
+            out[col] = out[col].map(lambda v: "" if pd.isna(v) else repr(float(v)))
+    buf = io.StringIO()
+    out.to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def _yaml_bytes(meta: Any) -> bytes:
+    doc = meta.model_dump(mode="json", exclude_none=True)
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def save(table: CoefficientTable, root: str | Path) -> Path:
+    """Write ``table`` as ``root/<id>/<edition>/table.{yaml,csv}`` (atomically).
+
+    The folder can then be used as a catalogue root (``paths=[root]`` or
+    ``GEEP_COEFFICIENTS_PATH``).
+    """
+    folder = Path(root) / table.id / table.edition
+    if (folder / META_FILE).exists():
+        raise CoefficientTableError(
+            f"{table.ref} already exists in {root}",
+            file=str(folder),
+            hint="choose another edition name; editions are never overwritten",
+        )
+    atomic_write_bytes(folder / DATA_FILE, _csv_bytes(table.frame))
+    atomic_write_bytes(folder / META_FILE, _yaml_bytes(table.meta))
+    return folder

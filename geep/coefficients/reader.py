@@ -1,0 +1,240 @@
+"""Read and validate one edition folder (``table.yaml`` + ``table.csv``).
+
+Every problem in a table is collected and reported together, each with file, line and
+column, before anything is returned: a table either loads completely or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pydantic
+import yaml
+
+from ..errors import CoefficientTableError, GeepError
+from ..messages import msg
+from ..units import check_dimension, parse_unit
+from .model import EVIDENCE_LEVELS, TableMeta
+from .table import CoefficientTable
+
+META_FILE = "table.yaml"
+DATA_FILE = "table.csv"
+
+
+def content_hash(yaml_bytes: bytes, csv_bytes: bytes) -> str:
+    """SHA-256 over both files of an edition (names included, so swapping is detected)."""
+    h = hashlib.sha256()
+    for name, data in ((META_FILE, yaml_bytes), (DATA_FILE, csv_bytes)):
+        h.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return h.hexdigest()
+
+
+def read_meta(folder: Path, yaml_bytes: bytes | None = None) -> TableMeta:
+    """Parse and validate ``table.yaml`` of ``folder``."""
+    path = folder / META_FILE
+    raw = path.read_bytes() if yaml_bytes is None else yaml_bytes
+    try:
+        doc = yaml.safe_load(raw.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CoefficientTableError(
+            msg("coef.meta", problem=f"not valid UTF-8 YAML ({exc})"), file=str(path)
+        ) from exc
+    if not isinstance(doc, dict):
+        raise CoefficientTableError(msg("coef.meta", problem="not a mapping"), file=str(path))
+    try:
+        meta = TableMeta.model_validate(doc)
+    except pydantic.ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in exc.errors()
+        )
+        raise CoefficientTableError(
+            msg("coef.meta", problem=problems),
+            file=str(path),
+            hint="see docs 'Publishing a coefficient table' for the table.yaml fields",
+        ) from exc
+    if folder.name != meta.edition or folder.parent.name != meta.id:
+        raise CoefficientTableError(
+            msg(
+                "coef.meta",
+                problem=f"id/edition {meta.ref!r} do not match the folder "
+                f"{folder.parent.name}/{folder.name}",
+            ),
+            file=str(path),
+            hint="the folder must be coefficients/<id>/<edition>/",
+        )
+    return meta
+
+
+class _Problems:
+    def __init__(self, file: str, meta: TableMeta) -> None:
+        self.file, self.meta, self.items = file, meta, []
+
+    def add(self, text: str, line: int | None = None, column: str | None = None) -> None:
+        self.items.append((line, column, text))
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        first_line, first_col, _ = self.items[0]
+        lines = [
+            f"  {'line ' + str(ln) if ln else '(table)'}{', column ' + repr(c) if c else ''}: {t}"
+            for ln, c, t in self.items[:50]
+        ]
+        more = f"\n  ... and {len(self.items) - 50} more" if len(self.items) > 50 else ""
+        err = CoefficientTableError(
+            f"{len(self.items)} problem(s) in {self.meta.ref}:\n" + "\n".join(lines) + more,
+            file=self.file,
+            table=self.meta.id,
+            edition=self.meta.edition,
+            row=first_line,
+            column=first_col,
+            hint="fix the cells named above; line numbers count the header as line 1",
+        )
+        err.problems = list(self.items)
+        raise err
+
+
+def _parse_cell(raw: str, dtype: str) -> Any:
+    if dtype == "str":
+        return raw
+    if dtype == "int":
+        v = int(raw)
+        return v
+    v = float(raw)
+    if not math.isfinite(v):
+        raise ValueError("not finite")
+    return v
+
+
+def read_edition(folder: Path, origin: str | None = None) -> CoefficientTable:
+    """Read, validate and return the edition in ``folder``.
+
+    Raises
+    ------
+    CoefficientTableError
+        Listing every problem with its line and column: unknown or missing columns, empty
+        required cells, bad numbers, evidence levels, source keys, units, dimensions, duplicate
+        keys.
+    """
+    folder = Path(folder)
+    yaml_bytes = (folder / META_FILE).read_bytes()
+    csv_path = folder / DATA_FILE
+    if not csv_path.exists():
+        raise CoefficientTableError(
+            f"{DATA_FILE} is missing", file=str(folder), hint=f"add {DATA_FILE} next to {META_FILE}"
+        )
+    csv_bytes = csv_path.read_bytes()
+    meta = read_meta(folder, yaml_bytes)
+    frame = parse_rows(meta, csv_bytes, str(csv_path))
+    return CoefficientTable(
+        meta=meta,
+        frame=frame,
+        sha256=content_hash(yaml_bytes, csv_bytes),
+        origin=origin or str(folder),
+    )
+
+
+def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
+    """Parse and validate the CSV bytes of an edition against its metadata."""
+    problems = _Problems(file, meta)
+    try:
+        text = csv_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CoefficientTableError(
+            f"not UTF-8 ({exc})", file=file, hint="save the CSV as UTF-8"
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    raw = pd.read_csv(
+        io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=False
+    )
+    declared = list(meta.columns)
+    for col in raw.columns:
+        if col not in meta.columns:
+            problems.add(msg("coef.unknown_column", column=col), column=col)
+    for col in declared:
+        if col not in raw.columns:
+            problems.add(msg("coef.missing_column", column=col), column=col)
+    problems.raise_if_any()
+
+    out: dict[str, list[Any]] = {}
+    for col, spec in meta.columns.items():
+        values: list[Any] = []
+        for i, cell in enumerate(raw[col].tolist()):
+            line = i + 2
+            cell = cell.strip()
+            if cell == "":
+                if not spec.nullable:
+                    problems.add(msg("coef.empty"), line, col)
+                values.append(None)
+                continue
+            try:
+                v = _parse_cell(cell, spec.dtype)
+            except ValueError:
+                problems.add(msg("coef.dtype", value=cell, dtype=spec.dtype), line, col)
+                values.append(None)
+                continue
+            if spec.allowed is not None and v not in spec.allowed:
+                problems.add(msg("coef.allowed", value=cell, allowed=spec.allowed), line, col)
+            if col == "evidence" and v not in EVIDENCE_LEVELS:
+                problems.add(msg("coef.evidence", value=cell), line, col)
+            if col == "source":
+                for k in (s.strip() for s in cell.split(";")):
+                    if k not in meta.sources:
+                        problems.add(msg("coef.source_key", value=k), line, col)
+            values.append(v)
+        out[col] = values
+
+    # units: fixed per column, or per row
+    for col, spec in meta.columns.items():
+        if spec.unit:
+            try:
+                u = parse_unit(spec.unit)
+                if spec.dimension:
+                    check_dimension(u, spec.dimension, what=col)
+            except GeepError as exc:
+                problems.add(f"unit of the column in table.yaml: {exc}", None, col)
+        if spec.unit_from:
+            for i, (val, unit) in enumerate(zip(out[col], out[spec.unit_from], strict=True)):
+                if val is None:
+                    continue
+                if unit is None:
+                    problems.add(f"a value needs its unit in column {spec.unit_from!r}", i + 2, col)
+                    continue
+                try:
+                    u = parse_unit(unit)
+                    if spec.dimension:
+                        check_dimension(u, spec.dimension, what=col)
+                except GeepError as exc:
+                    problems.add(str(exc), i + 2, spec.unit_from)
+
+    # duplicate keys
+    seen: dict[tuple, int] = {}
+    keys = list(zip(*(out[k] for k in meta.key), strict=True))
+    for i, key in enumerate(keys):
+        if key in seen:
+            problems.add(
+                msg("coef.duplicate_key", key="/".join(map(str, key)), first=seen[key]),
+                i + 2,
+                meta.key[0],
+            )
+        else:
+            seen[key] = i + 2
+    problems.raise_if_any()
+
+    frame = pd.DataFrame(
+        {c: pd.Series(v, dtype=_pandas_dtype(meta.columns[c].dtype, v)) for c, v in out.items()}
+    )
+    return frame
+
+
+def _pandas_dtype(dtype: str, values: list[Any]) -> str:
+    if dtype == "float":
+        return "float64"
+    if dtype == "int":
+        return "Int64" if any(v is None for v in values) else "int64"
+    return "object"

@@ -1,0 +1,113 @@
+"""Errors raised by geep.
+
+Every error subclasses :class:`GeepError` *and* a builtin (``ValueError``, ``KeyError``,
+...), so callers can catch either. Errors carry structured location fields (file, sheet,
+cell, table, edition, row, column), render a message that says what is wrong, where, and how
+to fix it, and pickle cleanly (for process pools and Dask workers).
+
+Message texts live in :mod:`geep.messages`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_LOCATION_FIELDS = ("file", "sheet", "cell", "table", "edition", "row", "column")
+
+
+class GeepError(Exception):
+    """Base class of all geep errors.
+
+    Parameters
+    ----------
+    message
+        What is wrong.
+    hint
+        How to fix it.
+    **location
+        Any of ``file, sheet, cell, table, edition, row, column`` (and extra fields).
+    """
+
+    def __init__(self, message: str = "", *, hint: str | None = None, **location: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        for name in _LOCATION_FIELDS:
+            setattr(self, name, location.pop(name, None))
+        self.extra = location
+
+    @property
+    def where(self) -> str:
+        """Human-readable location, e.g. ``data.xlsx!land_cover!C7`` or ``table.csv row 4``."""
+        parts: list[str] = []
+        if self.file:
+            parts.append(str(self.file))
+        if self.sheet:
+            parts.append(f"!{self.sheet}" if parts else str(self.sheet))
+        if self.cell:
+            parts.append(f"!{self.cell}")
+        s = "".join(parts)
+        if self.table and not self.file:
+            s = f"{self.table}@{self.edition}" if self.edition else str(self.table)
+        if self.row is not None and not self.cell:
+            s += f"{' ' if s else ''}row {self.row}"
+        if self.column and not self.cell:
+            s += f"{', ' if s else ''}column {self.column!r}"
+        return s
+
+    def __str__(self) -> str:
+        where = self.where
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def __reduce__(self):  # pickles with all structured fields
+        return (_rebuild, (self.__class__, self.message, self.__dict__))
+
+
+def _rebuild(cls: type[GeepError], message: str, state: dict[str, Any]) -> GeepError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err
+
+
+class UnitError(GeepError, ValueError):
+    """A unit string could not be understood."""
+
+
+class DimensionalityMismatchError(GeepError, ValueError):
+    """A quantity has the wrong physical dimension (e.g. a volume where an area is needed)."""
+
+
+class CoefficientTableError(GeepError, ValueError):
+    """A coefficient table or its metadata is invalid (with file, row and column)."""
+
+
+class TableNotFoundError(GeepError, KeyError):
+    """No coefficient table (or profile) of that name."""
+
+
+class EditionNotFoundError(GeepError, KeyError):
+    """The table exists but not the requested edition; ``available`` lists the editions."""
+
+
+class TamperedEditionError(GeepError, ValueError):
+    """A released edition's content no longer matches its recorded hash."""
+
+
+class CoefficientNotFoundError(GeepError, KeyError):
+    """A coefficient row needed by a computation is not in the table."""
+
+
+class InputError(GeepError, ValueError):
+    """An input table is invalid. ``report`` (if set) lists every problem found."""
+
+
+class PriceYearError(GeepError, ValueError):
+    """Money values with different price years were combined without explicit conversion."""
+
+
+class MethodError(GeepError, ValueError):
+    """A calculation was asked for something the method cannot do (bad option, missing data)."""

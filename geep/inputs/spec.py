@@ -1,0 +1,220 @@
+"""Declarative specifications of the input tables of DESIGN §4.
+
+One spec per table drives validation, normalisation, Excel templates and documentation.
+Column names are accepted in English or Chinese; numeric value columns take their unit from
+the header (``area (ha)``, ``面积（亩）``) or from a ``unit`` column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ColumnDef:
+    """One column of an input table.
+
+    Attributes
+    ----------
+    name
+        Canonical (English) name.
+    zh
+        Chinese header.
+    kind
+        ``"code"`` (text id), ``"text"``, ``"int"`` (e.g. year), ``"quantity"`` (number with a unit),
+        ``"number"`` (pure number), ``"period"``.
+    dimension
+        For ``quantity`` columns: a unit of the required dimension (e.g. ``"ha"``); ``None``
+        means the dimension depends on the row (e.g. GEP quantities, per indicator).
+    canonical
+        Unit the column is converted to (kernels compute in it).
+    required
+        Whether the column must be present.
+    aliases
+        Other accepted headers (lower-case compared).
+    """
+
+    name: str
+    zh: str
+    kind: str
+    dimension: str | None = None
+    canonical: str | None = None
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    description_zh: str = ""
+
+
+@dataclass(frozen=True)
+class TableDef:
+    """An input table: its key columns, value columns, and descriptions."""
+
+    name: str
+    zh: str
+    keys: tuple[str, ...]
+    columns: tuple[ColumnDef, ...]
+    description: str = ""
+    description_zh: str = ""
+    vocabulary: dict[str, str] = field(default_factory=dict)  # column → vocabulary name
+
+    def column(self, name: str) -> ColumnDef:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    @property
+    def value_columns(self) -> tuple[ColumnDef, ...]:
+        return tuple(c for c in self.columns if c.name not in self.keys)
+
+
+_REGION = ColumnDef(
+    "region_code",
+    "区划代码",
+    "code",
+    aliases=("region", "code", "county_code", "行政区划代码", "代码"),
+    description="GB/T 2260 six-digit code (or your own region id)",
+    description_zh="GB/T 2260 六位行政区划代码（或自定义区域编号）",
+)
+_YEAR = ColumnDef("year", "年份", "int", aliases=("年", "核算年份"), description="accounting year")
+
+TABLES: dict[str, TableDef] = {
+    "regions": TableDef(
+        "regions",
+        "区域",
+        ("region_code",),
+        (
+            _REGION,
+            ColumnDef("region_name", "区域名称", "text", aliases=("name", "名称", "地区")),
+            ColumnDef("parent_code", "上级代码", "code", required=False, aliases=("parent",)),
+            ColumnDef(
+                "area",
+                "面积",
+                "quantity",
+                "ha",
+                "ha",
+                required=False,
+                aliases=("total_area", "土地面积", "总面积"),
+            ),
+            ColumnDef(
+                "population",
+                "人口",
+                "quantity",
+                "person",
+                "person",
+                required=False,
+                aliases=("常住人口", "户籍人口"),
+            ),
+        ),
+        description="one row per region: code, name, parent, total area, population",
+        description_zh="每个区域一行：代码、名称、上级、总面积、人口",
+    ),
+    "land_cover": TableDef(
+        "land_cover",
+        "土地覆被",
+        ("region_code", "year", "land_class"),
+        (
+            _REGION,
+            _YEAR,
+            ColumnDef(
+                "land_class",
+                "地类",
+                "code",
+                aliases=("class", "ecosystem_type", "生态系统类型", "土地利用类型", "类型"),
+            ),
+            ColumnDef("area", "面积", "quantity", "ha", "ha"),
+        ),
+        description="area of each land class per region and year (long form; wide form accepted)",
+        description_zh="各区域各年份各地类面积（长表；也接受每个地类一列的宽表）",
+        vocabulary={"land_class": "land_class"},
+    ),
+    "quantities": TableDef(
+        "quantities",
+        "功能量",
+        ("region_code", "year", "indicator"),
+        (
+            _REGION,
+            _YEAR,
+            ColumnDef("indicator", "指标", "code", aliases=("item", "指标代码", "核算指标")),
+            ColumnDef(
+                "quantity",
+                "功能量",
+                "quantity",
+                None,
+                None,
+                aliases=("value", "amount", "数量", "实物量"),
+            ),
+        ),
+        description="physical quantity (功能量) of each GEP indicator",
+        description_zh="各 GEP 指标的功能量（实物量）",
+        vocabulary={"indicator": "indicator"},
+    ),
+    "drivers": TableDef(
+        "drivers",
+        "驱动因子",
+        ("region_code", "year", "variable"),
+        (
+            _REGION,
+            _YEAR,
+            ColumnDef("variable", "变量", "code", aliases=("driver", "因子")),
+            ColumnDef("value", "数值", "quantity", None, None, aliases=("值",)),
+        ),
+        description="biophysical drivers for the built-in quantity models",
+        description_zh="内置功能量模型所需的生物物理驱动因子",
+        vocabulary={"variable": "driver"},
+    ),
+    "economy": TableDef(
+        "economy",
+        "经济",
+        ("region_code", "year"),
+        (
+            _REGION,
+            _YEAR,
+            ColumnDef("gdp", "地区生产总值", "quantity", "CNY", "CNY", aliases=("GDP", "生产总值")),
+            ColumnDef(
+                "pdc",
+                "污染损失成本",
+                "quantity",
+                "CNY",
+                "CNY",
+                aliases=("pollution_damage", "环境退化成本"),
+            ),
+            ColumnDef(
+                "edc", "生态破坏成本", "quantity", "CNY", "CNY", aliases=("ecological_damage",)
+            ),
+            ColumnDef("price_year", "价格年份", "int", aliases=("价格基年", "基准年")),
+        ),
+        description="GDP and damage costs (money, with their price year)",
+        description_zh="地区生产总值与损失成本（货币量，注明价格年份）",
+    ),
+    "monitoring": TableDef(
+        "monitoring",
+        "水质监测",
+        ("section_id", "period", "pollutant"),
+        (
+            ColumnDef("section_id", "断面", "code", aliases=("section", "断面编号", "断面名称")),
+            ColumnDef("period", "时段", "period", aliases=("month", "月份", "期间")),
+            ColumnDef("pollutant", "污染物", "code", aliases=("indicator", "指标")),
+            ColumnDef(
+                "concentration", "浓度", "quantity", "mg/L", "mg/L", aliases=("value", "监测值")
+            ),
+            ColumnDef("status", "状态", "code", required=False, aliases=("状态标志",)),
+        ),
+        description="section water-quality monitoring",
+        description_zh="断面水质监测数据",
+    ),
+    "flows": TableDef(
+        "flows",
+        "流量",
+        ("section_id", "period"),
+        (
+            ColumnDef("section_id", "断面", "code", aliases=("section", "断面编号")),
+            ColumnDef("period", "时段", "period", aliases=("month", "月份")),
+            ColumnDef(
+                "flow", "水量", "quantity", "m**3", "m**3", aliases=("volume", "径流量", "流量")
+            ),
+        ),
+        description="section flow volume per period",
+        description_zh="断面各时段水量",
+    ),
+}
