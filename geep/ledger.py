@@ -88,7 +88,8 @@ class Ledger:
             "coefficient",
             "input_ref",
         ):
-            df[c] = df[c].astype(object).where(df[c].notna(), None)
+            col = df[c].astype(object)
+            df[c] = col.where(col.notna() & (col != ""), None)
         self._lines = _sorted(df)
         from . import __version__
 

@@ -34,8 +34,8 @@ def read_ledger(path: str | Path) -> Ledger:
             na_values={"quantity": [""], "price": [""], "value": [""], "price_year": [""]},
         )
         for c in lines.columns:
-            if lines[c].dtype == object:
-                lines[c] = lines[c].map(_unneutralise).replace("", None)
+            if pd.api.types.is_string_dtype(lines[c]) or lines[c].dtype == object:
+                lines[c] = lines[c].astype(object).map(_unneutralise).replace("", None)
         meta_path = path.with_name(path.name + ".meta.json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -51,8 +51,8 @@ def read_ledger(path: str | Path) -> Ledger:
         lines = pd.DataFrame(rows[1:], columns=header)
         lines = lines[[c for c in header if c and c != "None"]]
         for c in lines.columns:
-            if lines[c].dtype == object:
-                lines[c] = lines[c].map(_unneutralise)
+            if pd.api.types.is_string_dtype(lines[c]) or lines[c].dtype == object:
+                lines[c] = lines[c].astype(object).map(_unneutralise)
         meta = {}
         if META_SHEET in wb.sheetnames:
             chunks = [r[0] for r in wb[META_SHEET].iter_rows(values_only=True) if r and r[0]]

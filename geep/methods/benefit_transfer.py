@@ -94,7 +94,7 @@ def benefit_transfer(
     out = pd.DataFrame(
         {
             "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(names).fillna(""),
+            "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
             "year": lines["year"],
             "account": "BT",
             "category": "bundled",

@@ -243,7 +243,7 @@ def esv(
     out = pd.DataFrame(
         {
             "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(names).fillna(""),
+            "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
             "year": lines["year"],
             "account": "ESV",
             "category": lines["service_group"],

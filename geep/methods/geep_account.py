@@ -195,7 +195,7 @@ def aggregate(
     if missing:
         raise MethodError(f"regions without a parent in the mapping: {missing[:10]}")
     lines["region_code"] = lines["region_code"].map(mapping)
-    lines["region_name"] = lines["region_code"].map(dict(names or {})).fillna("")
+    lines["region_name"] = lines["region_code"].map(lambda r: (names or {}).get(r, ""))
     keys = [
         "region_code",
         "region_name",

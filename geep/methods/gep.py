@@ -166,8 +166,10 @@ def gep(
         moved there with the price index; each conversion is recorded in ``coefficient``.
     options
         Override the profile's options: ``oxygen_release`` (bool), ``provisioning_basis``
-        (``gross_output`` | ``value_added`` | ``resource_rent``), ``exclude`` (list of
-        services or indicators left out, reported), ``cap_purification`` (bool, default True).
+        (``gross_output`` | ``value_added`` | ``resource_rent``, a label carried into the
+        ``method`` of product lines), ``exclude`` (list of services or indicators left out,
+        reported), ``purification_cap`` (``emissions``: purification quantities are capped at
+        the actual emissions given as ``emission.*`` drivers; ``none``).
     tables
         Replace profile tables by role, e.g. ``{"parameters": my_override}``.
 
@@ -185,11 +187,13 @@ def gep(
     opts: dict[str, Any] = {
         "oxygen_release": True,
         "provisioning_basis": "value_added",
-        "cap_purification": True,
+        "purification_cap": "emissions",
         "exclude": [],
     }
     opts.update(prof.options)
     opts.update(options or {})
+    if opts["purification_cap"] not in ("emissions", "none"):
+        raise MethodError("purification_cap must be 'emissions' or 'none'")
     if opts["provisioning_basis"] not in PROVISIONING_BASES:
         raise MethodError(
             f"provisioning_basis must be one of {PROVISIONING_BASES}",
@@ -258,7 +262,7 @@ def gep(
 
     # emission caps on purification
     flags = pd.Series("", index=q.index, dtype=object)
-    if opts["cap_purification"] and drivers is not None and not drivers.empty:
+    if opts["purification_cap"] == "emissions" and drivers is not None and not drivers.empty:
         q, flags, n_capped = _apply_caps(q, drivers)
         if n_capped:
             warnings.append(f"{n_capped} purification quantity(ies) capped at actual emissions")
@@ -287,7 +291,7 @@ def gep(
     out = pd.DataFrame(
         {
             "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(names).fillna(""),
+            "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
             "year": lines["year"].astype(int),
             "account": "GEP",
             "category": lines["indicator"].map(lambda i: INDICATORS[i].category),
@@ -300,9 +304,7 @@ def gep(
             "value": lines["quantity"] * lines["price"],
             "value_unit": "CNY",
             "price_year": report_year,
-            "method": np.where(
-                lines["model"] != "", method + "+" + lines["model"].astype(str), method
-            ),
+            "method": _methods(lines, method, opts["provisioning_basis"]),
             "coefficient": lines["coefficient"],
             "input_ref": lines["input_ref"],
             "flags": lines["flags"],
@@ -320,6 +322,12 @@ def gep(
         if meta["status"] == "released":
             meta["status"] = "provisional"
     return Ledger(out, meta)
+
+
+def _methods(lines: pd.DataFrame, method: str, basis: str) -> np.ndarray:
+    m = np.where(lines["model"] != "", method + "+" + lines["model"].astype(str), method)
+    products = lines["service"].to_numpy() == "products"
+    return np.where(products, np.char.add(m.astype(str), f"+basis:{basis}"), m)
 
 
 def _expand_soil(q: pd.DataFrame, params: CoefficientTable) -> pd.DataFrame:
