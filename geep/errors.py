@@ -111,3 +111,38 @@ class PriceYearError(GeepError, ValueError):
 
 class MethodError(GeepError, ValueError):
     """A calculation was asked for something the method cannot do (bad option, missing data)."""
+
+
+class TradingError(GeepError, ValueError):
+    """A rights-trading transaction was refused; the journal is unchanged.
+
+    ``extra["transaction"]`` holds the transaction id, ``row`` the journal row (if known).
+    """
+
+
+class UnknownRightError(TradingError):
+    """A transaction names a right that geep.trading does not know."""
+
+
+class UnknownHolderError(TradingError):
+    """A transaction names a holder that is not registered in the journal."""
+
+
+class BelowFloorPriceError(TradingError):
+    """A trade price is below the floor (base) price of the rules in force."""
+
+
+class InsufficientBalanceError(TradingError):
+    """A transaction would move more than the available balance of an account."""
+
+
+class LeaseRuleError(TradingError):
+    """A lease breaks a lease rule (annual only, no year-crossing)."""
+
+
+class SubLeaseError(LeaseRuleError):
+    """A lease would lease out leased-in rights (sub-lease is not allowed)."""
+
+
+class SchemeError(GeepError, ValueError):
+    """A compensation scheme is invalid, or a parameter it needs has no value."""

@@ -28,6 +28,34 @@ COLUMNS: tuple[str, ...] = (
 ACCOUNTS = ("ESV", "GEP", "GEEP", "BT")
 CATEGORY_ORDER = ("economy", "provisioning", "regulating", "cultural", "supporting", "deduction")
 _SORT = ("region_code", "year", "account", "category", "service", "indicator")
+_EXTRA_SORT = ("ecosystem_type", "component")
+_EXTRA_TEXT = ("ecosystem_type", "component", "flags")
+TEXT_COLUMNS = (
+    "region_code", "region_name", "account", "category", "service", "indicator",
+    "quantity_unit", "price_unit", "value_unit", "method", "coefficient", "input_ref",
+)  # fmt: skip
+
+
+def const_column(value: str, n: int) -> pd.Categorical:
+    """A text column of ``n`` equal cells, stored as a one-category categorical."""
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[value])
+
+
+def _text_category(col: pd.Series, sort_key: bool = False) -> pd.Series:
+    """Text as a categorical ("" and NaN → missing). Columns used as sort keys get lexically
+    sorted categories, so that ordering is fast and independent of input order."""
+    if not isinstance(col.dtype, pd.CategoricalDtype):
+        col = col.astype(object)
+        col = col.where(col.notna() & (col != ""), None).astype("category")
+    cats = col.cat.categories
+    if "" in cats:
+        col = col.cat.remove_categories([""])
+        cats = col.cat.categories
+    if sort_key and len(cats) > 1 and not cats.is_monotonic_increasing:
+        col = col.cat.reorder_categories(sorted(cats, key=str))
+    return col
+
+
 _STATUS_RANK = {"released": 0, "provisional": 1, "draft": 2}
 
 
@@ -61,7 +89,13 @@ class Ledger:
         ``geep_version``. JSON-serialisable.
     """
 
-    def __init__(self, lines: pd.DataFrame, meta: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        lines: pd.DataFrame,
+        meta: dict[str, Any] | None = None,
+        *,
+        presorted: bool = False,
+    ) -> None:
         missing = [c for c in COLUMNS if c not in lines.columns]
         if missing:
             raise InputError(
@@ -69,28 +103,20 @@ class Ledger:
                 hint="build ledgers with geep's methods, or read them with Ledger.read",
             )
         extra = [c for c in lines.columns if c not in COLUMNS]
-        df = lines[list(COLUMNS) + extra].copy()
+        df = lines[list(COLUMNS) + extra].copy(deep=False)
         df["year"] = df["year"].astype("int64")
         df["price_year"] = df["price_year"].astype("Int64")
         for c in ("quantity", "price", "value"):
             df[c] = df[c].astype("float64")
-        for c in (
-            "region_code",
-            "region_name",
-            "account",
-            "category",
-            "service",
-            "indicator",
-            "quantity_unit",
-            "price_unit",
-            "value_unit",
-            "method",
-            "coefficient",
-            "input_ref",
-        ):
-            col = df[c].astype(object)
-            df[c] = col.where(col.notna() & (col != ""), None)
-        self._lines = _sorted(df)
+        for c in TEXT_COLUMNS + tuple(e for e in extra if e in _EXTRA_TEXT):
+            key = c in _SORT or c in _EXTRA_SORT
+            if key or isinstance(df[c].dtype, pd.CategoricalDtype) or len(df) < 100_000:
+                df[c] = _text_category(df[c], sort_key=key)
+            elif not presorted:  # large free-text columns (input_ref ...) stay plain text
+                col = df[c].astype(object)
+                df[c] = col.where(col.notna() & (col != ""), None)
+        # engines build their lines in ledger order (``presorted``); anything else is sorted
+        self._lines = df.reset_index(drop=True) if presorted else _sorted(df)
         from . import __version__
 
         self.meta: dict[str, Any] = {"geep_version": __version__, **(meta or {})}
@@ -380,17 +406,30 @@ def _meta_path(path: Path) -> Path:
 
 
 def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    """Lines in ledger order: region, year, account, category (ledger order), service,
+    indicator, then ecosystem type / component. Stable, and independent of input order."""
     if df.empty:
         return df.reset_index(drop=True)
     keys = [c for c in _SORT if c in df.columns]
-    extra = [c for c in ("ecosystem_type", "component") if c in df.columns]
-    tmp = df.copy()
-    if "category" in tmp.columns:
-        order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
-        tmp["_cat"] = tmp["category"].map(lambda c: order.get(c, len(order)))
-        keys = [("_cat" if k == "category" else k) for k in keys]
-    tmp = tmp.sort_values([*keys, *extra], kind="stable", na_position="last")
-    return tmp.drop(columns=["_cat"], errors="ignore").reset_index(drop=True)
+    keys += [c for c in _EXTRA_SORT if c in df.columns]
+    order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+    arrays = []
+    for k in keys:
+        col = df[k]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = col.cat.codes.to_numpy(np.int64)
+            if k == "category":
+                rank = np.array([order.get(c, len(order)) for c in col.cat.categories] + [99])
+                codes = rank[codes]  # −1 (missing) → last
+            else:
+                codes = np.where(codes < 0, np.iinfo(np.int64).max, codes)
+            arrays.append(codes)
+        else:
+            arrays.append(col.to_numpy())
+    idx = np.lexsort(arrays[::-1])
+    if (idx[1:] > idx[:-1]).all():
+        return df.reset_index(drop=True)
+    return df.take(idx).reset_index(drop=True)
 
 
 def merge_meta(metas: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -108,8 +108,12 @@ def _normalise(text: str) -> str:
     key = s.lower() if s.lower() in _ALIASES else s
     if key in _ALIASES:
         return _ALIASES[key]
-    # "wan m**3" → "wan * m**3" ; "wan CNY" → "wan * CNY"
-    s = re.sub(r"\b(wanyi|wan|yi|qian)\s+(?=[A-Za-z(])", r"\1 * ", s)
+    # "wan m**3" → "(wan * m**3)": the multiplier binds to its unit, so that "元/万m3"
+    # is CNY per 10^4 m³ and not (CNY / 10^4) * m³
+    s = re.sub(
+        r"\b(wanyi|wan|yi|qian)\s+([A-Za-z_][A-Za-z0-9_]*(?:\*\*-?[0-9]+)?)", r"(\1 * \2)", s
+    )
+    s = re.sub(r"\b(wanyi|wan|yi|qian)\s+(?=\()", r"\1 * ", s)
     s = re.sub(r"\s*([*/])\s*", r"\1", s)
     s = s.replace("**", "^^").replace("*", " * ").replace("^^", "**")
     s = re.sub(r"\s+", " ", s).strip()
@@ -252,20 +256,33 @@ def format_unit(unit: str | pint.Unit) -> str:
     return f"{u:~C}" if u != ureg.dimensionless else "1"
 
 
-# Header splitting: "面积（公顷）", "area (ha)", "area [km2]", "面积/亩"
-_HEADER_RE = re.compile(r"^\s*(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]*)[)\]]\s*$")
+# Header splitting: "面积（公顷）", "area (ha)", "area [km2]", "单价(万元/(hm2·a))"
+_CLOSERS = {")": "(", "]": "["}
 
 
 def split_header(header: str) -> tuple[str, str | None]:
     """Split a column header into ``(name, unit)``; ``unit`` is ``None`` if absent.
 
-    Fullwidth parentheses are accepted: ``"面积（公顷）" → ("面积", "公顷")``.
+    The unit is the trailing bracketed group, which may itself contain parentheses
+    (``"单价(万元/(hm2·a))" → ("单价", "万元/(hm2·a)")``). Fullwidth parentheses are
+    accepted: ``"面积（公顷）" → ("面积", "公顷")``.
     """
     s = unicodedata.normalize("NFKC", str(header)).strip()
-    m = _HEADER_RE.match(s)
-    if m and m.group("unit").strip():
-        return m.group("name").strip(), m.group("unit").strip()
-    return s, None
+    if not s or s[-1] not in _CLOSERS:
+        return s, None
+    depth = 0
+    for i in range(len(s) - 1, -1, -1):
+        ch = s[i]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _CLOSERS.values():
+            depth -= 1
+            if depth == 0:
+                if _CLOSERS[s[-1]] != ch:
+                    return s, None
+                unit = s[i + 1 : -1].strip()
+                return (s[:i].strip(), unit) if unit else (s, None)
+    return s, None  # unbalanced brackets: no unit
 
 
 #: spellings accepted by :func:`parse_unit` (used for suggestions and template drop-downs)

@@ -78,10 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verb:
         parser.print_help()
         return 2
-    if not args.debug:
-        warnings.simplefilter("ignore")
     try:
-        return int(args.func(args) or 0)
+        with warnings.catch_warnings():
+            if not args.debug:
+                warnings.simplefilter("ignore")
+            return int(args.func(args) or 0)
     except UsageError as exc:
         if args.debug:
             raise

@@ -21,6 +21,12 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
     from rich.console import Console
     from rich.table import Table
 
+    if not Console().is_terminal:  # pipes and files: plain, unwrapped, greppable text
+        if title:
+            sys.stdout.write(f"{title}\n")
+        sys.stdout.write(frame.to_string(index=False) + "\n")
+        return
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in frame.columns:
         table.add_column(str(c), overflow="fold")
@@ -28,10 +34,7 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
         table.add_row(
             *["" if (v is None or (isinstance(v, float) and v != v)) else str(v) for v in row]
         )
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=200)
-    console.print(table)
+    Console().print(table)
 
 
 def emit_json(obj: object) -> None:

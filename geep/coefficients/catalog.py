@@ -197,7 +197,7 @@ def resolve(
 
 
 @lru_cache(maxsize=256)
-def _load_entry(folder: Path, root: Path, mtime_ns: int) -> CoefficientTable:
+def _load_entry(folder: Path, root: Path, state: str) -> CoefficientTable:
     table = read_edition(folder, origin=str(folder))
     if table.meta.status == "released":
         lock = read_lock(root)
@@ -229,8 +229,16 @@ def _load_entry(folder: Path, root: Path, mtime_ns: int) -> CoefficientTable:
     return table
 
 
-def _mtime(folder: Path) -> int:
-    return sum(p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file())
+def _state(folder: Path, root: Path) -> str:
+    """Cache key of an edition: the hash of its files and of its root's LOCK, so that any
+    change on disk (even one that keeps modification times) is seen on the next load."""
+    import hashlib
+
+    h = hashlib.sha256(folder_hash(folder).encode())
+    lock = root / LOCK_FILE
+    if lock.exists():
+        h.update(lock.read_bytes())
+    return h.hexdigest()
 
 
 def load(
@@ -262,7 +270,7 @@ def load(
         If a released edition's files no longer match the hash in ``LOCK``.
     """
     entry = resolve(table_id, edition, as_of, paths)
-    return _load_entry(entry.folder, entry.root, _mtime(entry.folder))
+    return _load_entry(entry.folder, entry.root, _state(entry.folder, entry.root))
 
 
 def catalog(paths: Iterable[str | os.PathLike] | None = None) -> pd.DataFrame:
@@ -274,7 +282,7 @@ def catalog(paths: Iterable[str | os.PathLike] | None = None) -> pd.DataFrame:
     rows = []
     for tid, eds in sorted(index(paths).items()):
         for ed, entry in sorted(eds.items()):
-            t = _load_entry(entry.folder, entry.root, _mtime(entry.folder))
+            t = _load_entry(entry.folder, entry.root, _state(entry.folder, entry.root))
             ev = t.evidence_counts
             rows.append(
                 {

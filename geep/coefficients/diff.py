@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..errors import CoefficientTableError
@@ -42,6 +43,20 @@ def _as_table(t: CoefficientTable | str) -> CoefficientTable:
     return t if isinstance(t, CoefficientTable) else load(t)
 
 
+def _differs(old: pd.Series, new: pd.Series) -> np.ndarray:
+    """Element-wise "cell changed": missing vs present differs, two missing cells do not.
+
+    Compared cell by cell so that ``pd.NA`` (nullable int columns such as ``price_year``)
+    never reaches a boolean context.
+    """
+    old_na, new_na = old.isna().to_numpy(), new.isna().to_numpy()
+    both = ~old_na & ~new_na
+    out = old_na != new_na
+    ov, nv = old.to_numpy(dtype=object), new.to_numpy(dtype=object)
+    out[both] = [bool(x != y) for x, y in zip(ov[both], nv[both], strict=True)]
+    return out
+
+
 def diff(a: CoefficientTable | str, b: CoefficientTable | str) -> TableDiff:
     """Compare two editions (tables or ``"id@edition"`` refs) with the same key columns."""
     ta, tb = _as_table(a), _as_table(b)
@@ -62,8 +77,7 @@ def diff(a: CoefficientTable | str, b: CoefficientTable | str) -> TableDiff:
     for col in cols:
         old = fa.loc[common, col]
         new = fb.loc[common, col]
-        both_na = old.isna().to_numpy() & new.isna().to_numpy()
-        differs = (old.astype(object).to_numpy() != new.astype(object).to_numpy()) & ~both_na
+        differs = _differs(old, new)
         for idx in common[differs]:
             k = idx if isinstance(idx, tuple) else (idx,)
             records.append(

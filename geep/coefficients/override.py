@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pydantic
 import yaml
 
 from ..errors import CoefficientTableError
 from ..messages import msg
 from .lock import atomic_write_bytes
-from .model import EVIDENCE_LEVELS
+from .model import EVIDENCE_LEVELS, TableMeta
 from .reader import DATA_FILE, META_FILE, parse_rows
 from .table import CoefficientTable
 
@@ -69,7 +70,11 @@ def override(
         raise CoefficientTableError(msg("coef.evidence", value=evidence), table=table.id)
     provenance = f"override of {table.ref} by {by}: {reason}"
     new_edition = edition or f"{table.edition}+{_slug(by)}"
-    src_key = "override"
+    # a fresh source key, so that an override of an override keeps the earlier citation
+    src_key, n = "override", 1
+    while src_key in table.meta.sources:
+        n += 1
+        src_key = f"override{n}"
     frame = table.frame.copy()
     for key, change in changes.items():
         table.row(key)  # raises with suggestions if the key is unknown
@@ -92,20 +97,38 @@ def override(
                     table=table.id,
                     column=col,
                 )
-            frame.loc[mask, col] = val
+            try:
+                frame.loc[mask, col] = val
+            except (TypeError, ValueError) as exc:  # e.g. a text in a float column
+                raise CoefficientTableError(
+                    msg(
+                        "coef.override_value",
+                        key=key,
+                        problem=msg("coef.dtype", value=val, dtype=table.meta.columns[col].dtype),
+                    ),
+                    table=table.id,
+                    edition=table.edition,
+                    column=col,
+                ) from exc
         frame.loc[mask, "evidence"] = evidence
         frame.loc[mask, "source"] = src_key
     sources = {**table.meta.sources, src_key: source or provenance}
-    meta = table.meta.model_copy(
-        update={
-            "edition": new_edition,
-            "status": "draft",
-            "derived_from": table.ref,
-            "provenance": provenance,
-            "sources": sources,
-            "supersedes": None,
-        }
-    )
+    update = {
+        "edition": new_edition,
+        "status": "draft",
+        "derived_from": table.ref,
+        "provenance": provenance,
+        "sources": sources,
+        "supersedes": None,
+    }
+    # validated (model_copy would not check e.g. the edition name that save() uses as a folder)
+    try:
+        meta = TableMeta.model_validate({**table.meta.model_dump(), **update})
+    except pydantic.ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise CoefficientTableError(
+            msg("coef.meta", problem=problems), table=table.id, edition=new_edition
+        ) from exc
     csv_bytes = _csv_bytes(frame)
     # re-validate the derived rows exactly as a table on disk would be
     checked = parse_rows(meta, csv_bytes, f"override of {table.ref}")

@@ -24,6 +24,12 @@ def _profile_files(paths: Iterable[str | os.PathLike] | None) -> dict[str, Path]
         d = root / PROFILE_DIR
         if d.is_dir():
             for f in sorted(d.glob("*.yaml")):
+                if f.stem in out:  # like tables: a user folder may add profiles, never shadow one
+                    raise CoefficientTableError(
+                        f"profile {f.stem!r} is defined twice: {out[f.stem]} and {f}",
+                        file=str(f),
+                        hint="give the user profile a new name",
+                    )
                 out[f.stem] = f
     return out
 

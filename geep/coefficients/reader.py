@@ -19,10 +19,12 @@ import yaml
 from ..errors import CoefficientTableError, GeepError
 from ..messages import msg
 from ..units import check_dimension, parse_unit
-from .model import EVIDENCE_LEVELS, TableMeta
+from .model import EVIDENCE_LEVELS, REQUIRED_COLUMNS, TableMeta
 from .table import CoefficientTable
 
 META_FILE = "table.yaml"
+#: libyaml's safe loader when available (same results, several times faster), else PyYAML's
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = "table.csv"
 
 
@@ -39,7 +41,7 @@ def read_meta(folder: Path, yaml_bytes: bytes | None = None) -> TableMeta:
     path = folder / META_FILE
     raw = path.read_bytes() if yaml_bytes is None else yaml_bytes
     try:
-        doc = yaml.safe_load(raw.decode("utf-8"))
+        doc = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise CoefficientTableError(
             msg("coef.meta", problem=f"not valid UTF-8 YAML ({exc})"), file=str(path)
@@ -159,16 +161,19 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
     for col in declared:
         if col not in raw.columns:
             problems.add(msg("coef.missing_column", column=col), column=col)
-    problems.raise_if_any()
+    # keep validating the columns that are there, so that every problem is reported at once
+    present = {c: s for c, s in meta.columns.items() if c in raw.columns}
 
     out: dict[str, list[Any]] = {}
-    for col, spec in meta.columns.items():
+    for col, spec in present.items():
+        # evidence and source are never optional, whatever table.yaml says
+        required = not spec.nullable or col in REQUIRED_COLUMNS
         values: list[Any] = []
         for i, cell in enumerate(raw[col].tolist()):
             line = i + 2
             cell = cell.strip()
             if cell == "":
-                if not spec.nullable:
+                if required:
                     problems.add(msg("coef.empty"), line, col)
                 values.append(None)
                 continue
@@ -178,10 +183,10 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
                 problems.add(msg("coef.dtype", value=cell, dtype=spec.dtype), line, col)
                 values.append(None)
                 continue
-            if spec.allowed is not None and v not in spec.allowed:
-                problems.add(msg("coef.allowed", value=cell, allowed=spec.allowed), line, col)
             if col == "evidence" and v not in EVIDENCE_LEVELS:
                 problems.add(msg("coef.evidence", value=cell), line, col)
+            elif spec.allowed is not None and v not in spec.allowed:
+                problems.add(msg("coef.allowed", value=cell, allowed=spec.allowed), line, col)
             if col == "source":
                 for k in (s.strip() for s in cell.split(";")):
                     if k not in meta.sources:
@@ -193,12 +198,16 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
     for col, spec in meta.columns.items():
         if spec.unit:
             try:
-                u = parse_unit(spec.unit)
+                parse_unit(spec.unit)
                 if spec.dimension:
-                    check_dimension(u, spec.dimension, what=col)
+                    check_dimension(spec.unit, spec.dimension, what=col)
             except GeepError as exc:
                 problems.add(f"unit of the column in table.yaml: {exc}", None, col)
-        if spec.unit_from:
+        elif spec.dimension and not spec.unit_from:
+            problems.add(
+                "'dimension' is declared but the column has no 'unit' or 'unit_from'", None, col
+            )
+        if spec.unit_from and col in out and spec.unit_from in out:
             for i, (val, unit) in enumerate(zip(out[col], out[spec.unit_from], strict=True)):
                 if val is None:
                     continue
@@ -206,16 +215,18 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
                     problems.add(f"a value needs its unit in column {spec.unit_from!r}", i + 2, col)
                     continue
                 try:
-                    u = parse_unit(unit)
+                    parse_unit(unit)
                     if spec.dimension:
-                        check_dimension(u, spec.dimension, what=col)
+                        check_dimension(unit, spec.dimension, what=col)
                 except GeepError as exc:
                     problems.add(str(exc), i + 2, spec.unit_from)
 
     # duplicate keys
     seen: dict[tuple, int] = {}
-    keys = list(zip(*(out[k] for k in meta.key), strict=True))
+    keys = list(zip(*(out[k] for k in meta.key), strict=True)) if set(meta.key) <= set(out) else []
     for i, key in enumerate(keys):
+        if any(k is None for k in key):
+            continue  # an empty or invalid key cell is reported above
         if key in seen:
             problems.add(
                 msg("coef.duplicate_key", key="/".join(map(str, key)), first=seen[key]),

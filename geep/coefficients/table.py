@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,12 @@ class CoefficientTable:
         }
 
     # --- rows -----------------------------------------------------------------------
+    @functools.cached_property
+    def _row_index(self) -> dict[tuple, int]:
+        """``{key tuple: row position}`` (built once per table)."""
+        keys = zip(*(self.frame[c].tolist() for c in self.meta.key), strict=True)
+        return {k: i for i, k in enumerate(keys)}
+
     def _key_tuple(self, key: Hashable | Sequence[Hashable]) -> tuple:
         if len(self.meta.key) == 1:
             return (key[0] if isinstance(key, tuple) and len(key) == 1 else key,)
@@ -97,10 +104,8 @@ class CoefficientTable:
             If there is no such row; the message suggests close keys.
         """
         kt = self._key_tuple(key)
-        mask = np.ones(len(self.frame), dtype=bool)
-        for col, val in zip(self.meta.key, kt, strict=True):
-            mask &= (self.frame[col] == val).to_numpy()
-        if not mask.any():
+        pos = self._row_index.get(kt)
+        if pos is None:
             keys = ["/".join(map(str, r)) for r in self.frame[self.meta.key].itertuples(False)]
             raise CoefficientNotFoundError(
                 msg(
@@ -113,7 +118,7 @@ class CoefficientTable:
                 table=self.id,
                 edition=self.edition,
             )
-        return self.frame.loc[mask].iloc[0]
+        return self.frame.iloc[pos]
 
     def has(self, key: Hashable | Sequence[Hashable]) -> bool:
         """True if a row with ``key`` exists."""

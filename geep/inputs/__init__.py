@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .normalise import normalise, parse_number
+from .normalise import FrameRefs, normalise, parse_number
 from .report import InputValidationError, Issue, Report
 from .spec import TABLES, ColumnDef, TableDef
 
@@ -72,7 +72,7 @@ def from_frames(frames: Mapping[str, pd.DataFrame], strict: bool = True) -> Inpu
                 )
             )
             continue
-        df, issues = normalise(frame, name, where=lambda i, c, _n=name: f"{_n}[{i}]", source=name)
+        df, issues = normalise(frame, name, where=FrameRefs(name), source=name)
         inputs.report.extend(issues)
         inputs.tables[name] = df
     if strict:

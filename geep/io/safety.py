@@ -18,6 +18,11 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Copy of ``frame`` with every text cell neutralised (numbers untouched)."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
-            out[col] = out[col].map(neutralise)
+        s = out[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            cats = s.cat.categories
+            if any(isinstance(c, str) and c.startswith(FORMULA_PREFIXES) for c in cats):
+                out[col] = s.cat.rename_categories([neutralise(c) for c in cats])
+        elif s.dtype == object or pd.api.types.is_string_dtype(s):
+            out[col] = s.map(neutralise)
     return out

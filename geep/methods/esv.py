@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..coefficients import CoefficientTable, profile_table
 from ..coefficients.profiles import load_profile
 from ..errors import MethodError
 from ..inputs import Inputs
-from ..ledger import Ledger
+from ..ledger import CATEGORY_ORDER, Ledger, const_column
 from ..vocab import LAND_CLASSES
 from .common import chain_ref, coerce_table, index_factor, provenance
 
@@ -56,36 +57,94 @@ def esv_kernel(
     Parameters
     ----------
     areas
-        ``region_code, year, land_class, area`` [ha] (+ ``input_ref``).
+        ``region_code, year, land_class, area`` [ha] (+ ``input_ref``); one row per
+        region-year-class. Classes without factors produce no lines.
     factors
         ``ecosystem_type, service, service_group, factor`` [–].
     d
-        ``region_code, year, d`` [CNY ha⁻¹ a⁻¹] — D per region-year (broadcast beforehand).
+        ``region_code, year, d`` [CNY ha⁻¹ a⁻¹] — D per region-year.
     adjust
         Optional ``region_code, year, service, multiplier`` [–].
 
     Returns
     -------
     DataFrame
-        ``region_code, year, ecosystem_type, service, service_group, area, factor, d,
-        multiplier, price, value, input_ref`` with ``price = factor · d · multiplier``
-        [CNY ha⁻¹] and ``value = area · price`` [CNY].
+        ``region_code, year, ecosystem_type, service, service_group, area, price, value,
+        input_ref`` (+ ``multiplier`` if adjusted) with ``price = factor · d · multiplier``
+        [CNY ha⁻¹] and ``value = area · price`` [CNY], sorted by region, year, service group
+        (provisioning, regulating, supporting, cultural … in ledger order), service and type.
+        Text columns are categoricals. Computed on a dense region-year × service × type array.
     """
-    f = factors.rename(columns={"ecosystem_type": "land_class"})
-    lines = areas.merge(f, on="land_class", how="inner", validate="many_to_many")
-    lines = lines.merge(d, on=["region_code", "year"], how="left", validate="many_to_one")
+    order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+    fmat = factors.pivot(index="service", columns="ecosystem_type", values="factor")
+    groups = factors.groupby("service")["service_group"].first()
+    services = sorted(fmat.index, key=lambda s: (order.get(groups[s], 99), s))
+    types = sorted(fmat.columns)
+    F = fmat.loc[services, types].to_numpy(dtype=float)  # [s, c]
+    n_s, n_c = F.shape
+
+    a = areas.reset_index(drop=True)
+    c_idx = pd.Index(types).get_indexer(a["land_class"].astype(object))  # −1: no factors
+    keep = c_idx >= 0
+    a = a.loc[keep].reset_index(drop=True)
+    c_idx = c_idx[keep]
+    # region-year index 0..n_ry-1 in (region, year) order, from integer codes
+    r_codes, reg_cats = pd.factorize(a["region_code"].astype(object), sort=True)
+    years = a["year"].to_numpy(np.int64)
+    y0, ny = int(years.min()), int(years.max() - years.min()) + 1
+    ry_key, ry_codes = np.unique(r_codes.astype(np.int64) * ny + (years - y0), return_inverse=True)
+    n_ry = len(ry_key)
+    ry_region = (ry_key // ny).astype(np.int64)
+    ry_year = ry_key % ny + y0
+    A = np.zeros((n_ry, n_c))
+    P = np.zeros((n_ry, n_c), dtype=bool)
+    ROW = np.full((n_ry, n_c), -1, dtype=np.int64)
+    A[ry_codes, c_idx] = a["area"].to_numpy(dtype=float)
+    P[ry_codes, c_idx] = True
+    ROW[ry_codes, c_idx] = np.arange(len(a))
+
+    def ry_positions(frame: pd.DataFrame) -> np.ndarray:
+        rc = pd.Index(reg_cats).get_indexer(frame["region_code"].astype(object))
+        yr = frame["year"].to_numpy(np.int64) - y0
+        ok = (rc >= 0) & (yr >= 0) & (yr < ny)
+        pos = np.searchsorted(ry_key, rc.astype(np.int64) * ny + yr)
+        pos = np.clip(pos, 0, n_ry - 1)
+        return np.where(ok & (ry_key[pos] == rc.astype(np.int64) * ny + yr), pos, -1)
+
+    D = np.full(n_ry, np.nan)
+    dpos = ry_positions(d)
+    D[dpos[dpos >= 0]] = d["d"].to_numpy(dtype=float)[dpos >= 0]
+    M = np.ones((n_ry, n_s))
     if adjust is not None and not adjust.empty:
-        lines = lines.merge(
-            adjust, on=["region_code", "year", "service"], how="left", validate="many_to_one"
-        )
-        lines["multiplier"] = lines["multiplier"].fillna(1.0)
-    else:
-        lines["multiplier"] = 1.0
-    lines["price"] = (
-        lines["factor"].to_numpy() * lines["d"].to_numpy() * lines["multiplier"].to_numpy()
-    )
-    lines["value"] = lines["area"].to_numpy() * lines["price"].to_numpy()
-    return lines.rename(columns={"land_class": "ecosystem_type"})
+        s_pos = {s: i for i, s in enumerate(services)}
+        adj = adjust[adjust["service"].isin(s_pos)]
+        rows = ry_positions(adj)
+        ok = rows >= 0
+        M[rows[ok], adj["service"].map(s_pos).to_numpy()[ok]] = adj["multiplier"].to_numpy()[ok]
+
+    price = F[None, :, :] * D[:, None, None] * M[:, :, None]  # [ry, s, c]
+    mask = np.broadcast_to(P[:, None, :], price.shape)
+    r_l, s_l, c_l = np.nonzero(mask)  # C order: region-year, service, type
+    area_l = A[r_l, c_l]
+    price_l = price[r_l, s_l, c_l]
+    refs = a["input_ref"].to_numpy(dtype=object) if "input_ref" in a else None
+    g_cats = sorted({groups[s] for s in services})
+    g_code = np.array([g_cats.index(groups[s]) for s in services])
+    row_l = ROW[r_l, c_l]
+    cols: dict[str, object] = {
+        "region_code": pd.Categorical.from_codes(ry_region[r_l], categories=list(reg_cats)),
+        "year": ry_year[r_l],
+        "ecosystem_type": pd.Categorical.from_codes(c_l, categories=types),
+        "service": pd.Categorical.from_codes(s_l, categories=services),
+        "service_group": pd.Categorical.from_codes(g_code[s_l], categories=g_cats),
+        "area": area_l,
+        "price": price_l,
+        "value": area_l * price_l,
+        "input_ref": refs[row_l] if refs is not None else None,
+    }
+    if adjust is not None and not adjust.empty:
+        cols["multiplier"] = M[r_l, s_l]
+    return pd.DataFrame(cols)
 
 
 def d_from_grain(grain: pd.DataFrame, fraction: float) -> pd.DataFrame:
@@ -169,7 +228,7 @@ def esv(
     Xie et al. 2015 (see module docstring); the 1/7 rule: Xie 2003/2008 (secondary source).
     """
     areas, names = coerce_table(land_cover, "land_cover")
-    biomes = sorted(set(areas["land_class"]) - set(LAND_CLASSES))
+    biomes = sorted(set(areas["land_class"].unique()) - set(LAND_CLASSES))
     if biomes:
         raise MethodError(
             f"land classes {biomes} are benefit-transfer biomes, not ecosystem types",
@@ -224,7 +283,7 @@ def esv(
     lines = esv_kernel(areas, factors, d_ry, adjust)
 
     warnings = []
-    unvalued = sorted(set(areas["land_class"]) - set(factors["ecosystem_type"]))
+    unvalued = sorted(set(areas["land_class"].unique()) - set(factors["ecosystem_type"]))
     for cls in unvalued:
         a = areas.loc[areas["land_class"] == cls, "area"].sum()
         warnings.append(
@@ -237,27 +296,36 @@ def esv(
             "as published; shares of mixed-sign totals need care"
         )
 
-    coef = ft.ref + "#" + lines["ecosystem_type"] + "/" + lines["service"] + ";" + d_ref + pi_ref
-    if adjust is not None:
-        coef = coef.where(lines["multiplier"] == 1.0, coef + ";adjustment")
+    n = len(lines)
+    services = list(lines["service"].cat.categories)
+    types = list(lines["ecosystem_type"].cat.categories)
+    suffix = ";" + d_ref + pi_ref
+    coef_cats = [f"{ft.ref}#{t}/{s}{suffix}" for s in services for t in types]
+    coef_codes = lines["service"].cat.codes.to_numpy(np.int64) * len(types) + lines[
+        "ecosystem_type"
+    ].cat.codes.to_numpy(np.int64)
+    if "multiplier" in lines:
+        coef_cats += [c + ";adjustment" for c in coef_cats]
+        adjusted = lines["multiplier"].to_numpy() != 1.0
+        coef_codes = coef_codes + adjusted * (len(services) * len(types))
     out = pd.DataFrame(
         {
             "region_code": lines["region_code"],
             "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
             "year": lines["year"],
-            "account": "ESV",
+            "account": const_column("ESV", n),
             "category": lines["service_group"],
             "service": lines["service"],
             "indicator": lines["service"],
             "quantity": lines["area"],
-            "quantity_unit": "ha",
+            "quantity_unit": const_column("ha", n),
             "price": lines["price"],
-            "price_unit": "CNY/ha",
+            "price_unit": const_column("CNY/ha", n),
             "value": lines["value"],
-            "value_unit": "CNY",
-            "price_year": report_year,
-            "method": f"esv.equivalent_factor[{prof.name}]",
-            "coefficient": coef,
+            "value_unit": const_column("CNY", n),
+            "price_year": np.full(n, report_year, dtype=np.int64),
+            "method": const_column(f"esv.equivalent_factor[{prof.name}]", n),
+            "coefficient": pd.Categorical.from_codes(coef_codes, categories=coef_cats),
             "input_ref": lines["input_ref"],
             "ecosystem_type": lines["ecosystem_type"],
         }
@@ -267,7 +335,7 @@ def esv(
     if prof.status != "released":
         meta["warnings"].insert(0, f"profile {prof.name} is {prof.status.upper()}")
         meta["status"] = "provisional" if meta["status"] == "released" else meta["status"]
-    return Ledger(out, meta)
+    return Ledger(out, meta, presorted=True)
 
 
 def _adjustments(adj: pd.DataFrame, ry: pd.DataFrame) -> pd.DataFrame:

@@ -159,7 +159,9 @@ def geep(
     out = pd.DataFrame(
         {
             "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(lambda r: names.get(r) or gep_names.get(r, "")),
+            "region_name": lines["region_code"]
+            .astype("category")
+            .map(lambda r: names.get(r) or gep_names.get(r, "")),
             "year": lines["year"],
             "account": "GEEP",
             "category": lines["category"],

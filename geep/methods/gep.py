@@ -27,7 +27,7 @@ from ..coefficients import CoefficientTable, profile_table
 from ..coefficients.profiles import load_profile
 from ..errors import CoefficientNotFoundError, MethodError
 from ..inputs import Inputs
-from ..ledger import Ledger
+from ..ledger import Ledger, const_column
 from . import gep_models as gm
 from .common import chain_ref, coerce_table, index_factor, provenance
 from .indicators import INDICATORS, OVERLAPS
@@ -220,7 +220,7 @@ def gep(
         else pd.DataFrame(columns=["region_code", "year", "indicator", "quantity", "input_ref"])
     )
     q = q[["region_code", "year", "indicator", "quantity", "input_ref"]].assign(
-        model="", model_coef=""
+        model=const_column("", len(q)), model_coef=const_column("", len(q))
     )
     derived = _quantities_from_drivers(drivers, params)
     warnings: list[str] = []
@@ -252,7 +252,8 @@ def gep(
     exclude = set(opts.get("exclude") or [])
     if not opts["oxygen_release"]:
         exclude.add("oxygen_release")
-    q["service"] = q["indicator"].map(lambda i: INDICATORS[i].service)
+    q["indicator"] = q["indicator"].astype("category")
+    q["service"] = q["indicator"].map({k: d.service for k, d in INDICATORS.items()})
     drop = q["service"].isin(exclude) | q["indicator"].isin(exclude)
     for ind, n in q.loc[drop, "indicator"].value_counts().sort_index().items():
         warnings.append(
@@ -261,7 +262,7 @@ def gep(
     q = q.loc[~drop].reset_index(drop=True)
 
     # emission caps on purification
-    flags = pd.Series("", index=q.index, dtype=object)
+    flags = None
     if opts["purification_cap"] == "emissions" and drivers is not None and not drivers.empty:
         q, flags, n_capped = _apply_caps(q, drivers)
         if n_capped:
@@ -280,34 +281,35 @@ def gep(
             used.append(pit)
         return pit
 
-    lines = _value(q, params, report_year, pit_loader)
-    lines["flags"] = flags.to_numpy()
-
-    present = set(lines["service"])
+    method = f"gep.function_value[{prof.name}]"
+    v = _value(q, params, report_year, pit_loader, method, opts["provisioning_basis"])
+    present = set(v["service"].categories)
     for a, b, text in OVERLAPS:
         if a in present and b in present:
             warnings.append(f"possible double counting: {text}")
-    method = f"gep.function_value[{prof.name}]"
+    n = len(q)
+    region = q["region_code"].astype("category")
+    quantity = q["quantity"].to_numpy(dtype=float)
     out = pd.DataFrame(
         {
-            "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
-            "year": lines["year"].astype(int),
-            "account": "GEP",
-            "category": lines["indicator"].map(lambda i: INDICATORS[i].category),
-            "service": lines["service"],
-            "indicator": lines["indicator"],
-            "quantity": lines["quantity"],
-            "quantity_unit": lines["quantity_unit"],
-            "price": lines["price"],
-            "price_unit": lines["price_unit"],
-            "value": lines["quantity"] * lines["price"],
-            "value_unit": "CNY",
-            "price_year": report_year,
-            "method": _methods(lines, method, opts["provisioning_basis"]),
-            "coefficient": lines["coefficient"],
-            "input_ref": lines["input_ref"],
-            "flags": lines["flags"],
+            "region_code": region,
+            "region_name": region.map(lambda r: names.get(r, "")),
+            "year": q["year"].to_numpy(np.int64),
+            "account": const_column("GEP", n),
+            "category": v["category"],
+            "service": v["service"],
+            "indicator": q["indicator"].astype("category"),
+            "quantity": quantity,
+            "quantity_unit": v["quantity_unit"],
+            "price": v["price"],
+            "price_unit": v["price_unit"],
+            "value": quantity * v["price"],
+            "value_unit": const_column("CNY", n),
+            "price_year": np.full(n, report_year, dtype=np.int64),
+            "method": v["method"],
+            "coefficient": v["coefficient"],
+            "input_ref": q["input_ref"],
+            "flags": flags if flags is not None else const_column("", n),
         }
     )
     opts["exclude"] = sorted(exclude)
@@ -322,12 +324,6 @@ def gep(
         if meta["status"] == "released":
             meta["status"] = "provisional"
     return Ledger(out, meta)
-
-
-def _methods(lines: pd.DataFrame, method: str, basis: str) -> np.ndarray:
-    m = np.where(lines["model"] != "", method + "+" + lines["model"].astype(str), method)
-    products = lines["service"].to_numpy() == "products"
-    return np.where(products, np.char.add(m.astype(str), f"+basis:{basis}"), m)
 
 
 def _expand_soil(q: pd.DataFrame, params: CoefficientTable) -> pd.DataFrame:
@@ -352,101 +348,161 @@ def _expand_soil(q: pd.DataFrame, params: CoefficientTable) -> pd.DataFrame:
             s.assign(
                 indicator=f"soil_retention.{name}",
                 quantity=s["quantity"] * mult,
-                model_coef=(s["model_coef"] + ";" + refs[name]).str.lstrip(";"),
-                model=np.where(s["model"] != "", s["model"] + "+soil_split", "gep.soil_split"),
+                model_coef=(s["model_coef"].astype(str) + ";" + refs[name]).str.lstrip(";"),
+                model=np.where(
+                    s["model"].astype(str) != "",
+                    s["model"].astype(str) + "+soil_split",
+                    "gep.soil_split",
+                ),
             )
         )
     return pd.concat([q.loc[~soil], *parts], ignore_index=True)
 
 
 def _apply_caps(q: pd.DataFrame, drivers: pd.DataFrame):
-    caps = drivers[drivers["variable"].str.startswith("emission.")]
-    flags = pd.Series("", index=q.index, dtype=object)
+    """Cap purification quantities at the actual emissions (``emission.*`` drivers)."""
+    caps = drivers[drivers["variable"].astype(str).str.startswith("emission.")]
     if caps.empty:
-        return q, flags, 0
-    capmap = {
-        (r.region_code, int(r.year), r.variable): (r.value, r.input_ref)
-        for r in caps.itertuples(index=False)
-    }
-    q = q.copy()
-    n = 0
-    cap_var = q["indicator"].map(lambda i: INDICATORS[i].cap)
-    for idx in q.index[cap_var.notna()]:
-        key = (q.at[idx, "region_code"], int(q.at[idx, "year"]), cap_var[idx])
-        if key in capmap and q.at[idx, "quantity"] > capmap[key][0]:
-            q.at[idx, "quantity"] = capmap[key][0]
-            q.at[idx, "input_ref"] = f"{q.at[idx, 'input_ref']};cap:{capmap[key][1]}"
-            flags[idx] = "capped_at_emissions"
-            n += 1
-    return q, flags, n
+        return q, None, 0
+    cap_var = q["indicator"].astype(object).map({k: d.cap for k, d in INDICATORS.items()})
+    key = pd.DataFrame(
+        {
+            "region_code": q["region_code"].astype(str).to_numpy(),
+            "year": q["year"].astype("int64").to_numpy(),
+            "variable": cap_var.to_numpy(),
+        }
+    )
+    c = pd.DataFrame(
+        {
+            "region_code": caps["region_code"].astype(str).to_numpy(),
+            "year": caps["year"].astype("int64").to_numpy(),
+            "variable": caps["variable"].astype(str).to_numpy(),
+            "cap": caps["value"].to_numpy(dtype=float),
+            "cap_ref": caps["input_ref"].astype(str).to_numpy(),
+        }
+    )
+    m = key.merge(c, on=["region_code", "year", "variable"], how="left", validate="many_to_one")
+    over = m["cap"].notna().to_numpy() & (q["quantity"].to_numpy() > m["cap"].to_numpy())
+    flags = np.where(over, "capped_at_emissions", "")
+    if over.any():
+        q = q.copy()
+        q["quantity"] = np.where(over, m["cap"].to_numpy(), q["quantity"].to_numpy())
+        refs = q["input_ref"].astype(object).to_numpy().copy()
+        refs[over] = refs[over] + ";cap:" + m["cap_ref"].to_numpy()[over]
+        q["input_ref"] = refs
+    return q, flags, int(over.sum())
 
 
-def _value(q: pd.DataFrame, params: CoefficientTable, report_year: int, pit_loader) -> pd.DataFrame:
-    """Attach canonical quantity unit, price [CNY per unit] at ``report_year`` and references."""
-    rows = []
-    for ind, grp in q.groupby("indicator", sort=True):
-        d = INDICATORS[ind]
-        g = grp.copy()
-        g["quantity_unit"] = d.quantity_unit
-        if d.valuation == "money":
-            # the quantity is money at the prices of its data year
-            g["price_unit"] = "CNY/CNY"
-            price = np.ones(len(g))
-            coef = np.array([""] * len(g), dtype=object)
-            for yr in sorted(g["year"].unique()):
-                m = (g["year"] == yr).to_numpy()
-                if int(yr) != report_year:
-                    pit = pit_loader()
-                    price[m] = index_factor(pit, int(yr), report_year)
-                    coef[m] = chain_ref(pit, int(yr), report_year)
-            g["price"] = price
-            g["coefficient"] = coef
+def _pair_attributes(
+    ind: str,
+    year: int,
+    model: str,
+    model_coef: str,
+    params: CoefficientTable,
+    report_year: int,
+    pit_loader,
+    method: str,
+    basis: str,
+) -> dict[str, Any]:
+    """Valuation attributes of one (indicator, data year, model) combination."""
+    d = INDICATORS[ind]
+    if d.valuation == "money":
+        # the quantity is money at the prices of its data year
+        price, coef = 1.0, ""
+        if int(year) != report_year:
+            pit = pit_loader()
+            price = index_factor(pit, int(year), report_year)
+            coef = chain_ref(pit, int(year), report_year)
+        price_unit = "CNY/CNY"
+    else:
+        if d.price is None or not params.has(d.price):
+            raise CoefficientNotFoundError(
+                f"no price for indicator {ind!r}: {params.ref} has no row {d.price!r}",
+                table=params.id,
+                edition=params.edition,
+                hint="add the price in a derived edition (geep.coefficients.override) or "
+                "remove the indicator",
+            )
+        if d.valuation == "sand":
+            area_price = params.value(d.price, unit="CNY/m**2")
+            rho = params.value("const.sand_fixation.bulk_density", unit="t/m**3")
+            h = params.value("const.sand_fixation.thickness", unit="m")
+            price = area_price / (rho * h)  # CNY per t of sand
+            coef = ";".join(
+                params.coefficient_ref(k)
+                for k in (
+                    d.price,
+                    "const.sand_fixation.bulk_density",
+                    "const.sand_fixation.thickness",
+                )
+            )
         else:
-            if d.price is None or not params.has(d.price):
-                raise CoefficientNotFoundError(
-                    f"no price for indicator {ind!r}: {params.ref} has no row {d.price!r} "
-                    f"({len(g)} quantity line(s), e.g. {g['input_ref'].iloc[0]})",
-                    table=params.id,
-                    edition=params.edition,
-                    hint="add the price in a derived edition (geep.coefficients.override) or "
-                    "remove the indicator",
-                )
-            per_unit = d.quantity_unit
-            if d.valuation == "sand":
-                area_price = params.value(d.price, unit="CNY/m**2")
-                rho = params.value("const.sand_fixation.bulk_density", unit="t/m**3")
-                h = params.value("const.sand_fixation.thickness", unit="m")
-                p = area_price / (rho * h)  # CNY per t of sand
-                coef = ";".join(
-                    params.coefficient_ref(k)
-                    for k in (
-                        d.price,
-                        "const.sand_fixation.bulk_density",
-                        "const.sand_fixation.thickness",
-                    )
-                )
-            else:
-                p = params.value(d.price, unit=f"CNY/{per_unit}")
-                coef = params.coefficient_ref(d.price)
-            py = params.price_year_of(d.price)
-            if py is None:
-                raise MethodError(f"{params.ref}#{d.price} has no price year")
-            if py != report_year:
-                pit = pit_loader()
-                p *= index_factor(pit, py, report_year)
-                coef += ";" + chain_ref(pit, py, report_year)
-            g["price"] = p
-            g["price_unit"] = f"CNY/{per_unit}"
-            g["coefficient"] = coef
-        extra = g["model_coef"].fillna("")
-        g["coefficient"] = np.where(
-            extra != "", g["coefficient"].astype(str) + ";" + extra, g["coefficient"]
-        )
-        g["coefficient"] = pd.Series(g["coefficient"]).str.strip(";").to_numpy()
-        rows.append(g)
-    if not rows:
+            price = params.value(d.price, unit=f"CNY/{d.quantity_unit}")
+            coef = params.coefficient_ref(d.price)
+        py = params.price_year_of(d.price)
+        if py is None:
+            raise MethodError(f"{params.ref}#{d.price} has no price year")
+        if py != report_year:
+            pit = pit_loader()
+            price *= index_factor(pit, py, report_year)
+            coef += ";" + chain_ref(pit, py, report_year)
+        price_unit = f"CNY/{d.quantity_unit}"
+    coef = ";".join(p for p in (coef, model_coef) if p) or None
+    m = method + (f"+{model}" if model else "")
+    if d.service == "products":
+        m += f"+basis:{basis}"
+    return {
+        "price": price,
+        "price_unit": price_unit,
+        "quantity_unit": d.quantity_unit,
+        "coefficient": coef,
+        "method": m,
+        "category": d.category,
+        "service": d.service,
+    }
+
+
+def _value(
+    q: pd.DataFrame, params: CoefficientTable, report_year: int, pit_loader, method: str, basis: str
+) -> dict[str, Any]:
+    """Price every quantity line at ``report_year``: one valuation per distinct (indicator,
+    year, model), broadcast to the lines as arrays and categoricals."""
+    if q.empty:
         raise MethodError("no GEP quantities to value", hint="check the quantities/drivers tables")
-    return pd.concat(rows, ignore_index=True)
+    ind = q["indicator"].astype("category")
+    model = q["model"].astype("category")
+    mcoef = q["model_coef"].astype("category")
+    year = q["year"].to_numpy(np.int64)
+    y0 = int(year.min())
+    key = (
+        (ind.cat.codes.to_numpy(np.int64) * 4096 + (year - y0)) * 256
+        + model.cat.codes.to_numpy(np.int64)
+    ) * 256 + mcoef.cat.codes.to_numpy(np.int64)
+    uniq, inv = np.unique(key, return_inverse=True)
+    attrs = []
+    for k in uniq:
+        mc = int(k % 256)
+        mo = int((k // 256) % 256)
+        yr = int((k // 65536) % 4096) + y0
+        ic = int(k // (65536 * 4096))
+        attrs.append(
+            _pair_attributes(
+                ind.cat.categories[ic],
+                yr,
+                model.cat.categories[mo],
+                mcoef.cat.categories[mc],
+                params,
+                report_year,
+                pit_loader,
+                method,
+                basis,
+            )
+        )
+    out: dict[str, Any] = {"price": np.array([a["price"] for a in attrs])[inv]}
+    for col in ("price_unit", "quantity_unit", "coefficient", "method", "category", "service"):
+        codes, cats = pd.factorize(pd.Series([a[col] for a in attrs], dtype=object))
+        out[col] = pd.Categorical.from_codes(codes[inv], categories=cats)
+    return out
 
 
 __all__ = ["MODELS", "PROVISIONING_BASES", "gep"]
