@@ -8,6 +8,7 @@ cannot be used is an *error* with its location. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GeepError
-from ..messages import did_you_mean
+from ..messages import did_you_mean, msg
 from ..units import factor, split_header
 from ..vocab import BIOMES, DRIVERS, INDICATOR_BY_ZH, INDICATORS, LAND_CLASS_BY_ZH, LAND_CLASSES
 from .report import Issue
@@ -34,7 +35,19 @@ def _fold(text: object) -> str:
     return unicodedata.normalize("NFKC", str(text)).strip().lower()
 
 
+_LOOKUPS: dict[int, tuple[TableDef, dict[str, str]]] = {}
+
+
 def _header_lookup(table: TableDef) -> dict[str, str]:
+    hit = _LOOKUPS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = _build_lookup(table)
+    _LOOKUPS[id(table)] = (table, out)
+    return out
+
+
+def _build_lookup(table: TableDef) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in table.columns:
         for name in (c.name, c.zh, *c.aliases):
@@ -43,6 +56,19 @@ def _header_lookup(table: TableDef) -> dict[str, str]:
     out["单位"] = "unit"
     out["计量单位"] = "unit"
     return out
+
+
+def match_column(table: str | TableDef, header: object) -> str | None:
+    """Canonical column name that ``header`` stands for in ``table`` (or ``None``).
+
+    ``"面积（亩）"`` → ``"area"``; ``"单位"`` → ``"unit"``; unknown headers → ``None``.
+    """
+    spec = TABLES[table] if isinstance(table, str) else table
+    if header is None or str(header).strip() == "":
+        return None
+    lookup = _header_lookup(spec)
+    name, _ = split_header(str(header))
+    return lookup.get(_fold(name)) or lookup.get(_fold(header))
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +124,22 @@ def parse_number(raw: object) -> tuple[float | None, str | None, str | None]:
     return v, note, None
 
 
-def default_where(i: int, column: str | None) -> str:
-    return f"frame[{i}]"
+class FrameRefs:
+    """Locations ``name[row]`` of rows of an in-memory frame (vectorised via :meth:`rows`)."""
+
+    def __init__(self, name: str = "frame") -> None:
+        self.name = name
+
+    def __call__(self, i: int | None, column: str | None = None) -> str:
+        return f"{self.name}[{i}]"
+
+    def rows(self, n: int) -> np.ndarray:
+        """``name[0] … name[n-1]`` as an object array."""
+        head = self.name + "["
+        return np.array([f"{head}{i}]" for i in range(n)], dtype=object)
+
+
+default_where = FrameRefs("frame")
 
 
 def normalise(
@@ -107,6 +147,7 @@ def normalise(
     table: str | TableDef,
     where: Where = default_where,
     source: str = "frame",
+    header_where: Callable[[str | None], str] | None = None,
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate and normalise ``frame`` as input table ``table``.
 
@@ -119,6 +160,11 @@ def normalise(
     where
         ``where(row_position, original_header) -> location`` used in issues and in the
         ``input_ref`` column (e.g. ``file.xlsx!land_cover!C7``).
+    source
+        Location of table-level issues (e.g. ``file.xlsx!land_cover``).
+    header_where
+        ``header_where(original_header) -> location`` of a header cell (``None``: the
+        header row); used for column-level issues. Default: ``source``.
 
     Returns
     -------
@@ -137,11 +183,19 @@ def normalise(
         problem: str,
         hint: str = "",
         severity: str = "error",
+        loc: str | None = None,
     ) -> None:
+        if loc is None:
+            if i is not None:
+                loc = where(i, col)
+            elif header_where is not None:
+                loc = header_where(col)
+            else:
+                loc = source
         issues.append(
             Issue(
                 spec.name,
-                where(i, col) if i is not None else source,
+                loc,
                 col,
                 None if value is None else str(value),
                 problem,
@@ -188,150 +242,229 @@ def normalise(
             "warning",
         )
     missing = [c for c in spec.columns if c.required and c.name not in mapping]
+    bare = {split_header(u)[0]: u for u in unknown}
     for c in missing:
+        near = _closest_header(c, list(bare))
         add(
             None,
-            c.name,
+            bare[near] if near else None,
             None,
             f"required column {c.name!r} ({c.zh}) is missing"
-            f"{did_you_mean(c.name, unknown + [str(u) for u in unknown])}",
-            f"add a column headed {c.name!r} or {c.zh!r}",
+            + (msg("did_you_mean", options=repr(near)) if near else ""),
+            f"add a column headed {c.name!r} or {c.zh!r}"
+            + (f", or rename {bare[near]!r}" if near else ""),
         )
     if missing:
         return pd.DataFrame(), issues
 
     n = len(frame)
-    out: dict[str, list] = {c.name: [None] * n for c in spec.columns if c.name in mapping}
+    out: dict[str, np.ndarray] = {}
     bad_row = np.zeros(n, dtype=bool)
     unit_col = mapping.get("unit")
-    row_units = frame[unit_col].tolist() if unit_col is not None else None
-    out_units: dict[str, list] = {}
+    notes = _NoteBook(add)
 
     for c in spec.columns:
-        if c.name not in mapping:
+        if c.name not in mapping or c.kind not in ("code", "text", "period"):
             continue
         orig = mapping[c.name]
-        cells = frame[orig].tolist()
-        if c.kind in ("code", "text", "period"):
-            for i, v in enumerate(cells):
-                if v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "":
-                    if c.required:
-                        add(i, orig, v, f"empty {c.name} ({c.zh})", "fill in the cell")
-                        bad_row[i] = True
-                    continue
-                if isinstance(v, float) and v.is_integer():
-                    v = int(v)
-                out[c.name][i] = unicodedata.normalize("NFKC", str(v)).strip()
-        elif c.kind == "int":
-            for i, v in enumerate(cells):
-                num, note, err = parse_number(v)
-                if num is None and err is None:
-                    if c.required:
-                        add(i, orig, v, f"empty {c.name} ({c.zh})", "fill in the cell")
-                        bad_row[i] = True
-                    continue
-                if err or not float(num).is_integer():
-                    add(i, orig, v, f"{c.name} must be a whole number", "type e.g. 2020")
-                    bad_row[i] = True
-                    continue
-                if note:
-                    add(i, orig, v, note, severity="note")
-                if c.name in ("year", "price_year") and not YEAR_RANGE[0] <= num <= YEAR_RANGE[1]:
-                    add(
-                        i,
-                        orig,
-                        v,
-                        f"year {int(num)} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
-                        "check the year",
-                    )
-                    bad_row[i] = True
-                    continue
-                out[c.name][i] = int(num)
-        else:  # quantity / number
-            units: list[str | None] = [None] * n
-            for i, v in enumerate(cells):
-                num, note, err = parse_number(v)
-                if err:
-                    add(i, orig, v, err, "type a plain number, e.g. 1234.5")
-                    bad_row[i] = True
-                    continue
-                if num is None:
-                    if c.required:
-                        add(
-                            i,
-                            orig,
-                            v,
-                            f"empty {c.name} ({c.zh})",
-                            "fill in the number (0 if truly zero)",
-                        )
-                        bad_row[i] = True
-                    continue
-                if note:
-                    add(i, orig, v, note, severity="note")
-                if c.name == "area" and num < 0:
-                    add(i, orig, v, "negative area", "areas must be ≥ 0")
-                    bad_row[i] = True
-                    continue
-                unit_text = header_units.get(c.name)
-                if unit_text is None and row_units is not None:
-                    ru = row_units[i]
-                    unit_text = None if ru is None or str(ru).strip() in ("", "nan") else str(ru)
-                if unit_text is None:
-                    unit_text = c.canonical if c.kind == "number" else None
-                if unit_text is None:
-                    add(
-                        i,
-                        orig,
-                        v,
-                        f"no unit for {c.name}",
+        vals, empty = _text_column(frame[orig])
+        if c.required and empty.any():
+            for i in np.flatnonzero(empty):
+                add(int(i), orig, None, f"empty {c.name} ({c.zh})", "fill in the cell")
+            bad_row |= empty
+        out[c.name] = vals
+    _check_vocabulary(spec, out, mapping, add, bad_row, notes)
+
+    out_units: dict[str, np.ndarray] = {}
+    for c in spec.columns:
+        if c.name not in mapping or c.kind in ("code", "text", "period"):
+            continue
+        orig = mapping[c.name]
+        nums, empty, errs, cell_notes = _number_column(frame[orig])
+        for i, (raw, err) in errs.items():
+            hint = "type e.g. 2020" if c.kind == "int" else "type a plain number, e.g. 1234.5"
+            add(i, orig, raw, f"{c.name} must be a whole number" if c.kind == "int" else err, hint)
+            bad_row[i] = True
+        for i, (raw, note) in cell_notes.items():
+            notes.add(orig, note, i, raw)
+        if c.required and empty.any():
+            hint = "fill in the cell" if c.kind == "int" else "fill in the number (0 if truly zero)"
+            for i in np.flatnonzero(empty & ~bad_row):
+                add(int(i), orig, None, f"empty {c.name} ({c.zh})", hint)
+            bad_row |= empty
+        ok = ~empty & ~np.isnan(nums)
+        if c.kind == "int":
+            frac = ok & (np.mod(nums, 1.0) != 0)
+            for i in np.flatnonzero(frac):
+                add(int(i), orig, frame[orig].iloc[i], f"{c.name} must be a whole number",
+                    "type e.g. 2020")
+            bad_row |= frac
+            if c.name in ("year", "price_year"):
+                rng = ok & ~frac & ((nums < YEAR_RANGE[0]) | (nums > YEAR_RANGE[1]))
+                for i in np.flatnonzero(rng):
+                    add(int(i), orig, frame[orig].iloc[i],
+                        f"year {int(nums[i])} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
+                        "check the year")
+                bad_row |= rng
+            out[c.name] = np.where(frac, np.nan, nums)  # fractions cannot become Int64
+            continue
+        if c.name == "area":
+            neg = ok & (nums < 0)
+            for i in np.flatnonzero(neg):
+                add(int(i), orig, frame[orig].iloc[i], "negative area", "areas must be ≥ 0")
+            bad_row |= neg
+        # units: from the header, else a unit column, else (pure numbers) the canonical unit
+        if c.name in header_units:
+            units = np.full(n, header_units[c.name], dtype=object)
+        elif unit_col is not None:
+            units, _ = _text_column(frame[unit_col])
+        else:
+            units = np.full(n, c.canonical if c.kind == "number" else None, dtype=object)
+        if c.canonical is not None:
+            targets = np.full(n, c.canonical, dtype=object)
+        else:
+            targets = _row_targets(spec.name, out)
+        factors = np.full(n, np.nan)
+        need = ok & ~bad_row
+        u_codes, u_uniq = pd.factorize(pd.Series(units, dtype=object), use_na_sentinel=True)
+        t_codes, t_uniq = pd.factorize(pd.Series(targets, dtype=object), use_na_sentinel=True)
+        pair = (u_codes.astype(np.int64) + 1) * (len(t_uniq) + 1) + (t_codes + 1)
+        pair[~need] = -1
+        for key in np.unique(pair[pair >= 0]):
+            rows = pair == key
+            ui, ti = divmod(int(key), len(t_uniq) + 1)
+            u = u_uniq[ui - 1] if ui > 0 else None
+            t = t_uniq[ti - 1] if ti > 0 else None
+            if t is None:  # unknown indicator/variable: reported by the vocabulary check
+                continue
+            if u is None:
+                for i in np.flatnonzero(rows):
+                    add(int(i), orig, frame[orig].iloc[i], f"no unit for {c.name}",
                         f"put the unit in the header, e.g. '{c.name} ({c.canonical or 'unit'})', "
-                        "or in a 'unit' column",
-                    )
-                    bad_row[i] = True
-                    continue
-                target = c.canonical or _row_canonical(spec.name, out, i)
-                if target is None:
-                    units[i] = unit_text  # vocabulary error reported separately
-                    out[c.name][i] = num
-                    continue
-                try:
-                    f = factor(unit_text, target)
-                except GeepError as exc:
-                    add(
-                        i,
-                        unit_col if header_units.get(c.name) is None and unit_col else orig,
-                        unit_text,
-                        exc.message,
-                        exc.hint or "",
-                    )
-                    bad_row[i] = True
-                    continue
-                out[c.name][i] = num * f
-                units[i] = target
-            out_units[c.name] = units
+                        "or in a 'unit' column")
+                bad_row |= rows
+                continue
+            try:
+                factors[rows] = factor(u, t)
+            except GeepError as exc:
+                where_col = unit_col if c.name not in header_units and unit_col else orig
+                for i in np.flatnonzero(rows):
+                    add(int(i), where_col, u, exc.message, exc.hint or "")
+                bad_row |= rows
+        out[c.name] = nums * factors
+        out_units[c.name] = targets
 
-    _check_vocabulary(spec, out, mapping, add, bad_row)
-
-    result = pd.DataFrame({k: v for k, v in out.items()})
+    result = pd.DataFrame(out)
+    for c in spec.columns:
+        if c.kind == "int" and c.name in result:
+            result[c.name] = result[c.name].astype("Int64")
     for col, units in out_units.items():
-        col_def = spec.column(col)
-        if col_def.canonical is None:
+        if spec.column(col).canonical is None:
             result[f"{col}_unit"] = units
-    result["input_ref"] = [where(i, None) for i in range(n)]
+    notes.flush()
+    rows_of = getattr(where, "rows", None)
+    result["input_ref"] = rows_of(n) if rows_of is not None else [where(i, None) for i in range(n)]
     result = result.loc[~bad_row].reset_index(drop=True)
     result = _check_duplicates(spec, result, add)
     return result, issues
 
 
-def _row_canonical(table: str, out: dict[str, list], i: int) -> str | None:
-    if table == "quantities":
-        ind = out.get("indicator", [None])[i]
-        d = INDICATORS.get(_canon_indicator(ind)) if ind else None
-        return d.quantity_unit if d else None
-    if table == "drivers":
-        var = out.get("variable", [None])[i]
-        return DRIVERS[var][0] if var in DRIVERS else None
-    return None
+def _closest_header(col, headers: list[str]) -> str | None:
+    """The unknown header most like column ``col`` (English, Chinese or alias), if any."""
+    import difflib
+
+    best: tuple[float, str] | None = None
+    for h in headers:
+        for name in (col.name, col.zh, *col.aliases):
+            r = difflib.SequenceMatcher(None, _fold(h), _fold(name)).ratio()
+            if r >= 0.6 and (best is None or r > best[0]):
+                best = (r, h)
+    return best[1] if best else None
+
+
+class _NoteBook:
+    """Collects notes (accepted normalisations) and reports each distinct one once, at its
+    first cell, with the number of other cells it applies to."""
+
+    def __init__(self, add) -> None:
+        self._add = add
+        self._seen: dict[tuple[str, str], list] = {}
+
+    def add(self, column: str, note: str, row: int, raw: object) -> None:
+        entry = self._seen.setdefault((column, note), [row, raw, 0])
+        entry[2] += 1
+
+    def flush(self) -> None:
+        for (column, note), (row, raw, count) in self._seen.items():
+            more = f" (and {count - 1} more cell(s) in this column)" if count > 1 else ""
+            self._add(row, column, raw, note + more, severity="note")
+        self._seen.clear()
+
+
+def _text_column(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Cells as NFKC-normalised, stripped text (object array) and a mask of empty cells."""
+    codes, uniq = pd.factorize(col, use_na_sentinel=True)
+    clean = np.empty(len(uniq) + 1, dtype=object)
+    for k, v in enumerate(uniq):
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        t = unicodedata.normalize("NFKC", str(v)).strip()
+        clean[k] = t if t and t.lower() != "nan" else None
+    clean[-1] = None
+    vals = clean[codes]  # code −1 → last slot (None)
+    empty = pd.isna(vals) if len(vals) else np.zeros(0, dtype=bool)
+    return vals, np.asarray(empty, dtype=bool)
+
+
+def _number_column(col: pd.Series):
+    """Parse a column of numbers: values (NaN where empty/bad), empty mask, errors and notes
+    ``{row: (raw, text)}``. Numeric columns are checked vectorised; text cells are parsed once
+    per distinct value."""
+    errs: dict[int, tuple[object, str]] = {}
+    notes: dict[int, tuple[object, str]] = {}
+    if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
+        nums = col.to_numpy(dtype=float, na_value=np.nan)
+        inf = np.isinf(nums)
+        for i in np.flatnonzero(inf):
+            errs[int(i)] = (col.iloc[i], "not a finite number")
+        nums = np.where(inf, np.nan, nums)
+        empty = np.isnan(nums) & ~inf
+        return nums, empty, errs, notes
+    codes, uniq = pd.factorize(col, use_na_sentinel=True)
+    parsed = np.full(len(uniq) + 1, np.nan)
+    kinds: list[tuple[str | None, str | None]] = []
+    for k, v in enumerate(uniq):
+        num, note, err = parse_number(v)
+        parsed[k] = np.nan if num is None else num
+        kinds.append((note, err if err else (None if num is not None else "empty")))
+    nums = parsed[codes]
+    empty = codes == -1
+    for k, (note, err) in enumerate(kinds):
+        if err is None and note is None:
+            continue
+        rows = np.flatnonzero(codes == k)
+        if err == "empty":
+            empty[rows] = True
+            continue
+        for i in rows:
+            if err:
+                errs[int(i)] = (col.iloc[i], err)
+            else:
+                notes[int(i)] = (col.iloc[i], note)
+    return nums, empty, errs, notes
+
+
+def _row_targets(table: str, out: dict[str, np.ndarray]) -> np.ndarray:
+    """Canonical unit per row for tables whose unit depends on the row (quantities, drivers)."""
+    if table == "quantities" and "indicator" in out:
+        lookup = {k: d.quantity_unit for k, d in INDICATORS.items()}
+        keys = out["indicator"]
+    elif table == "drivers" and "variable" in out:
+        lookup = {k: v[0] for k, v in DRIVERS.items()}
+        keys = out["variable"]
+    else:
+        return np.full(len(next(iter(out.values()), [])), None, dtype=object)
+    return pd.Series(keys, dtype=object).map(lookup).to_numpy(dtype=object)
 
 
 def _canon_indicator(name: str | None) -> str | None:
@@ -343,76 +476,68 @@ def _canon_indicator(name: str | None) -> str | None:
 
 
 def _check_vocabulary(
-    spec: TableDef, out: dict[str, list], mapping: dict[str, str], add, bad_row: np.ndarray
+    spec: TableDef, out: dict[str, np.ndarray], mapping: dict[str, str], add,
+    bad_row: np.ndarray, notes: _NoteBook,
 ) -> None:
-    if spec.name == "land_cover":
-        cw = None
-        col = out["land_class"]
-        for i, v in enumerate(col):
-            if v is None or v in LAND_CLASSES or v in BIOMES:
-                continue
-            if v in LAND_CLASS_BY_ZH:
-                add(
-                    i,
-                    mapping["land_class"],
-                    v,
-                    f"Chinese class name read as {LAND_CLASS_BY_ZH[v]!r}",
-                    severity="note",
-                )
-                col[i] = LAND_CLASS_BY_ZH[v]
-                continue
-            cw = cw or land_class_crosswalk()
-            key = v.zfill(4) if v.isdigit() and len(v) == 3 else v
-            if key in cw and cw[key][0]:
-                add(
-                    i,
-                    mapping["land_class"],
-                    v,
-                    f"national class {v!r} mapped to {cw[key][0]!r} by {cw[key][1]}",
-                    severity="note",
-                )
-                col[i] = cw[key][0]
-                continue
-            add(
-                i,
-                mapping["land_class"],
-                v,
-                f"unknown land class {v!r}"
-                f"{did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH))}",
-                "use a geep class (e.g. forest.broadleaf), its Chinese name, or a GB/T 21010 / "
-                "CNLUCC code",
-            )
-            bad_row[i] = True
-    if spec.name == "quantities":
-        col = out["indicator"]
-        for i, v in enumerate(col):
-            if v is None:
-                continue
-            c = _canon_indicator(v)
-            if c is None:
-                add(
-                    i,
-                    mapping["indicator"],
-                    v,
-                    f"unknown GEP indicator {v!r}"
-                    f"{did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH))}",
-                    "see `geep template` for the list of indicators",
-                )
-                bad_row[i] = True
-            elif c != v:
-                add(i, mapping["indicator"], v, f"indicator read as {c!r}", severity="note")
-                col[i] = c
-    if spec.name == "drivers":
-        for i, v in enumerate(out["variable"]):
-            if v is not None and v not in DRIVERS:
-                add(
-                    i,
-                    mapping["variable"],
-                    v,
-                    f"unknown driver variable {v!r}{did_you_mean(v, list(DRIVERS))}",
-                    "see geep.vocab.DRIVERS",
-                )
-                bad_row[i] = True
+    """Map Chinese names and national codes to canonical ids (noted once per value); report
+    unknown ids with suggestions (once per cell)."""
+    if spec.name == "land_cover" and "land_class" in out:
+        col, vocab = "land_class", _resolve_land_class
+    elif spec.name == "quantities" and "indicator" in out:
+        col, vocab = "indicator", _resolve_indicator
+    elif spec.name == "drivers" and "variable" in out:
+        col, vocab = "variable", _resolve_driver
+    else:
+        return
+    vals = out[col]
+    codes, uniq = pd.factorize(pd.Series(vals, dtype=object), use_na_sentinel=True)
+    mapped = np.empty(len(uniq) + 1, dtype=object)
+    mapped[-1] = None
+    for k, v in enumerate(uniq):
+        canon, note, err, hint = vocab(v)
+        mapped[k] = canon
+        rows = np.flatnonzero(codes == k)
+        if err:
+            for i in rows:
+                add(int(i), mapping[col], v, err, hint)
+            bad_row[rows] = True
+        elif note:
+            for i in rows:
+                notes.add(mapping[col], note, int(i), v)
+    out[col] = mapped[codes]
+
+
+def _resolve_land_class(v: str):
+    if v in LAND_CLASSES or v in BIOMES:
+        return v, None, None, None
+    if v in LAND_CLASS_BY_ZH:
+        c = LAND_CLASS_BY_ZH[v]
+        return c, f"Chinese class name {v!r} read as {c!r}", None, None
+    cw = land_class_crosswalk()
+    key = v.zfill(4) if v.isdigit() and len(v) == 3 else v
+    if key in cw and cw[key][0]:
+        return cw[key][0], f"national class {v!r} mapped to {cw[key][0]!r} by {cw[key][1]}", None, None
+    return (None, None,
+            f"unknown land class {v!r}{did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH))}",
+            "use a geep class (e.g. forest.broadleaf), its Chinese name, or a GB/T 21010 / "
+            "CNLUCC code")
+
+
+def _resolve_indicator(v: str):
+    c = _canon_indicator(v)
+    if c is None:
+        return (None, None,
+                f"unknown GEP indicator {v!r}"
+                f"{did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH))}",
+                "see `geep template` for the list of indicators")
+    return c, (f"indicator {v!r} read as {c!r}" if c != v else None), None, None
+
+
+def _resolve_driver(v: str):
+    if v in DRIVERS:
+        return v, None, None, None
+    return (None, None, f"unknown driver variable {v!r}{did_you_mean(v, list(DRIVERS))}",
+            "see geep.vocab.DRIVERS")
 
 
 def _check_duplicates(spec: TableDef, result: pd.DataFrame, add) -> pd.DataFrame:
@@ -432,6 +557,7 @@ def _check_duplicates(spec: TableDef, result: pd.DataFrame, add) -> pd.DataFrame
             issues_key,
             f"duplicate {'/'.join(keys)} {issues_key} in {refs}",
             "keep one row per key (sum the areas yourself if they are parts)",
+            loc=str(grp["input_ref"].iloc[1]),
         )
     # duplicates are errors: they make the input unusable
     return result.loc[~dup].reset_index(drop=True)

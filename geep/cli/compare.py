@@ -1,0 +1,75 @@
+"""``geep compare A B ... -o OUT.xlsx``: side-by-side ledgers."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ._output import emit_frame, say
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="compare ledgers side by side (runs, editions, regions or years)",
+        description="Compare ledger files (written by geep run / demo / batch) side by side: "
+        "absolute and % differences, per capita and per km², ranks and the lines that drive "
+        "each difference. Different price years are refused; different coefficient editions "
+        "are stated.",
+        epilog="examples:\n"
+        "  geep compare base.xlsx scenario.xlsx -o compare.xlsx\n"
+        "  geep compare shanxi-geep.xlsx --across region --year 2020 -o cities.xlsx\n"
+        "  geep compare shanxi-gep.xlsx --across year -o years.xlsx",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("ledgers", nargs="+", type=Path, help="ledger files (.xlsx or .csv)")
+    p.add_argument("-o", "--out", type=Path, required=True, help="comparison workbook (.xlsx)")
+    p.add_argument(
+        "--across",
+        choices=("run", "region", "year"),
+        default=None,
+        help="what the sides are (default: run if several files, else region)",
+    )
+    p.add_argument("--labels", help="comma-separated side labels (runs) or regions/years to keep")
+    p.add_argument(
+        "--level", choices=("account", "category", "service", "indicator"), default="service"
+    )
+    p.add_argument("--year", type=int, help="keep only this year")
+    p.add_argument(
+        "--regions",
+        type=Path,
+        help="input workbook/CSV with a regions sheet (area, population) for per-km² "
+        "and per-capita values",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..compare import compare
+    from ..ledger import Ledger
+    from . import UsageError
+
+    ledgers = [Ledger.read(p) for p in args.ledgers]
+    if args.year is not None:
+        ledgers = [Ledger(lg.lines[lg.lines["year"] == args.year], lg.meta) for lg in ledgers]
+    across = args.across or ("run" if len(ledgers) > 1 else "region")
+    if across == "run" and len(ledgers) < 2:
+        raise UsageError("comparing runs needs two or more ledger files")
+    labels = [s.strip() for s in args.labels.split(",")] if args.labels else None
+    if across == "run" and labels is None:
+        labels = [p.stem for p in args.ledgers]
+        if len(set(labels)) != len(labels):
+            labels = [f"{i + 1}:{p.stem}" for i, p in enumerate(args.ledgers)]
+    regions = None
+    if args.regions:
+        from ..io.read import read_inputs
+
+        regions = read_inputs(args.regions).get("regions")
+    cmp = compare(ledgers, labels=labels, across=across, level=args.level, regions=regions)
+    cmp.to_excel(args.out, lang=args.lang or "en")
+    for n in cmp.notes:
+        print(f"! {n}")
+    if not getattr(args, "quiet", False):
+        emit_frame(cmp.totals.round(2), "table", title="totals")
+    say(args, f"wrote {args.out}")
+    return 0

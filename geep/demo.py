@@ -1,0 +1,162 @@
+"""``geep demo``: the bundled Shanxi example end to end.
+
+Reads the illustrative Shanxi workbook (11 prefecture-level cities, 2015 and 2020), validates
+it, runs ESV, GEP and GEEP at 2020 prices, compares the cities and the two years, sets the
+plan indicators against the targets of 《美丽山西建设规划纲要(2023-2035年)》, runs the Fen
+River compensation example when that capability is installed, and writes every ledger and a
+comparison workbook (plus PNG figures when matplotlib is available).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .compare import compare
+from .examples import example_path
+from .io.read import read_inputs
+from .ledger import Ledger
+from .methods.esv import esv
+from .methods.geep_account import geep
+from .methods.gep import gep
+from .plan import plan_indicators
+
+PRICE_YEAR = 2020
+
+
+@dataclass
+class DemoResult:
+    """What the demo produced: ledgers, comparison, plan indicators and written files."""
+
+    esv: Ledger
+    gep: Ledger
+    geep: Ledger
+    summary: pd.DataFrame
+    plan: pd.DataFrame
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def run_demo(
+    out: str | Path,
+    lang: str = "en",
+    progress: Callable[[str], None] | None = None,
+    figures: bool = True,
+) -> DemoResult:
+    """Run the Shanxi example into folder ``out`` (created if needed) and return the results."""
+    say = progress or (lambda _m: None)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    src = example_path("shanxi", "shanxi-example.xlsx")
+    files: list[Path] = []
+    copy = out / "shanxi-example-inputs.xlsx"
+    shutil.copyfile(src, copy)
+    files.append(copy)
+
+    say("reading and validating the example workbook")
+    inputs = read_inputs(src)
+    regions = inputs.get("regions")
+    say("ESV (Xie 2015 equivalent factors)")
+    e = esv(inputs, price_year=PRICE_YEAR)
+    say("GEP (function-value method, cn-gep-2020 profile)")
+    g = gep(inputs, price_year=PRICE_YEAR)
+    say("GEEP = GDP − PDC − EDC + ERS")
+    gg = geep(g, inputs, price_year=PRICE_YEAR)
+    for name, ledger in (("esv", e), ("gep", g), ("geep", gg)):
+        files.append(ledger.to_excel(out / f"shanxi-{name}.xlsx", lang=lang))
+        files.append(ledger.to_csv(out / f"shanxi-{name}.csv"))
+
+    say("comparing cities and years")
+    cities_2020 = compare(_year(gg, 2020), across="region", level="service", regions=regions)
+    files.append(cities_2020.to_excel(out / "shanxi-compare-cities-geep-2020.xlsx", lang=lang))
+    years = compare(Ledger.concat([g, gg]), across="year", level="service", regions=regions)
+    files.append(years.to_excel(out / "shanxi-compare-2015-2020.xlsx", lang=lang))
+
+    say("plan indicators against the 2025/2035 targets")
+    plan = plan_indicators(inputs)
+    plan_path = out / "shanxi-plan-indicators.csv"
+    from .io.atomic import atomic_write_bytes
+
+    atomic_write_bytes(plan_path, plan.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    files.append(plan_path)
+
+    notes = [
+        "ILLUSTRATIVE DATA: the Shanxi example is synthetic (see its 'about' sheet); "
+        "the figures are not statistics of Shanxi.",
+    ]
+    if g.status != "released" or gg.status != "released":
+        notes.append(
+            "GEP/GEEP are PROVISIONAL: profile cn-gep-2020 uses the Garze 2010 "
+            "parameter set, and prices are moved to 2020 with an unverified CPI table."
+        )
+    files += _compensation(out, lang, say, notes)
+    if figures:
+        files += _figures(out, g, gg, say, notes)
+    summary = _summary(gg, e, regions)
+    return DemoResult(e, g, gg, summary, plan, files, notes)
+
+
+def _year(ledger: Ledger, year: int) -> Ledger:
+    lines = ledger.lines
+    return Ledger(lines[lines["year"] == year], ledger.meta)
+
+
+def _summary(gg: Ledger, e: Ledger, regions: pd.DataFrame | None) -> pd.DataFrame:
+    by = gg.lines.pivot_table(
+        index=["region_code", "region_name", "year"],
+        columns="service",
+        values="value",
+        aggfunc="sum",
+        observed=True,
+    ).reset_index()
+    by["geep"] = by[["gdp", "pdc", "edc", "ers"]].sum(axis=1)
+    esv_tot = e.lines.groupby(["region_code", "year"], observed=True)["value"].sum()
+    by["esv"] = [
+        esv_tot.get((r, y), float("nan"))
+        for r, y in zip(by["region_code"], by["year"], strict=True)
+    ]
+    for c in ("gdp", "ers", "geep", "esv"):
+        by[c] = by[c] / 1e8
+    by["geep/gdp"] = by["geep"] / by["gdp"]
+    cols = ["region_code", "region_name", "year", "gdp", "ers", "geep", "geep/gdp", "esv"]
+    return by[cols].rename(
+        columns={
+            "gdp": "GDP (亿元)",
+            "ers": "ERS (亿元)",
+            "geep": "GEEP (亿元)",
+            "esv": "ESV (亿元)",
+        }
+    )
+
+
+def _compensation(out: Path, lang: str, say, notes: list[str]) -> list[Path]:
+    try:
+        from . import compensation as comp
+    except ImportError:  # pragma: no cover - capability not installed
+        return []
+    runner = getattr(comp, "run_example", None)
+    if runner is None:
+        return []
+    say("Fen River compensation (provisional scheme)")
+    try:
+        return list(runner(out, lang=lang, notes=notes))
+    except Exception as exc:  # pragma: no cover - report, never hide
+        notes.append(f"Fen River compensation example failed: {exc}")
+        return []
+
+
+def _figures(out: Path, g: Ledger, gg: Ledger, say, notes: list[str]) -> list[Path]:
+    try:
+        from . import plot
+    except ImportError:
+        notes.append("figures skipped: install the plot extra (pip install 'geep[plot]')")
+        return []
+    say("figures")
+    return [
+        plot.gep_composition(g, out / "shanxi-gep-composition.png", year=PRICE_YEAR),
+        plot.geep_waterfall(gg, out / "shanxi-geep-waterfall.png", year=PRICE_YEAR),
+    ]

@@ -1,0 +1,28 @@
+"""Bundled example data (found in a source checkout and in an installed wheel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+
+
+def examples_root() -> Path:
+    """Folder of the bundled examples (``geep/_examples`` in a wheel, ``examples/`` in a checkout)."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "_examples", here.parent / "examples"):
+        if cand.is_dir():
+            return cand
+    raise InputError(
+        "the bundled examples were not found",
+        file=str(here),  # pragma: no cover
+        hint="reinstall geep; the wheel must contain geep/_examples",
+    )
+
+
+def example_path(*parts: str) -> Path:
+    """Path of a bundled example file, e.g. ``example_path("shanxi", "shanxi-example.xlsx")``."""
+    p = examples_root().joinpath(*parts)
+    if not p.exists():
+        raise InputError(f"no bundled example {'/'.join(parts)}", file=str(p))
+    return p

@@ -1,0 +1,137 @@
+"""The Shanxi demo end to end, and the command line: every verb, exit codes, error paths."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import geep
+from geep.cli import VERBS, build_parser, main
+from geep.demo import run_demo
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    return out, run_demo(out, figures=False)
+
+
+def test_demo_writes_ledgers_and_comparisons(demo):
+    out, res = demo
+    names = {p.name for p in res.files}
+    for stem in ("shanxi-esv", "shanxi-gep", "shanxi-geep"):
+        assert f"{stem}.xlsx" in names and f"{stem}.csv" in names
+    assert "shanxi-compare-cities-geep-2020.xlsx" in names
+    assert "shanxi-plan-indicators.csv" in names
+    for p in res.files:
+        assert p.exists() and p.stat().st_size > 0
+    # 11 cities × 2 years, four GEEP lines each
+    assert len(res.geep) == 11 * 2 * 4
+    assert res.geep.status == "provisional"
+    assert any("ILLUSTRATIVE" in n for n in res.notes)
+
+
+def test_demo_numbers_are_consistent(demo):
+    out, res = demo
+    back = geep.Ledger.read(out / "shanxi-geep.csv")
+    gep_reg = (
+        res.gep.lines.query("category == 'regulating'")
+        .groupby(["region_code", "year"], observed=True)["value"]
+        .sum()
+    )
+    ers = back.lines.query("service == 'ers'").set_index(["region_code", "year"])["value"]
+    for key, v in ers.items():
+        assert v == pytest.approx(gep_reg[key], rel=1e-12)
+    assert back.check().ok and res.esv.check().ok
+    assert set(back.lines["price_year"]) == {2020}
+
+
+def test_demo_plan_indicators(demo):
+    _, res = demo
+    plan = res.plan
+    fc = plan[(plan["indicator"] == "forest_coverage") & (plan["region_code"] == "(all)")]
+    assert set(fc["year"]) == {2015, 2020}
+    assert (fc["value"].between(0.05, 0.5)).all()
+    water = plan[plan["indicator"] == "surface_water_class_iii_share"]
+    assert set(water["year"]) == {2015, 2020}
+
+
+def test_every_verb_has_help():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "verb")
+    assert set(VERBS) <= set(sub.choices)
+    for verb in VERBS:
+        with pytest.raises(SystemExit) as exc:
+            main([verb, "--help"])
+        assert exc.value.code == 0
+
+
+def test_no_verb_and_bad_usage_exit_2(capsys):
+    assert main([]) == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["compare"])  # missing files and -o
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["no-such-verb"])
+    assert exc.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "missing.xlsx"],
+        ["run", "missing.xlsx", "-o", "x.xlsx"],
+        ["compare", "a.xlsx", "b.xlsx", "-o", "c.xlsx"],
+        ["coefficients", "show", "no-such-table"],
+    ],
+)
+def test_bad_input_exits_1_without_traceback(argv, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.strip()
+
+
+def test_compare_cli(demo, tmp_path, capsys):
+    out, _ = demo
+    rc = main(
+        [
+            "compare",
+            str(out / "shanxi-geep.xlsx"),
+            "--across",
+            "region",
+            "--year",
+            "2020",
+            "-o",
+            str(tmp_path / "cities.xlsx"),
+        ]
+    )
+    assert rc == 0 and (tmp_path / "cities.xlsx").exists()
+    rc = main(
+        [
+            "compare",
+            str(out / "shanxi-gep.csv"),
+            str(out / "shanxi-gep.xlsx"),
+            "-o",
+            str(tmp_path / "same.xlsx"),
+        ]
+    )
+    assert rc == 0
+    cmp = pd.read_excel(tmp_path / "same.xlsx", sheet_name="side_by_side")
+    diff_cols = [c for c in cmp.columns if str(c).startswith("diff:")]
+    assert diff_cols and cmp[diff_cols[0]].abs().max() <= 1e-3  # CSV and xlsx of one run agree
+
+
+def test_demo_cli_subprocess(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "geep", "demo", "-o", str(tmp_path / "d"), "--no-figures"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "GEEP by city" in r.stdout and "Plan indicators" in r.stdout
+    assert (tmp_path / "d" / "shanxi-geep.xlsx").exists()
