@@ -20,7 +20,7 @@ def demo(tmp_path_factory):
 
 
 def test_demo_writes_ledgers_and_comparisons(demo):
-    out, res = demo
+    _, res = demo
     names = {p.name for p in res.files}
     for stem in ("shanxi-esv", "shanxi-gep", "shanxi-geep"):
         assert f"{stem}.xlsx" in names and f"{stem}.csv" in names
