@@ -5,8 +5,10 @@ eco-compensation and rights-trading ledgers built on them; every number traceabl
 input cell and its coefficient (``table@edition#row``).
 """
 
-from . import coefficients
+from . import coefficients, compensation
+from . import trading
 from ._version import __version__
+from .compensation import compensate
 from .errors import GeepError
 from .inputs import Inputs, Report
 from .io.read import read_inputs, validate
@@ -27,12 +29,15 @@ __all__ = [
     "aggregate",
     "benefit_transfer",
     "coefficients",
+    "compensate",
+    "compensation",
     "esv",
     "geep",
     "gep",
     "parse_unit",
     "read_inputs",
     "set_language",
+    "trading",
     "ureg",
     "validate",
 ]

@@ -402,6 +402,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check for missing land classes (e.g. built_up) or a wrong unit",
         "请检查是否漏填地类（如建设用地）或单位有误",
     ),
+    "io.stray_column": (
+        "column {letter} has values but no header; it is ignored",
+        "第 {letter} 列有数据但没有表头，已忽略",
+    ),
+    "hint.stray_column": (
+        "give the column a header, or delete its values",
+        "请为该列填写表头，或删除其中的数据",
+    ),
+    "io.duplicate_header": (
+        "column {column!r} appears twice ({a} and {b}); the second is ignored",
+        "列 {column!r} 出现两次（{a} 和 {b}），第二列已忽略",
+    ),
+    "io.sheet_as_table": (
+        "sheet {sheet!r} read as table {table!r}",
+        "工作表 {sheet!r} 按 {table!r} 表读取",
+    ),
     "io.region_unknown": (
         "region {region!r} is not in the regions table",
         "区域 {region!r} 不在区域表中",

@@ -8,7 +8,6 @@ cannot be used is an *error* with its location. Nothing is dropped silently.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 import unicodedata
@@ -296,15 +295,24 @@ def normalise(
         if c.kind == "int":
             frac = ok & (np.mod(nums, 1.0) != 0)
             for i in np.flatnonzero(frac):
-                add(int(i), orig, frame[orig].iloc[i], f"{c.name} must be a whole number",
-                    "type e.g. 2020")
+                add(
+                    int(i),
+                    orig,
+                    frame[orig].iloc[i],
+                    f"{c.name} must be a whole number",
+                    "type e.g. 2020",
+                )
             bad_row |= frac
             if c.name in ("year", "price_year"):
                 rng = ok & ~frac & ((nums < YEAR_RANGE[0]) | (nums > YEAR_RANGE[1]))
                 for i in np.flatnonzero(rng):
-                    add(int(i), orig, frame[orig].iloc[i],
+                    add(
+                        int(i),
+                        orig,
+                        frame[orig].iloc[i],
                         f"year {int(nums[i])} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
-                        "check the year")
+                        "check the year",
+                    )
                 bad_row |= rng
             out[c.name] = np.where(frac, np.nan, nums)  # fractions cannot become Int64
             continue
@@ -315,19 +323,19 @@ def normalise(
             bad_row |= neg
         # units: from the header, else a unit column, else (pure numbers) the canonical unit
         if c.name in header_units:
-            units = np.full(n, header_units[c.name], dtype=object)
+            units = _const(header_units[c.name], n)
         elif unit_col is not None:
             units, _ = _text_column(frame[unit_col])
         else:
-            units = np.full(n, c.canonical if c.kind == "number" else None, dtype=object)
+            units = _const(c.canonical if c.kind == "number" else None, n)
         if c.canonical is not None:
-            targets = np.full(n, c.canonical, dtype=object)
+            targets = _const(c.canonical, n)
         else:
             targets = _row_targets(spec.name, out)
         factors = np.full(n, np.nan)
         need = ok & ~bad_row
-        u_codes, u_uniq = pd.factorize(pd.Series(units, dtype=object), use_na_sentinel=True)
-        t_codes, t_uniq = pd.factorize(pd.Series(targets, dtype=object), use_na_sentinel=True)
+        u_codes, u_uniq = pd.factorize(units, use_na_sentinel=True)
+        t_codes, t_uniq = pd.factorize(targets, use_na_sentinel=True)
         pair = (u_codes.astype(np.int64) + 1) * (len(t_uniq) + 1) + (t_codes + 1)
         pair[~need] = -1
         for key in np.unique(pair[pair >= 0]):
@@ -339,9 +347,14 @@ def normalise(
                 continue
             if u is None:
                 for i in np.flatnonzero(rows):
-                    add(int(i), orig, frame[orig].iloc[i], f"no unit for {c.name}",
+                    add(
+                        int(i),
+                        orig,
+                        frame[orig].iloc[i],
+                        f"no unit for {c.name}",
                         f"put the unit in the header, e.g. '{c.name} ({c.canonical or 'unit'})', "
-                        "or in a 'unit' column")
+                        "or in a 'unit' column",
+                    )
                 bad_row |= rows
                 continue
             try:
@@ -401,19 +414,20 @@ class _NoteBook:
         self._seen.clear()
 
 
-def _text_column(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Cells as NFKC-normalised, stripped text (object array) and a mask of empty cells."""
+def _text_column(col: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
+    """Cells as NFKC-normalised, stripped text (a categorical; each distinct cell is cleaned
+    once) and a mask of empty cells."""
     codes, uniq = pd.factorize(col, use_na_sentinel=True)
-    clean = np.empty(len(uniq) + 1, dtype=object)
-    for k, v in enumerate(uniq):
+    clean = []
+    for v in uniq:
         if isinstance(v, float) and v.is_integer():
             v = int(v)
         t = unicodedata.normalize("NFKC", str(v)).strip()
-        clean[k] = t if t and t.lower() != "nan" else None
-    clean[-1] = None
-    vals = clean[codes]  # code −1 → last slot (None)
-    empty = pd.isna(vals) if len(vals) else np.zeros(0, dtype=bool)
-    return vals, np.asarray(empty, dtype=bool)
+        clean.append(t if t and t.lower() != "nan" else None)
+    remap, cats = pd.factorize(pd.Series(clean, dtype=object), use_na_sentinel=True)
+    new_codes = np.append(remap, -1)[codes] if len(codes) else codes
+    cat = pd.Categorical.from_codes(new_codes, categories=pd.Index(cats, dtype=object))
+    return cat, np.asarray(new_codes == -1, dtype=bool)
 
 
 def _number_column(col: pd.Series):
@@ -454,7 +468,14 @@ def _number_column(col: pd.Series):
     return nums, empty, errs, notes
 
 
-def _row_targets(table: str, out: dict[str, np.ndarray]) -> np.ndarray:
+def _const(value: str | None, n: int) -> pd.Categorical:
+    """``n`` equal text cells (or ``n`` missing ones) as a categorical."""
+    if value is None:
+        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=[])
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[value])
+
+
+def _row_targets(table: str, out: dict[str, np.ndarray]) -> pd.Categorical:
     """Canonical unit per row for tables whose unit depends on the row (quantities, drivers)."""
     if table == "quantities" and "indicator" in out:
         lookup = {k: d.quantity_unit for k, d in INDICATORS.items()}
@@ -463,8 +484,14 @@ def _row_targets(table: str, out: dict[str, np.ndarray]) -> np.ndarray:
         lookup = {k: v[0] for k, v in DRIVERS.items()}
         keys = out["variable"]
     else:
-        return np.full(len(next(iter(out.values()), [])), None, dtype=object)
-    return pd.Series(keys, dtype=object).map(lookup).to_numpy(dtype=object)
+        return _const(None, len(next(iter(out.values()), [])))
+    keys = (
+        keys if isinstance(keys, pd.Categorical) else pd.Categorical(pd.Series(keys, dtype=object))
+    )
+    targets = [lookup.get(k) for k in keys.categories]
+    inv, cats = pd.factorize(pd.Series(targets, dtype=object), use_na_sentinel=True)
+    codes = np.append(inv, -1)[keys.codes] if len(keys) else keys.codes
+    return pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object))
 
 
 def _canon_indicator(name: str | None) -> str | None:
@@ -476,8 +503,12 @@ def _canon_indicator(name: str | None) -> str | None:
 
 
 def _check_vocabulary(
-    spec: TableDef, out: dict[str, np.ndarray], mapping: dict[str, str], add,
-    bad_row: np.ndarray, notes: _NoteBook,
+    spec: TableDef,
+    out: dict[str, np.ndarray],
+    mapping: dict[str, str],
+    add,
+    bad_row: np.ndarray,
+    notes: _NoteBook,
 ) -> None:
     """Map Chinese names and national codes to canonical ids (noted once per value); report
     unknown ids with suggestions (once per cell)."""
@@ -490,12 +521,13 @@ def _check_vocabulary(
     else:
         return
     vals = out[col]
-    codes, uniq = pd.factorize(pd.Series(vals, dtype=object), use_na_sentinel=True)
-    mapped = np.empty(len(uniq) + 1, dtype=object)
-    mapped[-1] = None
+    if not isinstance(vals, pd.Categorical):
+        vals = pd.Categorical(pd.Series(vals, dtype=object))
+    codes, uniq = vals.codes, vals.categories
+    mapped: list[str | None] = []
     for k, v in enumerate(uniq):
         canon, note, err, hint = vocab(v)
-        mapped[k] = canon
+        mapped.append(canon)
         rows = np.flatnonzero(codes == k)
         if err:
             for i in rows:
@@ -504,7 +536,9 @@ def _check_vocabulary(
         elif note:
             for i in rows:
                 notes.add(mapping[col], note, int(i), v)
-    out[col] = mapped[codes]
+    inv, cats = pd.factorize(pd.Series(mapped, dtype=object), use_na_sentinel=True)
+    new_codes = np.append(inv, -1)[codes] if len(codes) else codes
+    out[col] = pd.Categorical.from_codes(new_codes, categories=pd.Index(cats, dtype=object))
 
 
 def _resolve_land_class(v: str):
@@ -516,28 +550,42 @@ def _resolve_land_class(v: str):
     cw = land_class_crosswalk()
     key = v.zfill(4) if v.isdigit() and len(v) == 3 else v
     if key in cw and cw[key][0]:
-        return cw[key][0], f"national class {v!r} mapped to {cw[key][0]!r} by {cw[key][1]}", None, None
-    return (None, None,
-            f"unknown land class {v!r}{did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH))}",
-            "use a geep class (e.g. forest.broadleaf), its Chinese name, or a GB/T 21010 / "
-            "CNLUCC code")
+        return (
+            cw[key][0],
+            f"national class {v!r} mapped to {cw[key][0]!r} by {cw[key][1]}",
+            None,
+            None,
+        )
+    return (
+        None,
+        None,
+        f"unknown land class {v!r}{did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH))}",
+        "use a geep class (e.g. forest.broadleaf), its Chinese name, or a GB/T 21010 / CNLUCC code",
+    )
 
 
 def _resolve_indicator(v: str):
     c = _canon_indicator(v)
     if c is None:
-        return (None, None,
-                f"unknown GEP indicator {v!r}"
-                f"{did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH))}",
-                "see `geep template` for the list of indicators")
+        return (
+            None,
+            None,
+            f"unknown GEP indicator {v!r}"
+            f"{did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH))}",
+            "see `geep template` for the list of indicators",
+        )
     return c, (f"indicator {v!r} read as {c!r}" if c != v else None), None, None
 
 
 def _resolve_driver(v: str):
     if v in DRIVERS:
         return v, None, None, None
-    return (None, None, f"unknown driver variable {v!r}{did_you_mean(v, list(DRIVERS))}",
-            "see geep.vocab.DRIVERS")
+    return (
+        None,
+        None,
+        f"unknown driver variable {v!r}{did_you_mean(v, list(DRIVERS))}",
+        "see geep.vocab.DRIVERS",
+    )
 
 
 def _check_duplicates(spec: TableDef, result: pd.DataFrame, add) -> pd.DataFrame:

@@ -59,6 +59,7 @@ def benefit_transfer(
     if cur is None:
         raise MethodError(f"{uv.ref}: unit_value is not money ({unit})")
     a = areas.copy()
+    a["land_class"] = a["land_class"].astype(object)
     is_biome = a["land_class"].isin(BIOMES)
     a["biome"] = a["land_class"].where(is_biome)
     a["mapping"] = ""

@@ -92,7 +92,7 @@ def geep(
     reg = gl[gl["category"] == "regulating"]
     if gl["value_unit"].nunique() != 1 or gl["value_unit"].iloc[0] != "CNY":
         raise PriceYearError("the GEP ledger is not in CNY", hint="GEEP is computed in CNY")
-    gep_years = sorted(gl["price_year"].dropna().astype(int).unique())
+    gep_years = sorted(int(y) for y in gl["price_year"].dropna().astype(int).unique())
     if len(gep_years) != 1:
         raise PriceYearError(f"the GEP ledger mixes price years {gep_years}")
     gep_py = gep_years[0]
@@ -116,13 +116,14 @@ def geep(
             f"region-years do not match: economy only {only_e[:5]}, GEP only {only_g[:5]}",
             hint="give economy figures for exactly the region-years of the GEP ledger",
         )
-    eco_years = sorted(eco["price_year"].astype(int).unique())
+    eco_years = sorted(int(y) for y in eco["price_year"].astype(int).unique())
     target = price_year
     if target is None:
         if eco_years != [gep_py]:
             raise PriceYearError(
                 f"economy figures are at price year(s) {eco_years} but the GEP ledger at {gep_py}",
-                hint="pass price_year=... to convert both explicitly with a price index",
+                hint="pass price_year=... (CLI: --price-year) to convert both explicitly with "
+                "a price index",
             )
         target = gep_py
     target = int(target)

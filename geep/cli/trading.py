@@ -1,0 +1,132 @@
+"""``geep trading validate | positions | compliance | template | rules``: rights-trading journals.
+
+Exit codes: 0 success, 1 invalid input (every problem printed with sheet!cell), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ._output import emit_frame, say
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "trading",
+        help="rights-trading journals: validate, positions, compliance, template",
+        description="Emission permits, carbon allowances/CCER, water and energy-use rights kept "
+        "as an append-only double-entry journal (a workbook with sheets holders, transactions "
+        "and optionally emissions).",
+    )
+    s = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    rules = argparse.ArgumentParser(add_help=False)
+    rules.add_argument("--rules-as-of", metavar="DATE",
+                       help="use the rule editions valid on DATE (default: newest released)")  # fmt: skip
+    v = s.add_parser("validate", parents=[rules], help="check every row; exit 1 if any problem")
+    v.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
+    v.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    ps = s.add_parser("positions", parents=[rules],
+                      help="balances by holder (or county/city/province); -o writes a workbook")  # fmt: skip
+    ps.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
+    ps.add_argument("-o", "--output", type=Path, metavar="OUT.xlsx|OUT.csv")
+    ps.add_argument("--level", choices=("holder", "county", "city", "province"), default="holder")
+    ps.add_argument("--as-of", metavar="DATE", help="count transactions up to DATE (YYYY-MM-DD)")
+    ps.add_argument("--valuation", choices=("floor", "market"), default="floor",
+                    help="price for compliance values in the workbook (default floor)")  # fmt: skip
+    ps.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    c = s.add_parser("compliance", parents=[rules],
+                     help="surplus/deficit against the emissions sheet; carbon with the CCER cap")  # fmt: skip
+    c.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
+    c.add_argument("--as-of", metavar="DATE")
+    c.add_argument("--valuation", choices=("floor", "market"), default="floor")
+    c.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    t = s.add_parser("template", help="blank journal workbook with instructions")
+    t.add_argument("output", type=Path, metavar="OUT.xlsx")
+    t.add_argument("--lang", dest="tlang", choices=("en", "zh"), default="en")
+    r = s.add_parser("rules", parents=[rules], help="the rule editions in force")
+    r.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=run)
+
+
+def _date(text: str | None) -> str | None:
+    from . import UsageError
+
+    if text is None:
+        return None
+    try:
+        return str(dt.date.fromisoformat(text))
+    except ValueError as exc:
+        raise UsageError(f"{text!r} is not a date", hint="write YYYY-MM-DD") from exc
+
+
+def _rules(args: argparse.Namespace):
+    from ..trading import Rules
+
+    return Rules.load(as_of=_date(getattr(args, "rules_as_of", None)))
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import trading as T
+    from . import UsageError
+
+    if args.action == "template":
+        if args.output.suffix.lower() != ".xlsx":
+            raise UsageError(f"{args.output} is not an .xlsx path", hint="write OUT.xlsx")
+        T.write_template(args.output, lang=args.tlang)
+        say(args, f"wrote {args.output}")
+        return 0
+    rules = _rules(args)
+    if args.action == "rules":
+        import pandas as pd
+
+        emit_frame(pd.DataFrame(rules.summary()), args.format, title="trading rules")
+        return 0
+    if args.action == "validate":
+        wb = T.read_journal(args.journal, rules=rules, strict=False)
+        if args.format != "table":
+            emit_frame(wb.report.to_frame(), args.format)
+        else:
+            print(str(wb.report) if len(wb.report) else "no problems found",
+                  file=sys.stdout if wb.report.ok else sys.stderr)  # fmt: skip
+            if wb.report.ok:
+                say(args, f"{args.journal.name}: {len(wb.journal)} transactions, "
+                          f"{len(wb.journal.holders)} holders; rules "
+                          f"{', '.join(rules.tables)}")  # fmt: skip
+        return 0 if wb.report.ok else 1
+    as_of = _date(args.as_of)
+    wb = T.read_journal(args.journal, rules=rules, strict=True)
+    if args.action == "compliance":
+        if wb.actual.empty and wb.verified.empty:
+            print(f"{args.journal.name}: no emissions sheet (or no rows); nothing to check",
+                  file=sys.stderr)  # fmt: skip
+            return 1
+        if not wb.actual.empty:
+            emit_frame(T.compliance(wb.journal, wb.actual, args.valuation, as_of=as_of),
+                       args.format, title="compliance")  # fmt: skip
+        if not wb.verified.empty:
+            emit_frame(T.carbon_compliance(wb.journal, wb.verified, as_of=as_of), args.format,
+                       title="carbon compliance (CCER cap)")  # fmt: skip
+        return 0
+    # positions
+    pos = T.positions(wb.journal, as_of=as_of, system=args.level == "holder")
+    frame = pos if args.level == "holder" else T.aggregate(pos, args.level)
+    out = args.output
+    if out is not None:
+        suffix = out.suffix.lower()
+        if suffix == ".xlsx":
+            T.write_journal(wb.journal, out, wb.actual, wb.verified, as_of, args.valuation)
+        elif suffix == ".csv":
+            from ..io.atomic import atomic_write_bytes
+            from ..io.safety import neutralise_frame
+
+            atomic_write_bytes(out, neutralise_frame(frame).to_csv(
+                index=False, lineterminator="\n").encode("utf-8"))  # fmt: skip
+        else:
+            raise UsageError(f"{out}: output must be .xlsx or .csv", hint="-o OUT.xlsx")
+        say(args, f"wrote {out}")
+        return 0
+    emit_frame(frame, args.format, title=f"positions ({args.level})")
+    return 0

@@ -1,0 +1,260 @@
+"""Writing journal workbooks: the journal with its postings, positions (holder, county, city,
+province), money, compliance and a ledger sheet that sits next to GEEP ledgers; and the blank
+template. Outputs are written atomically and text cells are neutralised.
+
+The ``holders`` and ``transactions`` sheets of an export use the input layout, so an exported
+workbook can be read back with :func:`~geep.trading.io.read_journal` and replays to the same
+positions.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..errors import GeepError
+from ..io.atomic import atomic_write_bytes
+from ..io.safety import neutralise
+from .positions import aggregate, money_positions, positions, positions_ledger
+from .rights import HOLDER_KINDS, RIGHTS, unit_label
+from .sheets import EMISSIONS, HOLDERS, TRANSACTIONS, SheetSpec
+
+if TYPE_CHECKING:
+    from .journal import Journal
+
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+MONEY_COLS = {"price", "value", "amount", "paid", "fees", "received", "net", "fee_buyer",
+              "fee_seller", "shortfall_value", "surplus_value"}  # fmt: skip
+
+
+def _cell(v: Any) -> Any:
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, str):
+        return neutralise(v)
+    return v.item() if hasattr(v, "item") else v
+
+
+def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, first: bool = False) -> None:
+    ws = wb.active if first else wb.create_sheet(title)
+    ws.title = title
+    ws.append([str(c) for c in frame.columns])
+    for c in ws[1]:
+        c.font, c.fill = Font(bold=True), HEADER_FILL
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in frame.itertuples(index=False):
+        ws.append([_cell(v) for v in row])
+    for j, col in enumerate(frame.columns, start=1):
+        letter = get_column_letter(j)
+        if col in MONEY_COLS:
+            for c in ws[letter][1:]:
+                c.number_format = "#,##0.00"
+        width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(100).tolist()])
+        ws.column_dimensions[letter].width = min(max(10, width + 2), 50)
+    ws.freeze_panes = "A2"
+
+
+def journal_frames(journal: Journal) -> dict[str, pd.DataFrame]:
+    """The ``holders``, ``transactions``, ``postings`` and ``money`` frames of a journal."""
+    holders = pd.DataFrame([h.model_dump() for h in journal.holders.values()],
+                           columns=list(HOLDERS.fields))  # fmt: skip
+    by_id = {t.id: t for t in journal.transactions}
+    fees: dict[str, dict[str, Decimal]] = {}
+    for m in journal.money_postings:
+        if m.leg == "fee" and by_id[m.txn].type == "trade":
+            side = "fee_buyer" if m.payer == by_id[m.txn].to_holder else "fee_seller"
+            fees.setdefault(m.txn, {})[side] = m.amount
+    reversed_by = {t.reverses: t.id for t in journal.transactions if t.type == "reversal"}
+    rows = []
+    for t in journal.transactions:
+        r = RIGHTS.get(t.right or "")
+        d = {f: getattr(t, f, None) for f in TRANSACTIONS.fields}
+        d["unit"] = unit_label(r) if r and t.quantity is not None else None
+        d["price_unit"] = f"CNY/{unit_label(r)}" if r and t.price is not None else None
+        if t.type == "trade":
+            d.update(fees.get(t.id, {}))
+        d["value"] = (
+            t.quantity * t.price if t.quantity is not None and t.price is not None else None
+        )
+        d["reversed_by"] = reversed_by.get(t.id)
+        rows.append(d)
+    txns = pd.DataFrame(rows, columns=[*TRANSACTIONS.fields, "value", "reversed_by"])
+    dates = {t.id: t.date for t in journal.transactions}
+    post = pd.DataFrame(
+        [{"txn": p.txn, "date": dates[p.txn], "holder": p.holder, "right": p.right,
+          "vintage": p.vintage, "component": p.component, "flow": p.flow, "quantity": p.quantity,
+          "unit": unit_label(RIGHTS[p.right])} for p in journal.quantity_postings],
+        columns=["txn", "date", "holder", "right", "vintage", "component", "flow", "quantity",
+                 "unit"],
+    )  # fmt: skip
+    money = pd.DataFrame(
+        [{"txn": m.txn, "date": dates[m.txn], "payer": m.payer, "payee": m.payee, "right": m.right,
+          "vintage": m.vintage, "leg": m.leg, "amount": m.amount, "unit": "CNY", "rule": m.rule}
+         for m in journal.money_postings],
+        columns=["txn", "date", "payer", "payee", "right", "vintage", "leg", "amount", "unit",
+                 "rule"],
+    )  # fmt: skip
+    return {"holders": holders, "transactions": txns, "postings": post, "money": money}
+
+
+def conservation(journal: Journal) -> pd.DataFrame:
+    """Checks per right × vintage: owned and leased quantities sum to zero over all accounts."""
+    acc: dict[tuple[str, int, str], Decimal] = {}
+    for p in journal.quantity_postings:
+        k = (p.right, p.vintage, p.component)
+        acc[k] = acc.get(k, Decimal(0)) + p.quantity
+    money = sum(money_positions(journal, exact=True)["net"], Decimal(0))
+    rows = [{"check": f"{c} quantity of {r} vintage {v} sums to 0", "residual": q,
+             "ok": q == 0} for (r, v, c), q in sorted(acc.items())]  # fmt: skip
+    rows.append(
+        {
+            "check": "money: net positions of all holders sum to 0",
+            "residual": money,
+            "ok": money == 0,
+        }
+    )
+    return pd.DataFrame(rows, columns=["check", "residual", "ok"])
+
+
+def workbook_bytes(
+    journal: Journal,
+    actual: pd.DataFrame | None = None,
+    verified: pd.DataFrame | None = None,
+    as_of: str | None = None,
+    valuation: str = "floor",
+) -> bytes:
+    """Bytes of the export workbook (see :func:`write_journal`)."""
+    from .. import __version__
+    from .compliance import carbon_compliance, compliance
+
+    warnings: list[str] = []
+    frames = journal_frames(journal)
+    pos = positions(journal, as_of=as_of)
+    levels: dict[str, pd.DataFrame] = {}
+    for level in ("county", "city", "province"):
+        try:
+            levels[level] = aggregate(positions(journal, as_of=as_of, system=False), level)
+        except GeepError as exc:
+            warnings.append(f"positions_{level} not written: {exc}")
+    ledger = None
+    try:
+        ledger = positions_ledger(journal, "county", as_of=as_of)
+        warnings.extend(ledger.warnings)
+    except GeepError as exc:
+        warnings.append(f"ledger not written: {exc}")
+    summary = pd.DataFrame(
+        [("title", "geep rights-trading journal"), ("geep_version", __version__),
+         ("status", journal.rules.status), ("transactions", len(journal)),
+         ("holders", len(journal.holders)), ("as_of", as_of or "(all)"),
+         ("rules", json.dumps(journal.rules.tables, sort_keys=True))]
+        + ([("note", "PROVISIONAL: uses provisional rule tables")]
+           if journal.rules.status != "released" else []),
+        columns=["key", "value"],
+    )  # fmt: skip
+    wb = Workbook()
+    _sheet(wb, "summary", summary, first=True)
+    _sheet(wb, "holders", frames["holders"])
+    _sheet(wb, "transactions", frames["transactions"])
+    _sheet(wb, "postings", frames["postings"])
+    _sheet(wb, "money", frames["money"])
+    _sheet(wb, "positions", pos)
+    _sheet(wb, "money_positions", money_positions(journal, as_of=as_of))
+    for level, f in levels.items():
+        _sheet(wb, f"positions_{level}", f)
+    emis = pd.concat(
+        [f.assign(right=f.get("right", "carbon.cea"))[["holder", "right", "year", "quantity"]]
+         for f in (actual, verified) if f is not None and not f.empty]
+        or [pd.DataFrame(columns=["holder", "right", "year", "quantity"])],
+        ignore_index=True,
+    ).rename(columns={"holder": "holder_id"})  # fmt: skip
+    if not emis.empty:
+        emis["unit"] = emis["right"].map(lambda r: unit_label(RIGHTS[r]))
+        _sheet(wb, "emissions", emis)
+    if actual is not None and not actual.empty:
+        _sheet(wb, "compliance", compliance(journal, actual, valuation=valuation, as_of=as_of))
+    if verified is not None and not verified.empty:
+        _sheet(wb, "carbon_compliance", carbon_compliance(journal, verified, as_of=as_of))
+    if ledger is not None:
+        _sheet(wb, "ledger", ledger.lines)
+    _sheet(wb, "checks", conservation(journal))
+    _sheet(wb, "rules", pd.DataFrame(journal.rules.summary()))
+    _sheet(wb, "warnings", pd.DataFrame({"warning": warnings or ["(none)"]}))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def write_journal(
+    journal: Journal,
+    path: str | Path,
+    actual: pd.DataFrame | None = None,
+    verified: pd.DataFrame | None = None,
+    as_of: str | None = None,
+    valuation: str = "floor",
+) -> Path:
+    """Write the journal and its positions as a ledger workbook at ``path`` (atomically).
+
+    Sheets: summary, holders, transactions (input layout, with computed fees and value),
+    postings, money, positions, money_positions, positions_county / _city / _province,
+    compliance and carbon_compliance (if ``actual`` / ``verified`` given), ledger (GEEP-style
+    lines valued at floor or reference price), checks (conservation), rules, warnings.
+    """
+    path = Path(path)
+    atomic_write_bytes(path, workbook_bytes(journal, actual, verified, as_of, valuation))
+    return path
+
+
+def template_bytes(lang: str = "en") -> bytes:
+    """Bytes of a blank journal workbook with a README sheet (headers in ``en`` or ``zh``)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "README" if lang == "en" else "说明"
+    lines = [
+        ["geep rights-trading journal / 权利交易台账"],
+        ["Fill the sheets holders, transactions and (optionally) emissions, then run "
+         "`geep trading validate FILE` and `geep trading positions FILE -o OUT.xlsx`."],
+        ["Headers may be English or Chinese; a unit may follow in brackets, e.g. 数量(t)."],
+        [],
+        ["sheet", "column", "meaning"],
+    ]  # fmt: skip
+    for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
+        for f in spec.fields:
+            lines.append([spec.name, f"{f} / {spec.zh.get(f, '')}", spec.help.get(f, "")])
+    lines += [[], ["holder kinds", ", ".join(HOLDER_KINDS)], ["rights", ", ".join(RIGHTS)]]
+    for r in lines:
+        ws.append([neutralise(v) for v in r])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 28
+    ws.column_dimensions["C"].width = 100
+    for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
+        _template_sheet(wb, spec, lang)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _template_sheet(wb: Workbook, spec: SheetSpec, lang: str) -> None:
+    ws = wb.create_sheet(spec.name if lang == "en" else spec.sheet_zh)
+    ws.append([f if lang == "en" else spec.zh.get(f, f) for f in spec.fields])
+    for j, c in enumerate(ws[1], start=1):
+        c.font, c.fill = Font(bold=True), HEADER_FILL
+        ws.column_dimensions[get_column_letter(j)].width = 16
+    ws.freeze_panes = "A2"
+
+
+def write_template(path: str | Path, lang: str = "en") -> Path:
+    """Write a blank journal workbook at ``path`` (atomically)."""
+    path = Path(path)
+    atomic_write_bytes(path, template_bytes(lang))
+    return path
