@@ -46,6 +46,16 @@ ADJUSTMENT_SERVICES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _codes_in(col: pd.Series, values: list[str]) -> np.ndarray:
+    """Position of each cell of ``col`` in ``values`` (−1 if absent), via categorical codes
+    when the column is categorical (no per-row string work)."""
+    idx = pd.Index(values)
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        pos = idx.get_indexer(col.cat.categories.astype(str))
+        return np.append(pos, -1)[col.cat.codes.to_numpy()]
+    return idx.get_indexer(col.astype(object))
+
+
 def esv_kernel(
     areas: pd.DataFrame,
     factors: pd.DataFrame,
@@ -84,12 +94,18 @@ def esv_kernel(
     n_s, n_c = F.shape
 
     a = areas.reset_index(drop=True)
-    c_idx = pd.Index(types).get_indexer(a["land_class"].astype(object))  # −1: no factors
+    c_idx = _codes_in(a["land_class"], types)  # −1: no factors
     keep = c_idx >= 0
     a = a.loc[keep].reset_index(drop=True)
     c_idx = c_idx[keep]
     # region-year index 0..n_ry-1 in (region, year) order, from integer codes
-    r_codes, reg_cats = pd.factorize(a["region_code"].astype(object), sort=True)
+    rc = a["region_code"]
+    if isinstance(rc.dtype, pd.CategoricalDtype):
+        reg_cats = sorted(rc.cat.remove_unused_categories().cat.categories.astype(str))
+    else:
+        rc = rc.astype(str)
+        reg_cats = sorted(pd.unique(rc))
+    r_codes = _codes_in(rc, reg_cats)
     years = a["year"].to_numpy(np.int64)
     y0, ny = int(years.min()), int(years.max() - years.min()) + 1
     ry_key, ry_codes = np.unique(r_codes.astype(np.int64) * ny + (years - y0), return_inverse=True)
