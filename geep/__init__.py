@@ -5,9 +5,9 @@ eco-compensation and rights-trading ledgers built on them; every number traceabl
 input cell and its coefficient (``table@edition#row``).
 """
 
-from . import coefficients, compensation
-from . import trading
+from . import coefficients, compensation, trading
 from ._version import __version__
+from .compare import Comparison, compare
 from .compensation import compensate
 from .errors import GeepError
 from .inputs import Inputs, Report
@@ -18,9 +18,11 @@ from .methods.benefit_transfer import benefit_transfer
 from .methods.esv import esv
 from .methods.geep_account import aggregate, geep
 from .methods.gep import gep
+from .plan import plan_indicators
 from .units import parse_unit, ureg
 
 __all__ = [
+    "Comparison",
     "GeepError",
     "Inputs",
     "Ledger",
@@ -29,12 +31,14 @@ __all__ = [
     "aggregate",
     "benefit_transfer",
     "coefficients",
+    "compare",
     "compensate",
     "compensation",
     "esv",
     "geep",
     "gep",
     "parse_unit",
+    "plan_indicators",
     "read_inputs",
     "set_language",
     "trading",

@@ -83,20 +83,21 @@ _CONST_UNITS = {
 }
 
 
+_DERIVED_COLUMNS = (
+    "region_code",
+    "year",
+    "indicator",
+    "quantity",
+    "input_ref",
+    "model",
+    "model_coef",
+)
+
+
 def _quantities_from_drivers(drivers: pd.DataFrame, params: CoefficientTable) -> pd.DataFrame:
     """Quantities (region_code, year, indicator, quantity, input_ref, method) from drivers."""
     if drivers is None or drivers.empty:
-        return pd.DataFrame(
-            columns=[
-                "region_code",
-                "year",
-                "indicator",
-                "quantity",
-                "input_ref",
-                "model",
-                "model_coef",
-            ]
-        )
+        return pd.DataFrame(columns=list(_DERIVED_COLUMNS))
     wide = drivers.pivot_table(
         index=["region_code", "year"], columns="variable", values="value", aggfunc="first"
     )
@@ -129,17 +130,7 @@ def _quantities_from_drivers(drivers: pd.DataFrame, params: CoefficientTable) ->
             )
         )
     if not out:
-        return pd.DataFrame(
-            columns=[
-                "region_code",
-                "year",
-                "indicator",
-                "quantity",
-                "input_ref",
-                "model",
-                "model_coef",
-            ]
-        )
+        return pd.DataFrame(columns=list(_DERIVED_COLUMNS))
     return pd.concat(out, ignore_index=True)
 
 
