@@ -134,19 +134,26 @@ def _summary(gg: Ledger, e: Ledger, regions: pd.DataFrame | None) -> pd.DataFram
 
 
 def _compensation(out: Path, lang: str, say, notes: list[str]) -> list[Path]:
+    """The Fen River example (synthetic observations, provisional scheme) into ``out``."""
     try:
-        from . import compensation as comp
+        from .compensation import compensate
     except ImportError:  # pragma: no cover - capability not installed
         return []
-    runner = getattr(comp, "run_example", None)
-    if runner is None:
-        return []
-    say("Fen River compensation (provisional scheme)")
-    try:
-        return list(runner(out, lang=lang, notes=notes))
-    except Exception as exc:  # pragma: no cover - report, never hide
-        notes.append(f"Fen River compensation example failed: {exc}")
-        return []
+    say("Fen River compensation (provisional scheme, synthetic observations)")
+    obs = pd.read_csv(example_path("compensation", "fen_observations.csv"), dtype=str)
+    flows = pd.read_csv(example_path("compensation", "fen_flows.csv"), dtype=str)
+    settlement = compensate("fen-river", obs, flows=flows)
+    path = settlement.to_excel(out / "fen-river-settlement.xlsx")
+    years = sorted(int(y) for y in settlement.net["settlement_year"].unique())
+    for y in years:
+        net = settlement.net[settlement.net["settlement_year"] == y]
+        payers = ", ".join(
+            f"{r.party_name or r.party} {r.net:,.1f} {r.amount_unit}"
+            for r in net.itertuples()
+            if r.net < 0
+        )
+        notes.append(f"Fen River {y} ({settlement.status.upper()} scheme): net payers {payers}")
+    return [Path(path)]
 
 
 def _figures(out: Path, g: Ledger, gg: Ledger, say, notes: list[str]) -> list[Path]:

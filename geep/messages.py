@@ -452,6 +452,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PROVISIONAL: {ref} is a {status} scheme edition; its amounts are not official",
         "暂定结果：{ref} 是{status}版本的补偿方案，其金额并非正式结果",
     ),
+    "status.released": ("released", "正式"),
+    "status.provisional": ("provisional", "暂定"),
+    "status.draft": ("draft", "草稿"),
     "comp.weak_evidence": (
         "{what} {name} is {evidence} (not verified against the agreement or regulation text)",
         "{what} {name} 的证据等级为 {evidence}（未经协议或文件原文核实）",

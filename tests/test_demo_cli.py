@@ -26,6 +26,9 @@ def test_demo_writes_ledgers_and_comparisons(demo):
         assert f"{stem}.xlsx" in names and f"{stem}.csv" in names
     assert "shanxi-compare-cities-geep-2020.xlsx" in names
     assert "shanxi-plan-indicators.csv" in names
+    # the Fen River example settles on a provisional scheme and says so
+    assert "fen-river-settlement.xlsx" in names
+    assert any(n.startswith("Fen River") and "PROVISIONAL" in n for n in res.notes)
     for p in res.files:
         assert p.exists() and p.stat().st_size > 0
     # 11 cities × 2 years, four GEEP lines each

@@ -1,0 +1,399 @@
+"""The compensation engine: scheme + observations (+ flows) → :class:`Settlement`.
+
+Steps: validate inputs (every problem reported), build the assessment context, run each
+rule component, keep the assessment window, apply caps, split section amounts among the
+responsible (upstream) parties and the counterparty (downstream parties or the fund) by
+their shares, and date each obligation to its settlement year (assessment year + lag).
+
+References
+----------
+DESIGN §7; compensation.md §1.2 (province-cleared, next-year settlement, S2/S3), §5.1–§5.4.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..coefficients import load as load_table
+from ..errors import InputError, SchemeError
+from ..inputs.report import Issue, Report
+from ..messages import msg
+from . import rules as R
+from .components import HANDLERS
+from .context import LIMITS_REF, Context, _bound_key, period_key
+from .model import EVIDENCE_RANK, EXCLUDED
+from .observations import Where, normalise_flows, normalise_observations
+from .schemes import Scheme, coerce
+from .settlement import Settlement
+
+RANK_EVIDENCE = {v: k for k, v in EVIDENCE_RANK.items()}
+_SAY = {"user": "user-supplied"}
+
+
+@dataclass
+class Prepared:
+    """Validated inputs of a run (re-usable across parameter sweeps)."""
+
+    scheme: Scheme
+    obs: pd.DataFrame
+    flows: pd.DataFrame | None
+    report: Report
+
+
+def used_indicators(scheme: Scheme) -> set[str]:
+    out: set[str] = set()
+    for c in scheme.doc.components:
+        out |= set(c.indicators) | set(c.options.get("class_from", []))
+        if c.rule in ("class_step", "pooled_fund"):
+            out.add("water_class")
+        if c.rule == "index_change":
+            out.add("index")
+    return out
+
+
+def prepare(
+    scheme: Scheme | str,
+    observations: pd.DataFrame,
+    flows: pd.DataFrame | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    sections: pd.DataFrame | None = None,
+    *,
+    where: Where | None = None,
+    flows_where: Where | None = None,
+    paths: Iterable[str | os.PathLike] | None = None,
+) -> Prepared:
+    """Resolve the scheme (with user sections and parameter overrides) and validate the
+    inputs; raises :class:`geep.inputs.InputValidationError` listing every problem."""
+    sch = coerce(scheme, paths)
+    if sections is not None:
+        sch = sch.with_sections(sections)
+    if parameters:
+        sch = sch.with_parameters(parameters)
+    for c in sch.doc.components:
+        if c.rule not in HANDLERS:
+            raise SchemeError(
+                f"component {c.id} uses unknown rule {c.rule!r}",
+                table=sch.ref,
+                hint=f"rules: {', '.join(sorted(HANDLERS))}",
+            )
+    if not sch.doc.sections:
+        raise InputError(
+            "the scheme ships no monitoring sections (its section list is not in geep's sources)",
+            table=sch.ref,
+            hint="supply them with sections=... (CLI: a 'sections' sheet or --sections FILE): "
+            "section_id, name_zh, upstream (party id), target_class, no_inflow, control_section",
+        )
+    report = Report()
+    sec_ids = {s.id for s in sch.doc.sections}
+    obs, issues = normalise_observations(observations, sec_ids, used_indicators(sch), where)
+    report.extend(issues)
+    fl = None
+    if flows is not None:
+        fl, issues = normalise_flows(flows, sec_ids, flows_where)
+        report.extend(issues)
+    report.raise_if_errors()
+    return Prepared(sch, obs, fl, report)
+
+
+def compensate(
+    scheme: Scheme | str,
+    observations: pd.DataFrame,
+    flows: pd.DataFrame | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    *,
+    sections: pd.DataFrame | None = None,
+    unit: str | None = None,
+    paths: Iterable[str | os.PathLike] | None = None,
+) -> Settlement:
+    """Run a compensation scheme on observations and return the settlement.
+
+    Parameters
+    ----------
+    scheme
+        A :class:`Scheme`, ``"scheme-id"`` / ``"id@edition"``, or a scheme folder.
+    observations
+        Table ``section_id, period, indicator, value, unit, status`` (``period`` YYYY-MM or
+        YYYY; ``indicator`` a pollutant, ``water_class`` (1–6) or ``index``; status valid /
+        dry / frozen / missing — excluded rows are flagged, never zero).
+    flows
+        Table ``section_id, period, flow, unit`` (m³/s or a volume per period), for
+        load-based, e-flow and quantity components.
+    parameters
+        Overrides of scheme parameters by name (``name`` or ``name[i]``): official values for
+        a provisional edition, negotiation or sensitivity. Recorded in the settlement.
+    sections
+        A sections table replacing the scheme's (schemes whose section list is not shipped).
+    unit
+        Presentation unit of money (default: the scheme's, usually 万元).
+
+    Returns
+    -------
+    Settlement
+        ``.obligations`` (gross ledger), ``.net`` (per party per settlement year),
+        ``.matrix(year)``, ``.to_excel(path)``; ``.status`` says provisional where it is.
+    """
+    prep = prepare(scheme, observations, flows, parameters, sections, paths=paths)
+    return run(prep, unit=unit)
+
+
+def run(
+    prep: Prepared, parameters: Mapping[str, Any] | None = None, unit: str | None = None
+) -> Settlement:
+    """Run prepared inputs (optionally with further parameter overrides)."""
+    sch = prep.scheme.with_parameters(parameters) if parameters else prep.scheme
+    limits_tab = load_table(LIMITS_REF)
+    limits = limits_tab.frame.assign(water_class=lambda d: d["water_class"].astype("float64"))
+    ctx = Context(sch, prep.obs, prep.flows, limits)
+    parts = []
+    order = {c.id: i for i, c in enumerate(sch.doc.components)}
+    for comp in sch.doc.components:
+        lines = HANDLERS[comp.rule](ctx, comp)
+        lines = _window(sch, lines)
+        if lines.empty:
+            ctx.used.pop(comp.id, None)
+            continue
+        lines = _cap(ctx, comp, lines)
+        lines["component"] = comp.id
+        lines["rule"] = comp.rule
+        lines["counterparty"] = comp.counterparty
+        lines["evidence_rank"] = _evidence_rank(ctx, comp, lines)
+        parts.append(lines)
+    if not parts:
+        raise SchemeError(
+            "no component produced any line from these observations",
+            table=sch.ref,
+            hint="check section ids, indicators and periods against the scheme "
+            "(Scheme.sections_frame(), the components' indicators and the assessment window)",
+        )
+    lines = pd.concat(parts, ignore_index=True)
+    obligations = _assign_parties(sch, lines)
+    obligations["settlement_year"] = (
+        obligations["year"].astype("int64") + sch.doc.settlement.lag_years
+    )
+    obligations["component_order"] = obligations["component"].map(order)
+    sec_order = {x.id: i for i, x in enumerate(sch.doc.sections)}
+    obligations["section_order"] = (
+        obligations["section_id"].map(sec_order).fillna(-1).astype("int64")
+    )
+    warnings = _warnings(ctx, prep, lines)
+    meta = {
+        "scheme": sch.label,
+        "scheme_ref": sch.ref,
+        "status": sch.status,
+        "sha256": sch.sha256,
+        "limits": f"{limits_tab.ref} sha256 {limits_tab.sha256}",
+        "fund": sch.doc.fund.model_dump(),
+        "settlement": sch.doc.settlement.model_dump(),
+        "overrides": [o.__dict__ for o in sch.overrides],
+        "derived": list(sch.derived),
+        "parameters_used": sorted(set().union(*ctx.used.values())) if ctx.used else [],
+        "warnings": warnings,
+    }
+    return Settlement(
+        obligations_cny=obligations,
+        scheme=sch,
+        meta=meta,
+        unit=unit or sch.doc.presentation_unit,
+        report=prep.report,
+    )
+
+
+def _window(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
+    w = sch.doc.assessment
+    if lines.empty or (w.from_ is None and w.to is None):
+        return lines
+    key = period_key(lines["year"], lines["month"].fillna(0))
+    lo = _bound_key(w.from_, 0, False)
+    hi = _bound_key(w.to, 999999, True)
+    lo_y, hi_y = lo // 100, hi // 100
+    annual = lines["month"].fillna(0) == 0
+    keep = np.where(
+        annual, (lines["year"] >= lo_y) & (lines["year"] <= hi_y), (key >= lo) & (key <= hi)
+    )
+    return lines[keep].reset_index(drop=True)
+
+
+def _cap(ctx: Context, comp, lines: pd.DataFrame) -> pd.DataFrame:
+    if not comp.cap:
+        return lines
+    cap = ctx.param_by_name(comp.cap, "CNY", comp.id)
+    amount = lines["amount"].astype("float64")
+    if comp.cap_per == "line":
+        new, capped = R.apply_cap(amount, cap)
+    else:
+        new, capped = R.apply_group_cap(amount, [lines["section_id"], lines["year"]], cap)
+        new, capped = new.to_numpy(), capped.to_numpy()
+    lines = lines.copy()
+    lines["amount"] = new
+    add = np.where(capped, "capped", "")
+    lines["flags"] = (lines["flags"].fillna("").astype(str) + ";" + add).str.strip(";")
+    lines.loc[capped, "trace"] = (
+        lines.loc[capped, "trace"]
+        + f"; capped at {cap / 1e4:g}万元 ({comp.cap}, per {comp.cap_per})"
+    )
+    return lines
+
+
+def _evidence_rank(ctx: Context, comp, lines: pd.DataFrame) -> np.ndarray:
+    ranks = [EVIDENCE_RANK[comp.evidence]]
+    for name in ctx.used.get(comp.id, ()):
+        ranks += [EVIDENCE_RANK[e] for e in ctx.scheme.doc.parameters[name].evidence_levels()]
+    base = max(ranks)
+    sec = {s.id: EVIDENCE_RANK[s.evidence] for s in ctx.scheme.doc.sections}
+    s_rank = lines["section_id"].map(sec).fillna(0).astype(int).to_numpy()
+    lim = lines["limit_evidence"].map(EVIDENCE_RANK).fillna(0).astype(int).to_numpy()
+    return np.maximum(np.maximum(base, s_rank), lim)
+
+
+def _roles(sch: Scheme) -> tuple[pd.DataFrame, pd.DataFrame]:
+    up, other = [], []
+    fund = sch.doc.fund.party
+    for s in sch.doc.sections:
+        for pid, share in s.upstream.items():
+            if isinstance(share, dict):
+                up += [(s.id, ind, pid, float(v)) for ind, v in share.items()]
+            else:
+                up.append((s.id, "*", pid, float(share)))
+        if s.downstream:
+            other += [(s.id, pid, float(v)) for pid, v in s.downstream.items()]
+        elif fund:
+            other.append((s.id, fund, 1.0))
+    if fund:
+        other.append(("__fund__", fund, 1.0))
+    return (
+        pd.DataFrame(up, columns=["section_id", "share_indicator", "up_party", "up_share"]),
+        pd.DataFrame(other, columns=["other_key", "other_party", "other_share"]),
+    )
+
+
+def _assign_parties(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
+    explicit = lines["payer"].notna() if "payer" in lines else pd.Series(False, index=lines.index)
+    direct = lines[explicit].assign(share=1.0)
+    role = lines[~explicit].drop(columns=["payer", "payee"], errors="ignore").reset_index(drop=True)
+    role["line_id"] = np.arange(len(role))
+    up, other = _roles(sch)
+    m = role.merge(up, on="section_id", how="left")
+    m = m[(m["share_indicator"] == "*") | (m["share_indicator"] == m["indicator"])]
+    covered = m.groupby("line_id")["up_share"].sum().reindex(role["line_id"]).fillna(0.0)
+    if (np.abs(covered.to_numpy() - 1.0) > 1e-9).any():
+        bad = (
+            role.loc[np.abs(covered.to_numpy() - 1.0) > 1e-9, ["section_id", "indicator"]]
+            .drop_duplicates()
+            .head(5)
+        )
+        raise SchemeError(
+            "no complete upstream shares for "
+            + ", ".join(f"{r.section_id}/{r.indicator}" for r in bad.itertuples()),
+            table=sch.ref,
+            hint="give the section's upstream shares for every indicator its components assess",
+        )
+    m["other_key"] = np.where(m["counterparty"] == "downstream", m["section_id"], "__fund__")
+    m = m.merge(other, on="other_key", how="left")
+    if m["other_party"].isna().any():
+        bad = sorted(m.loc[m["other_party"].isna(), "section_id"].unique())[:5]
+        raise SchemeError(f"no counterparty for section(s) {bad} (no downstream party and no fund)",
+                          table=sch.ref, hint="add downstream parties or a fund party to the scheme")  # fmt: skip
+    signed = (
+        m["amount"].to_numpy(dtype="float64")
+        * m["up_share"].to_numpy()
+        * m["other_share"].to_numpy()
+    )
+    pays = signed > 0
+    m["payer"] = np.where(pays | (signed == 0), m["up_party"], m["other_party"])
+    m["payee"] = np.where(pays | (signed == 0), m["other_party"], m["up_party"])
+    m["amount"] = np.abs(signed)
+    m["share"] = m["up_share"] * m["other_share"]
+    keep = [
+        c
+        for c in m.columns
+        if c
+        not in (
+            "share_indicator",
+            "up_party",
+            "up_share",
+            "other_key",
+            "other_party",
+            "other_share",
+            "line_id",
+        )
+    ]
+    out = pd.concat([m[keep], direct], ignore_index=True)
+    out["amount"] = out["amount"].astype("float64")
+    return out
+
+
+def _warnings(ctx: Context, prep: Prepared, lines: pd.DataFrame) -> list[str]:
+    sch = ctx.scheme
+    out: list[str] = []
+    if sch.status != "released":
+        out.append(msg("comp.provisional", ref=sch.label, status=msg(f"status.{sch.status}")))
+    for name in sorted(set().union(*ctx.used.values()) if ctx.used else []):
+        p = sch.doc.parameters[name]
+        weak = [e for e in p.evidence_levels() if EVIDENCE_RANK[e] >= EVIDENCE_RANK["user"]]
+        if weak:
+            level = max(weak, key=EVIDENCE_RANK.__getitem__)
+            text = msg(
+                "comp.weak_evidence", what="parameter", name=name, evidence=_SAY.get(level, level)
+            )
+            out.append(text + (f": {p.note}" if p.note else ""))
+    used_secs = set(lines["section_id"].dropna().unique())
+    for s in sch.doc.sections:
+        if s.id in used_secs and EVIDENCE_RANK[s.evidence] >= EVIDENCE_RANK["user"]:
+            out.append(
+                msg(
+                    "comp.weak_evidence",
+                    what="section",
+                    name=f"{s.id} ({s.name_zh})",
+                    evidence=_SAY.get(s.evidence, s.evidence),
+                )
+            )
+    comps = set(lines["component"].unique()) if "component" in lines else set()
+    for c in sch.doc.components:
+        if c.id in comps and EVIDENCE_RANK[c.evidence] >= EVIDENCE_RANK["user"]:
+            out.append(
+                msg("comp.weak_evidence", what="component", name=c.id, evidence=c.evidence)
+                + (f": {c.note}" if c.note else "")
+            )
+    for label, spec in (("settlement lag", sch.doc.settlement), ("fund routing", sch.doc.fund)):
+        if EVIDENCE_RANK[spec.evidence] >= EVIDENCE_RANK["user"]:
+            out.append(
+                msg("comp.weak_evidence", what=label, name="", evidence=spec.evidence).replace(
+                    "  ", " "
+                )
+            )
+    lim_used = sorted(
+        set(lines.loc[lines["limit_evidence"].isin(["unverified", "secondary"]), "indicator"])
+    )
+    if lim_used:
+        out.append(
+            f"GB 3838 limits of {', '.join(lim_used)} in {LIMITS_REF} are unverified (not in geep's reference sources)"
+        )
+    excl = prep.obs[prep.obs["status"].isin(EXCLUDED)]
+    if len(excl):
+        detail = ", ".join(
+            f"{k} {v}" for k, v in excl["status"].value_counts().sort_index().items()
+        )
+        out.append(msg("comp.excluded", n=len(excl), detail=detail))
+    if prep.flows is not None:
+        fx = prep.flows[prep.flows["flow_status"].isin(EXCLUDED)]
+        if len(fx):
+            detail = ", ".join(
+                f"{k} {v}" for k, v in fx["flow_status"].value_counts().sort_index().items()
+            )
+            out.append("flows: " + msg("comp.excluded", n=len(fx), detail=detail))
+    for o in sch.overrides:
+        out.append(f"parameter {o.name} overridden by {o.by}: {o.old!r} → {o.new!r} {o.unit}")
+    out += ctx.notes
+    for issue in prep.report.issues:
+        if issue.severity != "error":
+            out.append(f"input {issue.severity}: {issue.where}: {issue.problem}")
+    return out
+
+
+_ = Issue  # re-exported type for callers building reports

@@ -1,0 +1,281 @@
+"""The :class:`Scheme`: one validated compensation-scheme edition and its derived editions.
+
+Derived editions never patch the shipped data silently: parameter overrides, user-supplied
+sections and borrowed rule sets are recorded (``overrides``, ``derived``) and reported in
+every settlement.
+
+References
+----------
+DESIGN §3 (overrides with provenance) and §7.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+import pydantic
+
+from ..errors import SchemeError
+from ..messages import did_you_mean, msg
+from .model import USER, Parameter, SchemeDoc
+
+_STATUS_RANK = {"released": 0, "provisional": 1, "draft": 2}
+
+
+@dataclass(frozen=True)
+class Override:
+    """One parameter replaced by the caller: ``name`` (``name[key]`` for one element)."""
+
+    name: str
+    old: Any
+    new: Any
+    unit: str
+    by: str
+
+
+@dataclass(frozen=True, eq=False)
+class Scheme:
+    """One edition of a compensation scheme (validated), with provenance.
+
+    Attributes
+    ----------
+    doc
+        The effective scheme content (after overrides / user sections / borrowed rules).
+    origin
+        Folder it was read from.
+    sha256
+        Folder hash of the edition as read.
+    overrides
+        Parameters replaced by the caller.
+    derived
+        Provenance notes of derived editions (user sections, rules of another scheme).
+    """
+
+    doc: SchemeDoc
+    origin: str
+    sha256: str
+    overrides: tuple[Override, ...] = ()
+    derived: tuple[str, ...] = ()
+
+    # --- identity ---------------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def edition(self) -> str:
+        return self.doc.edition
+
+    @property
+    def ref(self) -> str:
+        """``"scheme-id@edition"``."""
+        return self.doc.ref
+
+    @property
+    def label(self) -> str:
+        """The ref plus derivation notes (what a settlement names as its scheme)."""
+        return self.ref + "".join(f" [{d}]" for d in self.derived)
+
+    @property
+    def status(self) -> str:
+        return self.doc.status
+
+    @property
+    def parameters(self) -> dict[str, Parameter]:
+        return dict(self.doc.parameters)
+
+    def party_names(self) -> dict[str, str]:
+        return {p.id: p.name_zh for p in self.doc.parties}
+
+    def __repr__(self) -> str:
+        d = self.doc
+        flag = "" if d.status == "released" else f" [{d.status.upper()}]"
+        return (
+            f"Scheme {self.label}{flag}: {d.title.en} / {d.title.zh}; {len(d.parties)} parties, "
+            f"{len(d.sections)} sections, components {[c.id for c in d.components]}, "
+            f"settlement lag {d.settlement.lag_years} year(s)"
+        )
+
+    # --- tables -----------------------------------------------------------------------
+    def parameters_frame(self) -> pd.DataFrame:
+        """One row per parameter: name, value, unit, evidence, source, note, overridden."""
+        over = {o.name.split("[")[0] for o in self.overrides}
+        rows = [
+            {
+                "parameter": name,
+                "value": json.dumps(p.value, ensure_ascii=False),
+                "unit": p.unit,
+                "evidence": p.evidence
+                if isinstance(p.evidence, str)
+                else json.dumps(p.evidence, ensure_ascii=False),
+                "source": p.source,
+                "overridden": name in over,
+                "note": p.note,
+            }
+            for name, p in sorted(self.doc.parameters.items())
+        ]
+        return pd.DataFrame(rows)
+
+    def sections_frame(self) -> pd.DataFrame:
+        """One row per section with its parties, control section and target classes."""
+        rows = []
+        for s in self.doc.sections:
+            rows.append(
+                {
+                    "section_id": s.id,
+                    "name_zh": s.name_zh,
+                    "river": s.river,
+                    "type": s.type,
+                    "upstream": json.dumps(s.upstream, ensure_ascii=False),
+                    "downstream": json.dumps(s.downstream, ensure_ascii=False),
+                    "control_section": s.control_section or "",
+                    "target_class": json.dumps(
+                        [
+                            {"from": t.from_, "to": t.to, "class": t.water_class}
+                            for t in s.target_periods()
+                        ]
+                    ),
+                    "evidence": s.evidence,
+                    "source": s.source,
+                    "note": s.note,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def parties_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([p.model_dump() for p in self.doc.parties])
+
+    # --- derived editions -------------------------------------------------------------
+    def with_parameters(self, changes: Mapping[str, Any], by: str = "user") -> Scheme:
+        """A derived scheme with parameters replaced (recorded; evidence becomes ``user``).
+
+        ``changes`` maps a parameter name (or ``name[i]`` / ``name[key]`` for one element of
+        a list or mapping) to a value, or to ``{"value": ..., "unit": ...}``.
+        """
+        if not changes:
+            return self
+        params = dict(self.doc.parameters)
+        records = list(self.overrides)
+        for key in sorted(changes):
+            new, unit = changes[key], None
+            if isinstance(new, Mapping) and "value" in new:
+                new, unit = new["value"], new.get("unit")
+            m = re.fullmatch(r"([^\[\]]+)(?:\[([^\]]+)\])?", str(key).strip())
+            name, element = (m.group(1), m.group(2)) if m else (str(key), None)
+            if name not in params:
+                raise SchemeError(
+                    msg(
+                        "comp.param_unknown",
+                        ref=self.ref,
+                        name=name,
+                        suggestion=did_you_mean(name, list(params)),
+                    ),
+                    table=self.ref,
+                    hint="see Scheme.parameters_frame() for the names",
+                )
+            p = params[name]
+            value, evidence = _replace_value(self.ref, name, p, element, new)
+            params[name] = p.model_copy(
+                update={
+                    "value": value,
+                    "evidence": evidence,
+                    "unit": unit or p.unit,
+                    "source": p.source,
+                    "note": f"overridden by {by}",
+                }
+            )
+            records.append(Override(str(key), p.value, new, unit or p.unit, by))
+        doc = self.doc.model_copy(update={"parameters": params})
+        return replace(self, doc=doc, overrides=tuple(records))
+
+    def with_sections(self, sections: pd.DataFrame | list[dict], by: str = "user") -> Scheme:
+        """A derived scheme whose sections come from a table (columns ``section_id``,
+        ``name_zh``, ``upstream`` (``"140100"`` or ``"140100:0.5;140200:0.5"``), optional
+        ``downstream``, ``control_section``, ``target_class``, ``river``, ``type``,
+        ``no_inflow``). Parties must be declared by the scheme."""
+        from .sections import sections_from_table
+
+        items = sections_from_table(sections, by)
+        return self._rebuild({"sections": items}, f"sections supplied by {by}")
+
+    def with_rules_of(self, other: Scheme) -> Scheme:
+        """This scheme's parties and sections, assessed with ``other``'s rule components and
+        parameters (rule comparison). The status is the weaker of the two."""
+        status = max(self.status, other.status, key=_STATUS_RANK.__getitem__)
+        update = {
+            "components": [c.model_dump(by_alias=True) for c in other.doc.components],
+            "parameters": {k: p.model_dump() for k, p in other.doc.parameters.items()},
+            "sources": {**self.doc.sources, **other.doc.sources},
+            "indicator_map": dict(other.doc.indicator_map),
+            "settlement": other.doc.settlement.model_dump(),
+            "status": status,
+        }
+        return self._rebuild(update, f"rules of {other.label}")
+
+    def _rebuild(self, update: dict[str, Any], note: str) -> Scheme:
+        data = self.doc.model_dump(by_alias=True)
+        data.update(update)
+        try:
+            doc = SchemeDoc.model_validate(data)
+        except pydantic.ValidationError as exc:
+            raise SchemeError(
+                msg("comp.scheme_invalid", ref=self.ref + f" [{note}]", problem=_errors(exc)),
+                table=self.ref,
+                hint="check the party ids, section ids and parameter names",
+            ) from exc
+        return replace(self, doc=doc, derived=(*self.derived, note))
+
+
+def _replace_value(ref: str, name: str, p: Parameter, element: str | None, new: Any) -> tuple:
+    def bad(problem: str) -> SchemeError:
+        return SchemeError(
+            f"override of {name}{'[' + element + ']' if element else ''} in {ref}: {problem}",
+            table=ref,
+            hint="give a value of the same shape as the parameter (see parameters_frame())",
+        )
+
+    old = p.value
+    if element is None:
+        if isinstance(old, list) != isinstance(new, list | tuple) and old is not None:
+            raise bad(f"expected {'a list' if isinstance(old, list) else 'a single value'}")
+        if isinstance(old, dict) and not isinstance(new, Mapping):
+            raise bad("expected a mapping")
+        value = (
+            list(new)
+            if isinstance(new, list | tuple)
+            else (dict(new) if isinstance(new, Mapping) else new)
+        )
+        if isinstance(value, list):
+            evidence: Any = [None if v is None else USER for v in value]
+        elif isinstance(value, dict):
+            evidence = {k: USER for k in value}
+        else:
+            evidence = USER
+        return value, evidence
+    if isinstance(old, list):
+        try:
+            i = int(element)
+            vals = list(old)
+            vals[i] = new
+        except (ValueError, IndexError):
+            raise bad(f"no element {element!r} (the list has {len(old)})") from None
+        ev = p.evidence if isinstance(p.evidence, list) else [p.evidence] * len(old)
+        ev = list(ev)
+        ev[i] = USER
+        return vals, ev
+    if isinstance(old, dict):
+        if element not in old:
+            raise bad(f"no key {element!r}{did_you_mean(element, list(old))}")
+        vals = {**old, element: new}
+        ev = p.evidence if isinstance(p.evidence, dict) else dict.fromkeys(old, p.evidence)
+        return vals, {**ev, element: USER}
+    raise bad("only lists and mappings have elements")
+
+
+def _errors(exc: pydantic.ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in exc.errors())

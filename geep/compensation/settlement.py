@@ -1,0 +1,324 @@
+"""The :class:`Settlement`: gross obligation ledger, net settlement ledger, who-owes-whom.
+
+Negotiators argue over the gross components; finance departments pay the net. Both are kept.
+Every obligation line is a transfer payer → payee, so money is conserved by construction:
+payments out of jurisdictions = payments into jurisdictions + the fund's net intake
+(:meth:`Settlement.conservation`, :meth:`Settlement.check`).
+
+References
+----------
+DESIGN §7 (ledger columns); compensation.md §1.2 (gross vs net, province-cleared), §5.2,
+§5.3 (side-by-side, who-owes-whom matrix).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..ledger import CheckResult
+from ..units import factor
+from .model import EVIDENCE_RANK
+
+if TYPE_CHECKING:
+    from ..inputs.report import Report
+    from .schemes import Scheme
+
+OBLIGATION_COLUMNS = (
+    "scheme", "component", "section_id", "period", "indicator", "observed", "target",
+    "exceedance", "band", "payer", "payee", "amount", "amount_unit", "settlement_year",
+    "flags", "trace",
+)  # fmt: skip
+OBLIGATION_EXTRA = (
+    "payer_name", "payee_name", "rule", "share", "evidence", "status", "input_ref", "year",
+)  # fmt: skip
+NET_COLUMNS = ("party", "settlement_year", "paid", "received", "net", "amount_unit")
+_RANK_NAME = {v: k for k, v in EVIDENCE_RANK.items()}
+_SORT = [
+    "settlement_year",
+    "component_order",
+    "section_order",
+    "section_id",
+    "year",
+    "period",
+    "indicator",
+    "payer",
+    "payee",
+    "flags",
+    "trace",
+]
+
+
+@dataclass(eq=False)
+class Settlement:
+    """Result of a compensation run.
+
+    Attributes
+    ----------
+    obligations_cny
+        Gross obligation lines with amounts in CNY (internal; see :attr:`obligations`).
+    scheme
+        The scheme as run (with overrides), or ``None`` for a manual settlement.
+    meta
+        Provenance: scheme label and hash, status, overrides, parameters used, warnings.
+    unit
+        Presentation unit of money (``万元`` by default).
+    """
+
+    obligations_cny: pd.DataFrame
+    scheme: Scheme | None
+    meta: dict[str, Any]
+    unit: str = "万元"
+    report: Report | None = None
+    _parties: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        ob = self.obligations_cny.copy()
+        for c in ("section_id", "indicator", "band", "flags", "trace", "input_ref"):
+            if c not in ob:
+                ob[c] = ""
+            ob[c] = ob[c].fillna("").astype(str)
+        for c in ("component_order", "section_order"):
+            if c not in ob:
+                ob[c] = 0
+        if "year" not in ob:
+            ob["year"] = ob["settlement_year"]
+        if "evidence_rank" not in ob:
+            ob["evidence_rank"] = 0
+        ob = ob.sort_values(_SORT, kind="mergesort").reset_index(drop=True)
+        self.obligations_cny = ob
+        if self.scheme is not None and not self._parties:
+            self._parties = {
+                p.id: {"name": p.name_zh, "kind": p.kind, "code": p.code or ""}
+                for p in self.scheme.doc.parties
+            }
+        self.meta.setdefault("warnings", [])
+        self.meta.setdefault("status", "released")
+
+    # --- construction -----------------------------------------------------------------
+    @classmethod
+    def from_lines(
+        cls,
+        lines: pd.DataFrame,
+        *,
+        scheme: str = "manual",
+        status: str = "released",
+        unit: str = "万元",
+        parties: Mapping[str, str] | None = None,
+        funds: tuple[str, ...] = (),
+    ) -> Settlement:
+        """A settlement from ready obligation lines (``payer, payee, amount, settlement_year``
+        + optional ``component, section_id, period, amount_unit``), e.g. reported section
+        amounts to roll up. Amounts are read in ``amount_unit`` (default ``unit``)."""
+        need = {"payer", "payee", "amount", "settlement_year"}
+        missing = need - set(lines.columns)
+        if missing:
+            raise InputError(f"obligation lines need the columns {sorted(missing)}")
+        ob = lines.copy()
+        units = ob["amount_unit"] if "amount_unit" in ob else pd.Series(unit, index=ob.index)
+        ob["amount"] = ob["amount"].astype("float64") * units.map(lambda u: factor(u, "CNY"))
+        for c, d in (("component", "manual"), ("period", ""), ("rule", "manual")):
+            if c not in ob:
+                ob[c] = d
+        ob["year"] = ob.get("year", ob["settlement_year"])
+        names = dict(parties or {})
+        known = {p: {"name": names.get(p, p), "kind": "fund" if p in funds else "other", "code": ""}
+                 for p in sorted(set(ob["payer"]) | set(ob["payee"]) | set(names))}  # fmt: skip
+        meta = {"scheme": scheme, "scheme_ref": scheme, "status": status, "warnings": []}
+        return cls(ob, None, meta, unit, None, known)
+
+    # --- identity ---------------------------------------------------------------------
+    @property
+    def status(self) -> str:
+        """``released`` / ``provisional`` / ``draft`` — the scheme edition's status."""
+        return str(self.meta.get("status", "released"))
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.meta.get("warnings", []))
+
+    @property
+    def evidence(self) -> str:
+        """Weakest evidence level behind any line (``published`` … ``unverified``)."""
+        r = int(self.obligations_cny["evidence_rank"].max()) if len(self.obligations_cny) else 0
+        return _RANK_NAME[r]
+
+    @property
+    def settlement_years(self) -> list[int]:
+        return sorted(int(y) for y in self.obligations_cny["settlement_year"].unique())
+
+    def party_name(self, pid: str) -> str:
+        return self._parties.get(pid, {}).get("name", pid)
+
+    def _factor(self) -> float:
+        return factor("CNY", self.unit)
+
+    def to_unit(self, unit: str) -> Settlement:
+        """The same settlement presented in another money unit (元, 万元, 亿元)."""
+        factor("CNY", unit)
+        return replace(self, unit=unit, meta=dict(self.meta))
+
+    # --- ledgers ----------------------------------------------------------------------
+    @property
+    def obligations(self) -> pd.DataFrame:
+        """The gross obligation ledger: DESIGN §7 columns, then ``payer_name, payee_name,
+        rule, share, evidence, status, input_ref, year``; amounts in :attr:`unit`.
+
+        ``amount`` is what ``payer`` owes ``payee`` (never negative); the ``trace`` shows the
+        computation with the section amount signed from the responsible (upstream) side:
+        positive = it pays, negative = it receives. ``flags``: ``dry``/``frozen``/``missing``
+        (excluded, never zero), ``netted``, ``no_control``, ``capped``, ``no_baseline``,
+        ``not_max``, ``partial_year:n/12``, ``forfeit:<party>``, ``not_assessed``,
+        ``class_derived``."""
+        ob = self.obligations_cny
+        out = pd.DataFrame({
+            "scheme": self.meta.get("scheme", ""),
+            **{c: ob[c] for c in OBLIGATION_COLUMNS[1:11]},
+            "amount": ob["amount"] * self._factor(),
+            "amount_unit": self.unit,
+            "settlement_year": ob["settlement_year"].astype("int64"),
+            "flags": ob["flags"],
+            "trace": ob["trace"],
+            "payer_name": ob["payer"].map(self.party_name),
+            "payee_name": ob["payee"].map(self.party_name),
+            "rule": ob.get("rule", ""),
+            "share": ob.get("share", 1.0),
+            "evidence": ob["evidence_rank"].map(_RANK_NAME),
+            "status": self.status,
+            "input_ref": ob["input_ref"],
+            "year": ob["year"].astype("int64"),
+        })  # fmt: skip
+        return out.reset_index(drop=True)
+
+    @property
+    def net(self) -> pd.DataFrame:
+        """Net settlement ledger: one row per party per settlement year with ``paid``,
+        ``received`` and ``net`` (= received − paid), plus name, kind and status."""
+        ob = self.obligations_cny
+        f = self._factor()
+        paid = ob.groupby(["payer", "settlement_year"])["amount"].sum().rename("paid")
+        recv = ob.groupby(["payee", "settlement_year"])["amount"].sum().rename("received")
+        paid.index.names = recv.index.names = ["party", "settlement_year"]
+        years = self.settlement_years
+        parties = sorted(set(self._parties) | set(ob["payer"]) | set(ob["payee"]))
+        idx = pd.MultiIndex.from_product([parties, years], names=["party", "settlement_year"])
+        out = pd.concat([paid, recv], axis=1).reindex(idx).fillna(0.0).reset_index()
+        out["paid"] *= f
+        out["received"] *= f
+        out["net"] = out["received"] - out["paid"]
+        out["amount_unit"] = self.unit
+        out["party_name"] = out["party"].map(self.party_name)
+        out["kind"] = out["party"].map(lambda p: self._parties.get(p, {}).get("kind", ""))
+        out["status"] = self.status
+        out = out.sort_values(["settlement_year", "party"], kind="mergesort").reset_index(drop=True)
+        return out[[*NET_COLUMNS, "party_name", "kind", "status"]]
+
+    def matrix(self, settlement_year: int | None = None, names: bool = False) -> pd.DataFrame:
+        """Who owes whom in a settlement year: payer (rows) × payee (columns), summed."""
+        years = self.settlement_years
+        if settlement_year is None:
+            if len(years) != 1:
+                raise InputError(f"several settlement years {years}; name one: matrix(year)")
+            settlement_year = years[0]
+        if settlement_year not in years:
+            raise InputError(
+                f"no obligations settle in {settlement_year}; settlement years: {years}"
+            )
+        ob = self.obligations_cny[self.obligations_cny["settlement_year"] == settlement_year]
+        ob = ob[ob["amount"] > 0]
+        parties = sorted(set(ob["payer"]) | set(ob["payee"]))
+        m = ob.pivot_table(
+            index="payer", columns="payee", values="amount", aggfunc="sum", fill_value=0.0
+        )
+        m = m.reindex(index=parties, columns=parties, fill_value=0.0) * self._factor()
+        if names:
+            lab = {p: f"{self.party_name(p)} ({p})" for p in parties}
+            m = m.rename(index=lab, columns=lab)
+        m.index.name, m.columns.name = "payer", "payee"
+        return m
+
+    def totals(self, by: str | list[str] = "component") -> pd.DataFrame:
+        """Gross amounts summed by column(s) of the obligations (e.g. ``component``,
+        ``["payer", "settlement_year"]``), in :attr:`unit`."""
+        keys = [by] if isinstance(by, str) else list(by)
+        return self.obligations.groupby(keys, sort=True)["amount"].sum().reset_index()
+
+    def conservation(self) -> pd.DataFrame:
+        """Per settlement year: paid by jurisdictions, received by jurisdictions, the fund's
+        net intake, and ``balance`` = paid − received − fund (zero when money is conserved)."""
+        net = self.net
+        is_fund = net["kind"] == "fund"
+        g = net.assign(fund=is_fund).groupby("settlement_year")
+        rows = []
+        for y, grp in g:
+            j = grp[~grp["fund"]]
+            fund_net = float(grp.loc[grp["fund"], "net"].sum())
+            paid, recv = float(j["paid"].sum()), float(j["received"].sum())
+            rows.append((int(y), paid, recv, fund_net, paid - recv - fund_net, self.unit))
+        return pd.DataFrame(
+            rows,
+            columns=["settlement_year", "paid", "received", "fund_net", "balance", "amount_unit"],
+        )
+
+    def check(self, rtol: float = 1e-9) -> CheckResult:
+        """Money conserved, amounts finite and non-negative, no self-payments."""
+        res = CheckResult()
+        ob = self.obligations_cny
+        a = ob["amount"].to_numpy(dtype="float64")
+        if not np.isfinite(a).all():
+            res.problems.append(f"{int((~np.isfinite(a)).sum())} non-finite amount(s)")
+        if (a < 0).any():
+            res.problems.append(f"{int((a < 0).sum())} negative amount(s)")
+        selfpay = (ob["payer"] == ob["payee"]) & (ob["amount"] > 0)
+        if selfpay.any():
+            res.problems.append(f"{int(selfpay.sum())} line(s) where payer = payee")
+        scale = max(1.0, float(np.abs(a).sum()) * self._factor())
+        for r in self.conservation().itertuples():
+            if abs(r.balance) > rtol * scale:
+                res.problems.append(
+                    f"settlement year {r.settlement_year}: money not conserved (balance {r.balance!r})"
+                )
+        return res
+
+    # --- output -----------------------------------------------------------------------
+    def to_excel(self, path: str | Path, lang: str = "en") -> Path:
+        """Write the settlement workbook (summary with status, net, matrices, obligations,
+        parameters, sections, warnings), atomically."""
+        from .io import write_settlement_excel
+
+        return write_settlement_excel(self, path, lang=lang)
+
+    def to_csv(self, path: str | Path) -> Path:
+        """Write obligations (``path``), net (``<stem>.net.csv``) and provenance
+        (``<stem>.meta.json``), atomically; byte-identical for identical runs."""
+        from .io import write_settlement_csv
+
+        return write_settlement_csv(self, path)
+
+    def _headline(self) -> str:
+        flag = "" if self.status == "released" else f" [{self.status.upper()}]"
+        return (
+            f"Settlement{flag} of {self.meta.get('scheme')}: {len(self.obligations_cny)} obligation "
+            f"lines, settlement years {self.settlement_years}, evidence {self.evidence}, in {self.unit}"
+        )
+
+    def __repr__(self) -> str:
+        net = self.net
+        body = (
+            net[net["paid"].ne(0) | net["received"].ne(0)]
+            .drop(columns=["amount_unit", "status"])
+            .to_string(index=False)
+        )
+        warn = "".join(f"\n  ! {w}" for w in self.warnings[:8])
+        return f"{self._headline()}\n{body}{warn}"
+
+    def _repr_html_(self) -> str:
+        warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings[:10])
+        return f"<p><b>{html.escape(self._headline())}</b></p>{self.net.to_html(index=False)}<ul>{warn}</ul>"
