@@ -11,8 +11,8 @@ Usage: python benchmarks/bench_engines.py [--counties N] [--years N]
 from __future__ import annotations
 
 import argparse
-import time
 import resource
+import time
 
 import numpy as np
 import pandas as pd

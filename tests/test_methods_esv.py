@@ -236,3 +236,29 @@ def test_chinese_headers_and_class_names_are_accepted_with_notes():
 def test_biome_ids_are_refused_for_esv():
     with pytest.raises(MethodError, match="benefit_transfer"):
         geep.esv(_one(10.0, "ha", cls="tropical_forest"))
+
+
+def test_xie_2008_coarse_types_apply_to_geep_classes():
+    # Xie 2008 (9 services × 6 coarse types, [U]) with the user's D: forest, farmland and water
+    # factors from methods reference §3.5 summed by hand.
+    lc = pd.DataFrame(
+        {
+            "region_code": "r",
+            "year": 2020,
+            "land_class": ["forest.broadleaf", "farmland.paddy", "water"],
+            "area": [10.0, 20.0, 5.0],
+            "unit": "ha",
+        }
+    )
+    ledger = geep.esv(lc, profile="xie-2008", d=1000.0, d_price_year=2020)
+    forest = 4.32 + 4.07 + 4.09 + 4.02 + 1.72 + 4.51 + 0.33 + 2.98 + 2.08
+    farm = 0.72 + 0.97 + 0.77 + 1.47 + 1.39 + 1.02 + 1.00 + 0.39 + 0.17
+    water = 0.51 + 2.06 + 18.77 + 0.41 + 14.85 + 3.43 + 0.53 + 0.35 + 4.44
+    assert ledger.total() == pytest.approx((10 * forest + 20 * farm + 5 * water) * 1000.0)
+    assert ledger.lines["coefficient"].str.startswith("xie2008-factors@2008#forest/").sum() == 9
+    assert ledger.status == "provisional"
+
+
+def test_no_class_with_factors_is_a_clear_error():
+    with pytest.raises(MethodError, match="none of the land classes"):
+        geep.esv(_one(10.0, "ha", cls="built_up"))

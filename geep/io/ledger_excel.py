@@ -1,20 +1,30 @@
-"""Formatted ledger workbooks: summary, by service, by region, lines, provenance, warnings."""
+"""Formatted ledger workbooks: summary, by service, by region, lines, provenance, warnings.
+
+The ``lines`` sheet (contract column names) and the hidden ``_geep_meta`` sheet make the
+round trip with :func:`geep.io.ledger_read.read_ledger`. The summary recomputes each account
+total with a ``SUMIFS`` formula over the lines next to the value geep computed, so a
+spreadsheet that recalculates shows the same number twice. Text cells are neutralised, the
+file is written atomically and reproducibly (no time of writing inside).
+"""
 
 from __future__ import annotations
 
-import io
+import hashlib
 import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ..ledger import COLUMNS
 from .atomic import atomic_write_bytes
 from .ledger_read import LINES_SHEET, META_SHEET
-from .safety import neutralise
+from .safety import FORMULA_PREFIXES
+from .xlsxout import cell_value, exact_numbers, style_header, workbook_bytes, write_frame
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -29,6 +39,12 @@ LABELS = {
         "title": "geep ledger",
         "status": "status",
         "note_prov": "PROVISIONAL: uses provisional coefficients",
+        "totals": "totals by account",
+        "recalc": "value recalculated from the lines sheet",
+        "by_category": "by region, year, account and category",
+        "none": "(none)",
+        "key": "item",
+        "val": "value",
     },
     "zh": {
         "summary": "汇总",
@@ -39,126 +55,213 @@ LABELS = {
         "title": "geep 核算账户",
         "status": "状态",
         "note_prov": "暂定结果：使用了暂定（未正式发布）的系数",
+        "totals": "各账户合计",
+        "recalc": "由 lines 表重新计算的价值",
+        "by_category": "按区域、年份、账户和类别",
+        "none": "（无）",
+        "key": "项目",
+        "val": "内容",
     },
 }
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+#: column headings of the summary sheets in Chinese (the lines sheet keeps contract names)
+ZH_COLUMNS = {
+    "region_code": "区划代码", "region_name": "区域名称", "year": "年份", "account": "账户",
+    "category": "类别", "service": "服务", "indicator": "指标", "quantity": "数量",
+    "quantity_unit": "数量单位", "price": "单价", "price_unit": "单价单位", "value": "价值",
+    "value_unit": "价值单位", "price_year": "价格年份", "method": "方法", "coefficient": "系数",
+    "input_ref": "数据来源单元格", "lines": "行数",
+}  # fmt: skip
 MONEY_FMT = "#,##0.00"
-QTY_FMT = "#,##0.####"
+PRICE_FMT = "#,##0.00##"
+#: number format of quantities by canonical unit
+QTY_FORMATS = {
+    "ha": "#,##0.00",
+    "m ** 3": "#,##0",
+    "m**3": "#,##0",
+    "kWh": "#,##0",
+    "visit": "#,##0",
+    "CNY": MONEY_FMT,
+}
 META_CHUNK = 30000  # below Excel's 32,767-character cell limit
 
 
-def _write_frame(ws, frame: pd.DataFrame, money_cols=(), qty_cols=()) -> None:
-    ws.append([str(c) for c in frame.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in frame.itertuples(index=False):
-        ws.append(
-            [
-                None
-                if (isinstance(v, float) and v != v) or v is pd.NA
-                else (
-                    neutralise(v)
-                    if isinstance(v, str)
-                    else (
-                        int(v)
-                        if hasattr(v, "item") and float(v).is_integer() and not isinstance(v, float)
-                        else (v.item() if hasattr(v, "item") else v)
-                    )
-                )
-                for v in row
-            ]
-        )
-    cols = list(frame.columns)
-    for j, c in enumerate(cols, start=1):
-        letter = get_column_letter(j)
-        fmt = MONEY_FMT if c in money_cols else (QTY_FMT if c in qty_cols else None)
-        if fmt:
-            for cell in ws[letter][1:]:
-                cell.number_format = fmt
-        width = max([len(str(c))] + [len(str(v)) for v in frame[c].head(200).tolist()])
-        ws.column_dimensions[letter].width = min(max(10, width + 2), 60)
-    ws.freeze_panes = "A2"
-    if len(frame):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(frame) + 1}"
+def _fsum(s: pd.Series) -> float:
+    return math.fsum(s.to_numpy(dtype=float))
 
 
-def workbook_bytes(ledger: Ledger, lang: str = "en") -> bytes:
-    """The bytes of the formatted workbook for ``ledger``."""
-    lab = LABELS.get(lang, LABELS["en"])
-    wb = Workbook()
+def _summary(lines: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sum of value by ``keys``, never across money units or price years."""
+    cols = [*keys, "value_unit", "price_year"]
+    if lines.empty:
+        return pd.DataFrame(columns=[*cols, "value"])
+    out = lines.groupby(cols, sort=True, dropna=False)["value"].agg(_fsum).reset_index()
+    return out
+
+
+def _headers(cols: list[str], lang: str) -> list[str]:
+    return [ZH_COLUMNS.get(c, c) for c in cols] if lang == "zh" else list(cols)
+
+
+def _lines_formats(lines: pd.DataFrame) -> dict[str, str]:
+    return {"value": MONEY_FMT, "price": PRICE_FMT}
+
+
+def _write_lines(ws, lines: pd.DataFrame) -> dict[str, str]:
+    write_frame(ws, lines, formats=_lines_formats(lines))
+    if lines.empty:
+        return {}
+    j = list(lines.columns).index("quantity") + 1
+    for unit, (cell,) in zip(
+        lines["quantity_unit"].tolist(),
+        ws.iter_rows(min_row=2, max_row=len(lines) + 1, min_col=j, max_col=j),
+        strict=True,
+    ):
+        cell.number_format = QTY_FORMATS.get(str(unit), "#,##0.00##")
+    return exact_numbers(ws, lines, ("quantity", "price", "value"))
+
+
+def _write_summary(wb: Workbook, ledger: Ledger, lab: dict[str, str], lang: str) -> None:
     ws = wb.active
     ws.title = lab["summary"]
+    meta = ledger.meta
+    lines = ledger.lines
+    years = sorted(int(y) for y in lines["price_year"].dropna().unique())
+    profiles = meta.get("profiles") or ({"": meta["profile"]} if meta.get("profile") else {})
     head = [
         [lab["title"]],
-        [f"geep {ledger.meta.get('geep_version', '')}"],
+        ["geep", meta.get("geep_version", "")],
         [lab["status"], ledger.status],
-    ]
+        ["profile" if lang == "en" else "配置", "; ".join(
+            f"{k}={v}" if k else str(v) for k, v in sorted(profiles.items())) or "-"],
+        ["price year" if lang == "en" else "价格年份", ", ".join(map(str, years)) or "-"],
+    ]  # fmt: skip
     if ledger.status != "released":
         head.append([lab["note_prov"]])
     for r in head:
-        ws.append([neutralise(v) for v in r])
+        ws.append([cell_value(v) for v in r])
     ws["A1"].font = Font(bold=True, size=14)
+    if ledger.status != "released":
+        ws.cell(len(head), 1).font = Font(bold=True, color="C00000")
     ws.append([])
-    summary = ledger.by_category()
+    ws.append([lab["totals"]])
+    ws.cell(ws.max_row, 1).font = Font(bold=True)
+    totals = _summary(lines, ["account"])
+    col = {c: get_column_letter(i + 1) for i, c in enumerate(lines.columns)}
+    n = len(lines) + 1
     start = ws.max_row + 1
-    ws.append(list(summary.columns))
-    for cell in ws[start]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-    for row in summary.itertuples(index=False):
-        ws.append(
-            [
-                neutralise(v) if isinstance(v, str) else (v.item() if hasattr(v, "item") else v)
-                for v in row
-            ]
+    ws.append([*_headers(["account", "value_unit", "price_year", "value"], lang), lab["recalc"]])
+    style_header(ws, start)
+    for k, r in enumerate(totals.itertuples(index=False), start=start + 1):
+        formula = (
+            f"=SUMIFS({LINES_SHEET}!${col['value']}$2:${col['value']}${n},"
+            f"{LINES_SHEET}!${col['account']}$2:${col['account']}${n},A{k},"
+            f"{LINES_SHEET}!${col['value_unit']}$2:${col['value_unit']}${n},B{k},"
+            f"{LINES_SHEET}!${col['price_year']}$2:${col['price_year']}${n},C{k})"
         )
-    vcol = list(summary.columns).index("value") + 1
-    for r in range(start + 1, ws.max_row + 1):
-        ws.cell(r, vcol).number_format = MONEY_FMT
-    for j in range(1, len(summary.columns) + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 16
+        ws.append([cell_value(r.account), cell_value(r.value_unit), cell_value(r.price_year),
+                   float(r.value), formula])  # fmt: skip
+        ws.cell(k, 4).number_format = MONEY_FMT
+        ws.cell(k, 5).number_format = MONEY_FMT
+    ws.append([])
+    ws.append([lab["by_category"]])
+    ws.cell(ws.max_row, 1).font = Font(bold=True)
+    cat = _summary(lines, ["region_code", "region_name", "year", "account", "category"])
+    start = ws.max_row + 1
+    ws.append(_headers(list(cat.columns), lang))
+    style_header(ws, start)
+    vcol = list(cat.columns).index("value") + 1
+    for r in cat.itertuples(index=False):
+        ws.append([cell_value(v) for v in r])
+        ws.cell(ws.max_row, vcol).number_format = MONEY_FMT
+    widths = (18, 18, 12, 12, 14, 12, 12, 20)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.column_dimensions["D"].width = 20
+    ws.column_dimensions["E"].width = 22
 
-    _write_frame(wb.create_sheet(lab["by_service"]), ledger.by_service(), money_cols=("value",))
-    _write_frame(wb.create_sheet(lab["by_region"]), ledger.by_region(), money_cols=("value",))
-    _write_frame(
-        wb.create_sheet(LINES_SHEET),
-        ledger.lines,
-        money_cols=("value", "price"),
-        qty_cols=("quantity",),
-    )
-    prov = wb.create_sheet(lab["provenance"])
-    prov_rows = [("key", "value")]
-    for k in sorted(ledger.meta):
-        if k in ("tables", "warnings"):
+
+def _provenance(ledger: Ledger, lang: str) -> pd.DataFrame:
+    meta = ledger.meta
+    lines = ledger.lines
+    rows: list[tuple[str, str]] = [
+        ("geep_version", str(meta.get("geep_version", ""))),
+        ("status", ledger.status),
+        ("price_year", ", ".join(str(int(y)) for y in sorted(lines["price_year"].dropna().unique()))),
+        ("value_unit", ", ".join(sorted(lines["value_unit"].dropna().unique()))),
+        ("lines", str(len(lines))),
+        ("lines_sha256", hashlib.sha256(ledger.csv_bytes()).hexdigest()),
+    ]  # fmt: skip
+    for k in sorted(meta):
+        if k in ("tables", "warnings", "inputs", "geep_version", "status"):
             continue
-        v = ledger.meta[k]
-        prov_rows.append(
-            (
-                k,
-                json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
-                if isinstance(v, dict | list)
-                else str(v),
-            )
+        v = meta[k]
+        text = (
+            json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+            if isinstance(v, dict | list)
+            else str(v)
         )
-    for ref, digest in sorted(ledger.meta.get("tables", {}).items()):
-        prov_rows.append((f"table {ref}", f"sha256 {digest}"))
-    _write_frame(prov, pd.DataFrame(prov_rows[1:], columns=prov_rows[0]))
-    warn = pd.DataFrame({"warning": ledger.warnings or ["(none)"]})
-    _write_frame(wb.create_sheet(lab["warnings"]), warn)
+        rows.append((k, text))
+    for ref, digest in sorted(meta.get("tables", {}).items()):
+        rows.append((f"table {ref}", f"sha256={digest}"))
+    for name, desc in sorted(meta.get("inputs", {}).items()):
+        rows.append((f"input {name}", str(desc)))
+    lab = LABELS.get(lang, LABELS["en"])
+    return pd.DataFrame(rows, columns=[lab["key"], lab["val"]])
+
+
+def _chunks(text: str) -> list[str]:
+    """Split ``text`` into cell-sized pieces, none starting like a formula."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        j = min(i + META_CHUNK, len(text))
+        while j < len(text) and j > i + 1 and text[j] in FORMULA_PREFIXES:
+            j -= 1
+        out.append(text[i:j])
+        i = j
+    return out
+
+
+def build_workbook(ledger: Ledger, lang: str = "en") -> Workbook:
+    """The formatted workbook of ``ledger`` (``lang``: ``"en"`` or ``"zh"`` labels)."""
+    return _build(ledger, lang)[0]
+
+
+def _build(ledger: Ledger, lang: str) -> tuple[Workbook, dict[str, dict[str, str]]]:
+    lab = LABELS.get(lang, LABELS["en"])
+    wb = Workbook()
+    _write_summary(wb, ledger, lab, lang)
+    lines = ledger.lines
+    for key, keys in (
+        ("by_service", ["region_code", "region_name", "year", "account", "category", "service"]),
+        ("by_region", ["region_code", "region_name", "year", "account"]),
+    ):
+        frame = _summary(lines, keys)
+        write_frame(wb.create_sheet(lab[key]), frame, _headers(list(frame.columns), lang),
+                    formats={"value": MONEY_FMT})  # fmt: skip
+    exact = _write_lines(wb.create_sheet(LINES_SHEET), lines[list(COLUMNS) + [
+        c for c in lines.columns if c not in COLUMNS]])  # fmt: skip
+    write_frame(wb.create_sheet(lab["provenance"]), _provenance(ledger, lang), max_width=100)
+    warn = pd.DataFrame({"warning": ledger.warnings or [lab["none"]]})
+    write_frame(wb.create_sheet(lab["warnings"]), warn,
+                ["提示" if lang == "zh" else "warning"], max_width=150)  # fmt: skip
     meta_ws = wb.create_sheet(META_SHEET)
     text = json.dumps(ledger.meta, ensure_ascii=False, sort_keys=True, default=str)
-    for i in range(0, len(text), META_CHUNK):
-        meta_ws.append([text[i : i + META_CHUNK]])
+    for chunk in _chunks(text):
+        meta_ws.append([chunk])
     meta_ws.sheet_state = "hidden"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    wb.calculation.fullCalcOnLoad = True
+    return wb, {LINES_SHEET: exact}
+
+
+def workbook_bytes_for(ledger: Ledger, lang: str = "en") -> bytes:
+    """The bytes of the formatted workbook for ``ledger`` (reproducible)."""
+    wb, exact = _build(ledger, lang)
+    return workbook_bytes(wb, exact)
 
 
 def write_ledger_excel(ledger: Ledger, path: str | Path, lang: str = "en") -> Path:
-    """Write ``ledger`` as a formatted workbook at ``path`` (atomically)."""
+    """Write ``ledger`` as a formatted workbook at ``path`` (atomically, reproducibly)."""
     path = Path(path)
-    atomic_write_bytes(path, workbook_bytes(ledger, lang))
+    atomic_write_bytes(path, workbook_bytes_for(ledger, lang))
     return path

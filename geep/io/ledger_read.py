@@ -41,8 +41,16 @@ def read_ledger(path: str | Path) -> Ledger:
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
+        from .preflight import UnreadableFileError, check_workbook, sniff
+
+        if sniff(path) != "xlsx":  # same pre-flight as input workbooks (type, zip bombs, DTDs)
+            raise UnreadableFileError(
+                f"{path.name} is not a workbook", file=path.name, hint="give a ledger .xlsx"
+            )
+        check_workbook(path)
         wb = load_workbook(path, read_only=True, data_only=True)
         if LINES_SHEET not in wb.sheetnames:
+            wb.close()
             raise InputError(
                 f"{path.name} has no {LINES_SHEET!r} sheet: not a geep ledger", file=str(path)
             )

@@ -98,6 +98,20 @@ def esv_kernel(
     keep = c_idx >= 0
     a = a.loc[keep].reset_index(drop=True)
     c_idx = c_idx[keep]
+    if a.empty:
+        return pd.DataFrame(
+            columns=[
+                "region_code",
+                "year",
+                "ecosystem_type",
+                "service",
+                "service_group",
+                "area",
+                "price",
+                "value",
+                "input_ref",
+            ]
+        )
     # region-year index 0..n_ry-1 in (region, year) order, from integer codes
     rc = a["region_code"]
     if isinstance(rc.dtype, pd.CategoricalDtype):
@@ -253,7 +267,7 @@ def esv(
     prof = load_profile(profile)
     ft = profile_table(prof, "factors", tables)
     used = [ft]
-    factors = ft.frame[["ecosystem_type", "service", "service_group", "factor"]]
+    factors, table_type = _factors_by_class(ft)
 
     if sum(x is not None for x in (d, grain)) > 1:
         raise MethodError("give either d= or grain=, not both")
@@ -297,6 +311,12 @@ def esv(
 
     adjust = _adjustments(adjustments, ry) if adjustments is not None else None
     lines = esv_kernel(areas, factors, d_ry, adjust)
+    if lines.empty:
+        raise MethodError(
+            f"none of the land classes {sorted(map(str, areas['land_class'].unique()))[:8]} has "
+            f"equivalent factors in {ft.ref} (it covers {sorted(factors['ecosystem_type'].unique())})",
+            hint="use geep land classes covered by the profile's factor table",
+        )
 
     warnings = []
     unvalued = sorted(set(areas["land_class"].unique()) - set(factors["ecosystem_type"]))
@@ -316,7 +336,7 @@ def esv(
     services = list(lines["service"].cat.categories)
     types = list(lines["ecosystem_type"].cat.categories)
     suffix = ";" + d_ref + pi_ref
-    coef_cats = [f"{ft.ref}#{t}/{s}{suffix}" for s in services for t in types]
+    coef_cats = [f"{ft.ref}#{table_type.get(t, t)}/{s}{suffix}" for s in services for t in types]
     coef_codes = lines["service"].cat.codes.to_numpy(np.int64) * len(types) + lines[
         "ecosystem_type"
     ].cat.codes.to_numpy(np.int64)
@@ -341,7 +361,7 @@ def esv(
             "value_unit": const_column("CNY", n),
             "price_year": np.full(n, report_year, dtype=np.int64),
             "method": const_column(f"esv.equivalent_factor[{prof.name}]", n),
-            "coefficient": pd.Categorical.from_codes(coef_codes, categories=coef_cats),
+            "coefficient": _categorical(coef_codes, coef_cats),
             "input_ref": lines["input_ref"],
             "ecosystem_type": lines["ecosystem_type"],
         }
@@ -352,6 +372,35 @@ def esv(
         meta["warnings"].insert(0, f"profile {prof.name} is {prof.status.upper()}")
         meta["status"] = "provisional" if meta["status"] == "released" else meta["status"]
     return Ledger(out, meta, presorted=True)
+
+
+def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+    """Categorical of ``labels[codes]`` where ``labels`` may repeat (no per-row strings)."""
+    inv, uniq = pd.factorize(pd.Series(labels, dtype=object))
+    return pd.Categorical.from_codes(inv[codes], categories=pd.Index(uniq, dtype=object))
+
+
+def _factors_by_class(ft: CoefficientTable) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Factor rows keyed by geep land class, and {land class: the table's own type}.
+
+    Tables with coarse types (Xie 2008: ``forest`` …) list the geep classes each type covers in
+    a ``geep_classes`` column (``;``-separated); their factors apply to every listed class.
+    """
+    cols = ["ecosystem_type", "service", "service_group", "factor"]
+    f = ft.frame
+    if "geep_classes" not in f.columns:
+        return f[cols], {}
+    rows = f.assign(_cls=f["geep_classes"].astype(str).str.split(";")).explode("_cls")
+    rows["_cls"] = rows["_cls"].str.strip()
+    table_type = dict(zip(rows["_cls"], rows["ecosystem_type"], strict=False))
+    dup = rows.duplicated(["_cls", "service"], keep=False)
+    if dup.any():
+        raise MethodError(
+            f"{ft.ref}: land classes listed under two types: "
+            f"{sorted(rows.loc[dup, '_cls'].unique())}"
+        )
+    out = rows.drop(columns="ecosystem_type").rename(columns={"_cls": "ecosystem_type"})
+    return out[cols].reset_index(drop=True), table_type
 
 
 def _adjustments(adj: pd.DataFrame, ry: pd.DataFrame) -> pd.DataFrame:

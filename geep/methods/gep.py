@@ -246,7 +246,8 @@ def gep(
     q["indicator"] = q["indicator"].astype("category")
     q["service"] = q["indicator"].map({k: d.service for k, d in INDICATORS.items()})
     drop = q["service"].isin(exclude) | q["indicator"].isin(exclude)
-    for ind, n in q.loc[drop, "indicator"].value_counts().sort_index().items():
+    counts = q.loc[drop, "indicator"].astype(str).value_counts().sort_index()
+    for ind, n in counts.items():
         warnings.append(
             f"{ind}: {n} quantity(ies) excluded by the profile/options (profile {prof.name})"
         )

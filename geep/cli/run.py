@@ -1,0 +1,91 @@
+"""``geep run IN -o OUT [--method esv|gep|bt|geep|all]``: validate inputs, compute ledgers, write
+a formatted workbook (``.xlsx``) or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import UsageError
+from ._output import say
+from .validate import add_limits, read_kwargs
+
+METHOD_CHOICES = ("esv", "gep", "bt", "geep", "all")
+
+
+def add_method_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by ``run`` and ``batch``."""
+    p.add_argument("--method", choices=METHOD_CHOICES, default="all",
+                   help="method to run; all = every method the sheets allow (default)")  # fmt: skip
+    p.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="[METHOD=]P",
+        help="coefficient profile, e.g. xie-2008 or esv=xie-2008 (repeatable)",
+    )
+    p.add_argument("--price-year", type=int, metavar="Y", help="report price year")
+    p.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+                   help="labels of the output workbook")  # fmt: skip
+
+
+def parse_profiles(values: list[str], method: str) -> dict[str, str]:
+    """``["xie-2008"]`` (one method) or ``["esv=xie-2008", "gep=cn-gep-2020"]``."""
+    from ..io.pipeline import METHODS
+
+    out: dict[str, str] = {}
+    for v in values:
+        key, sep, name = v.partition("=")
+        if not sep:
+            if method == "all":
+                raise UsageError(
+                    f"--profile {v}: with --method all, say which method it is for",
+                    hint=f"e.g. --profile esv={v}",
+                )
+            key, name = ("gep" if method == "geep" else method), v
+        if key not in METHODS or key == "geep":
+            raise UsageError(f"--profile {v}: unknown method {key!r}", hint="esv, gep or bt")
+        out[key] = name
+    return out
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "run",
+        help="compute ledgers from an input workbook or CSV",
+        description="Validate the inputs, run the methods they support and write the ledger "
+        "as a formatted workbook (.xlsx) or CSV (.csv + .meta.json).",
+    )
+    p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=".xlsx, .xlsm or .csv")
+    p.add_argument("-o", "--out", type=Path, required=True, metavar="OUT",
+                   help="ledger to write (.xlsx or .csv)")  # fmt: skip
+    add_method_options(p)
+    add_limits(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..io.pipeline import required_tables, run_methods, write_ledger
+    from ..io.read import read_inputs
+    from ..messages import language
+
+    if args.out.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError(f"{args.out.name}: write the ledger as .xlsx or .csv")
+    profiles = parse_profiles(args.profile, args.method)
+    inputs = read_inputs(
+        args.inputs, strict=False, require=required_tables(args.method), **read_kwargs(args)
+    )
+    if not inputs.report.ok:
+        print(str(inputs.report), file=sys.stderr)
+        print(f"{len(inputs.report.errors)} error(s): nothing computed", file=sys.stderr)
+        return 1
+    ledger = run_methods(inputs, args.method, profiles=profiles, price_year=args.price_year)
+    lang = getattr(args, "lang", None) or language()
+    path = write_ledger(ledger, args.out, lang)
+    accounts = ", ".join(sorted(ledger.lines["account"].dropna().unique()))
+    say(args, f"wrote {path}: {len(ledger)} lines, accounts {accounts}, status {ledger.status}")
+    if getattr(args, "verbose", False):
+        for w in ledger.warnings:
+            say(args, f"  ! {w}")
+    return 0

@@ -1,0 +1,205 @@
+"""Raw cells of input files: worksheets of a workbook and CSV text, before any validation.
+
+A :class:`RawSheet` is a grid of values as a spreadsheet shows them (row ``k`` of ``rows`` is
+spreadsheet row ``k + 1``), plus what the grid alone cannot tell: merged ranges, formulas that
+have no saved result, and whether the sheet is hidden. Workbooks are read with openpyxl in
+read-only mode with cached values (``data_only=True``); its XML parsing goes through
+defusedxml. CSV text is decoded as UTF-8 (with or without BOM), UTF-16 (with BOM) or
+GBK/GB18030, and the encoding found is returned so that it can be reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..messages import msg
+from .preflight import Limits, UnreadableFileError, WorkbookScan
+
+#: Excel error values: an error cell is an error, never a blank
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+        "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class RawSheet:
+    """The cells of one worksheet (or one CSV file).
+
+    Attributes
+    ----------
+    title
+        Sheet name (for CSV: the file name).
+    prefix
+        Location prefix of its cells: ``file!sheet`` (workbooks) or ``file`` (CSV).
+    rows
+        Cell values by row; row ``k`` is spreadsheet row ``k + 1``.
+    hidden
+        Hidden or very hidden sheets are not read (``rows`` is empty).
+    merged
+        Merged ranges, e.g. ``["A1:B1"]``.
+    uncached
+        ``{cell: formula}`` for formulas with no saved result.
+    """
+
+    title: str
+    prefix: str
+    rows: list[tuple] = field(default_factory=list)
+    hidden: bool = False
+    merged: list[str] = field(default_factory=list)
+    uncached: dict[str, str] = field(default_factory=dict)
+
+
+def read_xlsx(path: Path, scan: WorkbookScan) -> list[RawSheet]:
+    """Read every worksheet of an (already pre-flighted) workbook.
+
+    Raises
+    ------
+    UnreadableFileError
+        If openpyxl cannot read the workbook (damaged file) or defusedxml refuses it.
+    """
+    from defusedxml import DefusedXmlException
+    from openpyxl import load_workbook
+
+    name = path.name
+    sheets: list[RawSheet] = []
+    try:
+        with warnings.catch_warnings(), path.open("rb") as fh:
+            warnings.simplefilter("ignore")
+            # a file object: the type was told by content, whatever the extension says
+            wb = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+            try:
+                for ws in wb.worksheets:
+                    part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+                    sc = scan.sheets.get(part)
+                    raw = RawSheet(ws.title, f"{name}!{ws.title}")
+                    if ws.sheet_state != "visible":
+                        raw.hidden = True
+                        sheets.append(raw)
+                        continue
+                    ws.reset_dimensions()  # never trust the stored <dimension>
+                    raw.rows = list(ws.iter_rows(values_only=True))
+                    if sc is not None:
+                        raw.merged = list(sc.merged)
+                        if sc.has_formulas:
+                            raw.uncached = uncached_formulas(path, part)
+                    sheets.append(raw)
+            finally:
+                wb.close()
+    except UnreadableFileError:
+        raise
+    except DefusedXmlException as exc:
+        raise UnreadableFileError(
+            msg("io.dtd", file=name, part="?"), file=name, hint=msg("hint.dtd")
+        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        cause: BaseException | None = exc
+        while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
+            if isinstance(cause, DefusedXmlException):
+                raise UnreadableFileError(
+                    msg("io.dtd", file=name, part="?"), file=name, hint=msg("hint.dtd")
+                ) from exc
+            cause = cause.__cause__ or cause.__context__
+        raise UnreadableFileError(
+            msg("io.bad_zip", file=name, problem=f"{type(exc).__name__}: {exc}"),
+            file=name,
+            hint=msg("hint.save_xlsx"),
+        ) from exc
+    return sheets
+
+
+def uncached_formulas(path: Path, part: str) -> dict[str, str]:
+    """``{cell: formula}`` of the formulas in worksheet ``part`` that have no saved result."""
+    from defusedxml.ElementTree import iterparse
+
+    out: dict[str, str] = {}
+    with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
+        for _, el in iterparse(fh, events=("end",)):
+            tag = el.tag.rpartition("}")[2]
+            if tag == "row":
+                el.clear()
+                continue
+            if tag != "c":
+                continue
+            f = v = None
+            for ch in el:
+                t = ch.tag.rpartition("}")[2]
+                if t == "f":
+                    f = ch
+                elif t in ("v", "is"):
+                    v = ch
+            if f is None:
+                continue
+            has_value = v is not None and (
+                el.get("t") == "str" or v.tag.endswith("is") or (v.text or "") != ""
+            )
+            if not has_value and el.get("r"):
+                out[el.get("r")] = "=" + f.text if f.text else "shared formula"
+    return out
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_PLAIN_INT = re.compile(r"^[+-]?\d+$")
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode CSV bytes: ``(text, encoding)``; the encoding is detected, never assumed.
+
+    Tried in order: UTF-8 with BOM, UTF-16 with BOM, UTF-8, GBK, GB18030.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "UTF-8 with BOM"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    for enc, label in (("utf-8", "UTF-8"), ("gbk", "GBK"), ("gb18030", "GB18030")):
+        try:
+            return data.decode(enc), label
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFileError(
+        msg("io.undecodable", file=name), file=name, hint=msg("hint.encoding")
+    )
+
+
+def _cell(text: str) -> object:
+    s = text.strip()
+    if s == "":
+        return None
+    if _PLAIN_NUMBER.match(s) and not _LEADING_ZERO.match(s):
+        return int(s) if _PLAIN_INT.match(s) else float(s)
+    return text
+
+
+def read_csv(path: Path, limits: Limits) -> tuple[RawSheet, str]:
+    """Read a CSV (or tab-separated) text file into a :class:`RawSheet`: ``(sheet, encoding)``.
+
+    Plain numbers (``1234``, ``-5.5e3``) become numbers; numbers with a leading zero stay text
+    (codes such as ``0101``); anything else stays text for the validator to judge.
+    """
+    name = path.name
+    text, encoding = decode_text(path.read_bytes(), name)
+    first = text.split("\n", 1)[0]
+    delim = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
+    rows: list[tuple] = []
+    cells = 0
+    for rec in csv.reader(io.StringIO(text, newline=""), delimiter=delim):
+        cells += len(rec)
+        if cells > limits.max_cells:
+            raise UnreadableFileError(
+                msg("io.cells", file=name, n=cells, limit=limits.max_cells),
+                file=name,
+                hint=msg("hint.limits"),
+            )
+        rows.append(tuple(_cell(c) for c in rec))
+    return RawSheet(name, name, rows), encoding
