@@ -366,6 +366,7 @@ def esv(
             "ecosystem_type": lines["ecosystem_type"],
         }
     )
+    del lines, coef_codes  # the kernel frame is no longer needed: free it before the ledger
     meta = provenance(used, prof.name, {"price_year": report_year, "d_price_year": base_year})
     meta["warnings"] = warnings + meta["warnings"]
     if prof.status != "released":
