@@ -19,7 +19,7 @@ import geep  # noqa: E402
 
 project = "geep"
 author = "geep contributors"
-copyright = "geep contributors; text CC-BY-4.0, code Apache-2.0"  # noqa: A001
+copyright = "geep contributors; text CC-BY-4.0, code Apache-2.0"
 version = release = geep.__version__
 language = "en"
 

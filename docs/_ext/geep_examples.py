@@ -31,6 +31,7 @@ import ast
 import contextlib
 import importlib.util
 import io
+import logging
 import os
 import re
 import shlex
@@ -120,9 +121,13 @@ def find_blocks(text: str) -> list[Block]:
         j = i + 1
         while j < len(lines):
             c = _FENCE.match(lines[j])
-            if c and not c.group("info") and c.group("fence")[0] == fence[0]:
-                if len(c.group("fence")) >= len(fence):
-                    break
+            if (
+                c
+                and not c.group("info")
+                and c.group("fence")[0] == fence[0]
+                and len(c.group("fence")) >= len(fence)
+            ):
+                break
             j += 1
         lang = _lang_of(info)
         if lang is not None:
@@ -144,8 +149,9 @@ def find_blocks(text: str) -> list[Block]:
                     else:
                         block.requires = [r.strip() for r in mm.group("req").split(",")]
                     k += 1
-            code_lines = [ln[len(block.indent) :] if ln.startswith(block.indent) else ln
-                          for ln in body[k:]]  # fmt: skip
+            code_lines = [
+                ln[len(block.indent) :] if ln.startswith(block.indent) else ln for ln in body[k:]
+            ]
             block.code = "\n".join(code_lines).strip("\n") + "\n"
             blocks.append(block)
         i = j + 1
@@ -261,11 +267,22 @@ def run_page(
     os.environ.update({"COLUMNS": "100", "NO_COLOR": "1"})
     os.environ.pop("GEEP_LANG", None)
     os.chdir(cwd)
+    # third-party INFO logs (matplotlib) must not end up in the build log or in outputs
+    quiet = [logging.getLogger(n) for n in ("matplotlib", "PIL", "fontTools")]
+    levels = [lg.level for lg in quiet]
+    for lg in quiet:
+        lg.setLevel(logging.WARNING)
     try:
         with pd.option_context(
-            "display.width", 100, "display.max_columns", 12, "display.max_rows", 24,
-            "display.max_colwidth", 50,
-        ):  # fmt: skip
+            "display.width",
+            100,
+            "display.max_columns",
+            12,
+            "display.max_rows",
+            24,
+            "display.max_colwidth",
+            50,
+        ):
             for n, block in enumerate(blocks, 1):
                 res = Result(block)
                 results.append(res)
@@ -284,6 +301,8 @@ def run_page(
                     break
     finally:
         os.chdir(old_cwd)
+        for lg, level in zip(quiet, levels, strict=True):
+            lg.setLevel(level)
         for k, v in old_env.items():
             if v is None:
                 os.environ.pop(k, None)
@@ -348,8 +367,13 @@ def render(
             extra += [f"{ind}{fence}"]
         if figure_ref is not None:
             for fig in r.figures:
-                extra += ["", f"{ind}```{{image}} {figure_ref(fig)}", f"{ind}:alt: {fig.name}",
-                          f"{ind}:width: 90%", f"{ind}```"]  # fmt: skip
+                extra += [
+                    "",
+                    f"{ind}```{{image}} {figure_ref(fig)}",
+                    f"{ind}:alt: {fig.name}",
+                    f"{ind}:width: 90%",
+                    f"{ind}```",
+                ]
         if extra:
             after[r.block.last] = extra
     out: list[str] = []
