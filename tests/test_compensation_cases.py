@@ -412,3 +412,20 @@ def test_annual_rules_on_monthly_data():
     ]
     with pytest.raises(geep.errors.InputError, match="not averaged"):
         geep.compensate("yellow-river-henan-shandong", obs(monthly_class))
+
+
+def test_reported_lines_support_every_view():
+    # a settlement rolled up from reported lines (no observations) still gives the gross
+    # ledger, totals and evidence: reported amounts without an evidence column are unverified
+    lines = pd.DataFrame(
+        {
+            "payer": ["a", "b"],
+            "payee": ["fund", "fund"],
+            "amount": [10.0, 20.0],
+            "settlement_year": [2010, 2010],
+        }
+    )
+    s = Settlement.from_lines(lines, funds=("fund",))
+    assert s.totals()["amount"].sum() == pytest.approx(30.0)
+    assert set(s.obligations["evidence"]) == {"unverified"}
+    assert s.evidence == "unverified"

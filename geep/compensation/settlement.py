@@ -124,9 +124,27 @@ class Settlement:
         ob = lines.copy()
         units = ob["amount_unit"] if "amount_unit" in ob else pd.Series(unit, index=ob.index)
         ob["amount"] = ob["amount"].astype("float64") * units.map(lambda u: factor(u, "CNY"))
-        for c, d in (("component", "manual"), ("period", ""), ("rule", "manual")):
+        for c, d in (
+            ("component", "manual"),
+            ("period", ""),
+            ("rule", "manual"),
+            ("section_id", ""),
+            ("indicator", ""),
+            ("band", ""),
+            ("flags", ""),
+            ("trace", "reported line"),
+            ("input_ref", "lines"),
+        ):
             if c not in ob:
                 ob[c] = d
+        for c in ("observed", "target", "exceedance"):
+            if c not in ob:
+                ob[c] = np.nan
+        if "evidence_rank" not in ob:
+            # reported lines carry the evidence the caller gives, else they are unverified
+            ranks = {name: r for r, name in _RANK_NAME.items()}
+            ev = ob["evidence"] if "evidence" in ob else pd.Series("unverified", index=ob.index)
+            ob["evidence_rank"] = ev.map(lambda e: ranks.get(str(e), max(ranks.values())))
         ob["year"] = ob.get("year", ob["settlement_year"])
         names = dict(parties or {})
         known = {p: {"name": names.get(p, p), "kind": "fund" if p in funds else "other", "code": ""}
