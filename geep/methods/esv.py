@@ -154,7 +154,13 @@ def esv_kernel(
 
     price = F[None, :, :] * D[:, None, None] * M[:, :, None]  # [ry, s, c]
     mask = np.broadcast_to(P[:, None, :], price.shape)
-    r_l, s_l, c_l = np.nonzero(mask)  # C order: region-year, service, type
+    # line positions in C order (region-year, service, type), as compact int32 indices
+    flat = np.flatnonzero(mask)
+    if flat.size < np.iinfo(np.int32).max:
+        flat = flat.astype(np.int32)
+    r_l, rest = np.divmod(flat, n_s * n_c)
+    s_l, c_l = np.divmod(rest, n_c)
+    del flat, rest
     area_l = A[r_l, c_l]
     price_l = price[r_l, s_l, c_l]
     refs = a["input_ref"].to_numpy(dtype=object) if "input_ref" in a else None
@@ -344,28 +350,21 @@ def esv(
         coef_cats += [c + ";adjustment" for c in coef_cats]
         adjusted = lines["multiplier"].to_numpy() != 1.0
         coef_codes = coef_codes + adjusted * (len(services) * len(types))
-    out = pd.DataFrame(
-        {
-            "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
-            "year": lines["year"],
-            "account": const_column("ESV", n),
-            "category": lines["service_group"],
-            "service": lines["service"],
-            "indicator": lines["service"],
-            "quantity": lines["area"],
-            "quantity_unit": const_column("ha", n),
-            "price": lines["price"],
-            "price_unit": const_column("CNY/ha", n),
-            "value": lines["value"],
-            "value_unit": const_column("CNY", n),
-            "price_year": np.full(n, report_year, dtype=np.int64),
-            "method": const_column(f"esv.equivalent_factor[{prof.name}]", n),
-            "coefficient": _categorical(coef_codes, coef_cats),
-            "input_ref": lines["input_ref"],
-            "ecosystem_type": lines["ecosystem_type"],
-        }
-    )
+    # assemble the ledger columns on the kernel frame itself: adding and renaming columns
+    # does not copy the (large) float blocks again
+    out = lines
+    out["region_name"] = out["region_code"].map(lambda r: names.get(r, ""))
+    out["account"] = const_column("ESV", n)
+    out["indicator"] = out["service"]
+    out["quantity_unit"] = const_column("ha", n)
+    out["price_unit"] = const_column("CNY/ha", n)
+    out["value_unit"] = const_column("CNY", n)
+    out["price_year"] = np.full(n, report_year, dtype=np.int64)
+    out["method"] = const_column(f"esv.equivalent_factor[{prof.name}]", n)
+    out["coefficient"] = _categorical(coef_codes, coef_cats)
+    out = out.rename(columns={"service_group": "category", "area": "quantity"})
+    if "multiplier" in out:
+        out = out.drop(columns="multiplier")
     del lines, coef_codes  # the kernel frame is no longer needed: free it before the ledger
     meta = provenance(used, prof.name, {"price_year": report_year, "d_price_year": base_year})
     meta["warnings"] = warnings + meta["warnings"]
