@@ -171,11 +171,9 @@ class _Reader:
                 continue
             try:
                 h = Holder(**{k: v for k, v in data.items() if v is not None})
-            except Exception as exc:
-                for e in getattr(exc, "errors", lambda: [])():
-                    col = str(e["loc"][0]) if e["loc"] else "holder_id"
-                    sh.issue(sh.coord(rec, col), col,
-                             rec.get(col, (None,))[0], e["msg"].removeprefix("Value error, "),
+            except Exception as exc:  # every problem becomes an issue at its cell
+                for col, problem in _problems_from(exc) or [("holder_id", str(exc))]:
+                    sh.issue(sh.coord(rec, col), col, rec.get(col, (None,))[0], problem,
                              sh.spec.help.get(col, ""))  # fmt: skip
                 continue
             seen[hid] = rownum
