@@ -18,6 +18,8 @@ from .run import add_method_options, parse_profiles
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "batch",
+        epilog="examples:\n  geep batch counties/ -o ledgers/ --jobs 2\n  geep batch counties/ -o ledgers/ --method esv --price-year 2020",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="many workbooks: progress bar, summary, per-file errors",
         description="Process every .xlsx/.xlsm/.csv file of DIR: OUTDIR/ledgers/<file>.xlsx, "
         "OUTDIR/combined.xlsx (+ .csv) and OUTDIR/summary.xlsx. Exit code 1 if any file failed.",

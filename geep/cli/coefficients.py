@@ -12,6 +12,8 @@ from ._output import emit_frame, emit_json, say
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "coefficients",
+        epilog="examples:\n  geep coefficients list\n  geep coefficients list --format csv > catalogue.csv\n  geep coefficients show gep-parameters@garze-2010\n  geep coefficients diff costanza-unit-values@1997 costanza-unit-values@2014\n  geep coefficients profiles",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="list, show and diff coefficient tables",
         description="Browse the versioned coefficient catalogue.",
     )

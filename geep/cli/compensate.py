@@ -25,6 +25,10 @@ def add_parser(sub) -> None:
         "compensate",
         help="run an eco-compensation scheme (e.g. fen-river) on monitoring data",
         description=__doc__,
+        epilog="examples:\n"
+        "  geep compensate --list\n"
+        "  geep compensate fen-river observations.xlsx -o settlement.xlsx\n"
+        "  geep compensate fen-river observations.xlsx -o s.xlsx --set eflow.floor=12",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("scheme", nargs="?", metavar="SCHEME", help="scheme id or id@edition")

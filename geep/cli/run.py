@@ -53,6 +53,8 @@ def parse_profiles(values: list[str], method: str) -> dict[str, str]:
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "run",
+        epilog="examples:\n  geep run inputs.xlsx -o ledger.xlsx\n  geep run inputs.xlsx -o ledger.csv --method gep --price-year 2020\n  geep --lang zh run 输入.xlsx -o 核算.xlsx --method all --price-year 2020",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="compute ledgers from an input workbook or CSV",
         description="Validate the inputs, run the methods they support and write the ledger "
         "as a formatted workbook (.xlsx) or CSV (.csv + .meta.json).",

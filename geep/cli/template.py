@@ -13,6 +13,8 @@ from ._output import say
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "template",
+        epilog="examples:\n  geep template inputs.xlsx\n  geep template 输入模板.xlsx --lang zh",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="blank input workbook with instructions",
         description="Write a blank input workbook: an instructions sheet, one sheet per input "
         "table with bilingual headers, drop-downs for land classes, indicators and units.",

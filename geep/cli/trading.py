@@ -16,6 +16,8 @@ from ._output import emit_frame, say
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "trading",
+        epilog="examples:\n  geep trading template journal.xlsx\n  geep trading validate journal.xlsx\n  geep trading positions journal.xlsx -o positions.xlsx --level city",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="rights-trading journals: validate, positions, compliance, template",
         description="Emission permits, carbon allowances/CCER, water and energy-use rights kept "
         "as an append-only double-entry journal (a workbook with sheets holders, transactions "

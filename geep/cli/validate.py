@@ -43,6 +43,8 @@ def read_kwargs(args: argparse.Namespace) -> dict:
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "validate",
+        epilog="examples:\n  geep validate inputs.xlsx\n  geep validate county-*.xlsx --errors-only --format csv > problems.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="every problem of an input workbook or CSV, with sheet!cell",
         description="Read and validate input files; print every error, warning and note with "
         "its cell. Exit code 1 if there is any error.",
