@@ -168,7 +168,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "transaction {txn}: {holder} would lease out {quantity} {unit} of {right} vintage "
         "{vintage} but owns only {owned} {unit} free of leases; the rest is leased in and "
         "sub-lease is not allowed ({ref})",
-        "交易 {txn}：{holder} 拟出租 {quantity} {unit}，但自有且未出租的仅 {owned} {unit}；"
+        "交易 {txn}：{holder} 拟出租 {right}（{vintage} 年度）{quantity} {unit}，"
+        "但自有且未出租的仅 {owned} {unit}；"
         "其余为租入权利，不允许转租（{ref}）",
     ),
     "hint.trading.sublease": (
@@ -463,6 +464,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} observation(s) excluded ({detail}); excluded values are never counted as zero",
         "{n} 条监测数据被排除（{detail}）；被排除的数据不按零计",
     ),
+    # input validation (geep.inputs.normalise)
+    "in.bool": ("a true/false value is not a number", "逻辑值（是/否）不是数字"),
+    "in.text_number": ("number stored as text, read as a number", "以文本存储的数字，已按数字读取"),
+    "in.fullwidth_number": (
+        "number typed with fullwidth characters, read as a number",
+        "以全角字符输入的数字，已按数字读取",
+    ),
+    "in.thousands": (
+        "number with thousands separators, read as a number",
+        "带千位分隔符的数字，已按数字读取",
+    ),
+    "in.not_number": ("{text!r} is not a number", "{text!r} 不是数字"),
+    "in.column_ignored": (
+        "column {column!r} is not part of table {table!r} and is ignored",
+        "列 {column!r} 不属于表 {table!r}，已忽略",
+    ),
+    "in.column_missing": (
+        "required column {column!r} ({zh}) is missing",
+        "缺少必填列 {column!r}（{zh}）",
+    ),
+    "hint.add_column": (
+        "add a column headed {column!r} or {zh!r}",
+        "请添加列标题为 {column!r} 或 {zh!r} 的列",
+    ),
+    "in.empty": ("empty {column} ({zh})", "{zh}（{column}）为空"),
+    "hint.fill_cell": ("fill in the cell", "请填写该单元格"),
+    "hint.fill_number": ("fill in the number (0 if truly zero)", "请填写数字（确实为零请填 0）"),
+    "in.whole_number": ("{column} must be a whole number", "{column} 必须是整数"),
+    "hint.year": ("type e.g. 2020", "请填写如 2020"),
+    "hint.number": ("type a plain number, e.g. 1234.5", "请填写普通数字，如 1234.5"),
+    "in.year_range": ("year {year} is outside {lo}–{hi}", "年份 {year} 不在 {lo}–{hi} 范围内"),
+    "hint.check_year": ("check the year", "请检查年份"),
+    "in.negative_area": ("negative area", "面积为负"),
+    "hint.area": ("areas must be ≥ 0", "面积必须 ≥ 0"),
+    "in.no_unit": ("no unit for {column}", "{column} 没有单位"),
+    "hint.unit_header": (
+        "put the unit in the header, e.g. '{column} ({unit})', or in a 'unit' column",
+        "请在列标题中注明单位（如 '{column} ({unit})'），或添加“单位”列",
+    ),
+    "in.zh_class": (
+        "Chinese class name {value!r} read as {canon!r}",
+        "中文地类名 {value!r} 已识别为 {canon!r}",
+    ),
+    "in.national_class": (
+        "national class {value!r} mapped to {canon!r} by {ref}",
+        "国家分类 {value!r} 已按 {ref} 对应为 {canon!r}",
+    ),
+    "in.unknown_class": (
+        "unknown land class {value!r}{suggestion}",
+        "无法识别的地类 {value!r}{suggestion}",
+    ),
+    "hint.class": (
+        "use a geep class (e.g. forest.broadleaf), its Chinese name, or a GB/T 21010 / CNLUCC code",
+        "请使用 geep 地类（如 forest.broadleaf）、其中文名称，或 GB/T 21010 / CNLUCC 代码",
+    ),
+    "in.unknown_indicator": (
+        "unknown GEP indicator {value!r}{suggestion}",
+        "无法识别的 GEP 指标 {value!r}{suggestion}",
+    ),
+    "hint.indicator": (
+        "see `geep template` for the list of indicators",
+        "指标列表见 `geep template` 生成的模板",
+    ),
+    "in.indicator_read": (
+        "indicator {value!r} read as {canon!r}",
+        "指标 {value!r} 已识别为 {canon!r}",
+    ),
+    "in.unknown_driver": (
+        "unknown driver variable {value!r}{suggestion}",
+        "无法识别的驱动变量 {value!r}{suggestion}",
+    ),
+    "in.duplicate": ("duplicate {keys} {value} in {refs}", "{keys} 重复：{value}，位于 {refs}"),
+    "hint.duplicate": (
+        "keep one row per key (sum the areas yourself if they are parts)",
+        "每个键只保留一行（如为分项面积，请先自行合计）",
+    ),
+    "in.more_cells": (" (and {n} more cell(s) in this column)", "（本列另有 {n} 个单元格相同）"),
+    "or": (" or ", "、"),
+    "report.none": ("no problems found", "未发现问题"),
+    "report.head": (
+        "{errors} error(s), {others} warning(s)/note(s):",
+        "{errors} 个错误，{others} 个警告/提示：",
+    ),
+    "report.fix": (
+        "{errors} error(s): fix them and run again",
+        "{errors} 个错误：请修改后重新运行",
+    ),
+    "severity.error": ("error", "错误"),
+    "severity.warning": ("warning", "警告"),
+    "severity.note": ("note", "提示"),
     "did_you_mean": ("; did you mean {options}?", "；是否是指 {options}？"),
 }
 
@@ -499,4 +590,4 @@ def did_you_mean(word: str, options: list[str] | tuple[str, ...], n: int = 3) ->
         close = [lowered[m] for m in difflib.get_close_matches(str(word).lower(), lowered, n=n)]
     if not close:
         return ""
-    return msg("did_you_mean", options=" or ".join(repr(c) for c in close))
+    return msg("did_you_mean", options=msg("or").join(repr(c) for c in close))

@@ -147,6 +147,7 @@ def test_plan_indicators_against_targets():
 def test_figures_are_written(garze_q, tmp_path):
     pytest.importorskip("matplotlib", reason="needs the plot extra: pip install '.[plot]'")
     from geep import plot
+
     g = geep.gep(garze_q)
     p = plot.gep_composition(g, tmp_path / "gep.png")
     assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -12,6 +12,7 @@ import importlib
 import sys
 import warnings
 
+from .. import messages
 from .._version import __version__
 from ..errors import GeepError
 from ..messages import set_language
@@ -73,11 +74,19 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``geep`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
     if not args.verb:
         parser.print_help()
         return 2
+    previous = messages._LANG  # --lang applies to this command only, not to later calls
+    if args.lang:
+        set_language(args.lang)
+    try:
+        return _dispatch(args)
+    finally:
+        set_language(previous)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings():
             if not args.debug:

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..messages import msg
 from ._output import emit_frame, say
 
 
@@ -77,10 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         for name, desc in report.sources.items():
             say(args, f"{name}: {desc}")
-        print(str(shown) if shown.issues else "no problems found")
+        print(str(shown) if shown.issues else msg("report.none"))
     else:
         emit_frame(shown.to_frame(), args.format, title="geep validate")
     if not report.ok:
-        print(f"{len(report.errors)} error(s): fix them and run again", file=sys.stderr)
+        print(msg("report.fix", errors=len(report.errors)), file=sys.stderr)
         return 1
     return 0

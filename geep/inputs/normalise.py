@@ -98,7 +98,7 @@ def parse_number(raw: object) -> tuple[float | None, str | None, str | None]:
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return None, None, None
     if isinstance(raw, bool):
-        return None, None, "a true/false value is not a number"
+        return None, None, msg("in.bool")
     if isinstance(raw, int | float | np.integer | np.floating):
         v = float(raw)
         if not math.isfinite(v):
@@ -108,16 +108,16 @@ def parse_number(raw: object) -> tuple[float | None, str | None, str | None]:
     s = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
     if s == "":
         return None, None, None
-    note = "number stored as text, read as a number"
+    note = msg("in.text_number")
     if s != text.strip():
-        note = "number typed with fullwidth characters, read as a number"
+        note = msg("in.fullwidth_number")
     if _THOUSANDS.match(s):
         s = s.replace(",", "")
-        note = "number with thousands separators, read as a number"
+        note = msg("in.thousands")
     try:
         v = float(s)
     except ValueError:
-        return None, None, f"{text!r} is not a number"
+        return None, None, msg("in.not_number", text=text)
     if not math.isfinite(v):
         return None, None, "not a finite number"
     return v, note, None
@@ -235,8 +235,7 @@ def normalise(
             None,
             orig,
             None,
-            f"column {orig!r} is not part of table {spec.name!r} and is ignored"
-            f"{did_you_mean(orig, known)}",
+            msg("in.column_ignored", column=orig, table=spec.name) + did_you_mean(orig, known),
             "rename or delete the column",
             "warning",
         )
@@ -248,9 +247,9 @@ def normalise(
             None,
             bare[near] if near else None,
             None,
-            f"required column {c.name!r} ({c.zh}) is missing"
+            msg("in.column_missing", column=c.name, zh=c.zh)
             + (msg("did_you_mean", options=repr(near)) if near else ""),
-            f"add a column headed {c.name!r} or {c.zh!r}"
+            msg("hint.add_column", column=c.name, zh=c.zh)
             + (f", or rename {bare[near]!r}" if near else ""),
         )
     if missing:
@@ -269,7 +268,13 @@ def normalise(
         vals, empty = _text_column(frame[orig])
         if c.required and empty.any():
             for i in np.flatnonzero(empty):
-                add(int(i), orig, None, f"empty {c.name} ({c.zh})", "fill in the cell")
+                add(
+                    int(i),
+                    orig,
+                    None,
+                    msg("in.empty", column=c.name, zh=c.zh),
+                    msg("hint.fill_cell"),
+                )
             bad_row |= empty
         out[c.name] = vals
     _check_vocabulary(spec, out, mapping, add, bad_row, notes)
@@ -281,15 +286,21 @@ def normalise(
         orig = mapping[c.name]
         nums, empty, errs, cell_notes = _number_column(frame[orig])
         for i, (raw, err) in errs.items():
-            hint = "type e.g. 2020" if c.kind == "int" else "type a plain number, e.g. 1234.5"
-            add(i, orig, raw, f"{c.name} must be a whole number" if c.kind == "int" else err, hint)
+            hint = msg("hint.year") if c.kind == "int" else msg("hint.number")
+            add(
+                i,
+                orig,
+                raw,
+                msg("in.whole_number", column=c.name) if c.kind == "int" else err,
+                hint,
+            )
             bad_row[i] = True
         for i, (raw, note) in cell_notes.items():
             notes.add(orig, note, i, raw)
         if c.required and empty.any():
-            hint = "fill in the cell" if c.kind == "int" else "fill in the number (0 if truly zero)"
+            hint = msg("hint.fill_cell") if c.kind == "int" else msg("hint.fill_number")
             for i in np.flatnonzero(empty & ~bad_row):
-                add(int(i), orig, None, f"empty {c.name} ({c.zh})", hint)
+                add(int(i), orig, None, msg("in.empty", column=c.name, zh=c.zh), hint)
             bad_row |= empty
         ok = ~empty & ~np.isnan(nums)
         if c.kind == "int":
@@ -299,8 +310,8 @@ def normalise(
                     int(i),
                     orig,
                     frame[orig].iloc[i],
-                    f"{c.name} must be a whole number",
-                    "type e.g. 2020",
+                    msg("in.whole_number", column=c.name),
+                    msg("hint.year"),
                 )
             bad_row |= frac
             if c.name in ("year", "price_year"):
@@ -310,8 +321,8 @@ def normalise(
                         int(i),
                         orig,
                         frame[orig].iloc[i],
-                        f"year {int(nums[i])} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
-                        "check the year",
+                        msg("in.year_range", year=int(nums[i]), lo=YEAR_RANGE[0], hi=YEAR_RANGE[1]),
+                        msg("hint.check_year"),
                     )
                 bad_row |= rng
             out[c.name] = np.where(frac, np.nan, nums)  # fractions cannot become Int64
@@ -319,7 +330,7 @@ def normalise(
         if c.name == "area":
             neg = ok & (nums < 0)
             for i in np.flatnonzero(neg):
-                add(int(i), orig, frame[orig].iloc[i], "negative area", "areas must be ≥ 0")
+                add(int(i), orig, frame[orig].iloc[i], msg("in.negative_area"), msg("hint.area"))
             bad_row |= neg
         # units: from the header, else a unit column, else (pure numbers) the canonical unit
         if c.name in header_units:
@@ -351,9 +362,8 @@ def normalise(
                         int(i),
                         orig,
                         frame[orig].iloc[i],
-                        f"no unit for {c.name}",
-                        f"put the unit in the header, e.g. '{c.name} ({c.canonical or 'unit'})', "
-                        "or in a 'unit' column",
+                        msg("in.no_unit", column=c.name),
+                        msg("hint.unit_header", column=c.name, unit=c.canonical or "unit"),
                     )
                 bad_row |= rows
                 continue
@@ -409,7 +419,7 @@ class _NoteBook:
 
     def flush(self) -> None:
         for (column, note), (row, raw, count) in self._seen.items():
-            more = f" (and {count - 1} more cell(s) in this column)" if count > 1 else ""
+            more = msg("in.more_cells", n=count - 1) if count > 1 else ""
             self._add(row, column, raw, note + more, severity="note")
         self._seen.clear()
 
@@ -546,21 +556,25 @@ def _resolve_land_class(v: str):
         return v, None, None, None
     if v in LAND_CLASS_BY_ZH:
         c = LAND_CLASS_BY_ZH[v]
-        return c, f"Chinese class name {v!r} read as {c!r}", None, None
+        return c, msg("in.zh_class", value=v, canon=c), None, None
     cw = land_class_crosswalk()
     key = v.zfill(4) if v.isdigit() and len(v) == 3 else v
     if key in cw and cw[key][0]:
         return (
             cw[key][0],
-            f"national class {v!r} mapped to {cw[key][0]!r} by {cw[key][1]}",
+            msg("in.national_class", value=v, canon=cw[key][0], ref=cw[key][1]),
             None,
             None,
         )
     return (
         None,
         None,
-        f"unknown land class {v!r}{did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH))}",
-        "use a geep class (e.g. forest.broadleaf), its Chinese name, or a GB/T 21010 / CNLUCC code",
+        msg(
+            "in.unknown_class",
+            value=v,
+            suggestion=did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH)),
+        ),
+        msg("hint.class"),
     )
 
 
@@ -570,11 +584,14 @@ def _resolve_indicator(v: str):
         return (
             None,
             None,
-            f"unknown GEP indicator {v!r}"
-            f"{did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH))}",
-            "see `geep template` for the list of indicators",
+            msg(
+                "in.unknown_indicator",
+                value=v,
+                suggestion=did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH)),
+            ),
+            msg("hint.indicator"),
         )
-    return c, (f"indicator {v!r} read as {c!r}" if c != v else None), None, None
+    return c, (msg("in.indicator_read", value=v, canon=c) if c != v else None), None, None
 
 
 def _resolve_driver(v: str):
@@ -583,7 +600,7 @@ def _resolve_driver(v: str):
     return (
         None,
         None,
-        f"unknown driver variable {v!r}{did_you_mean(v, list(DRIVERS))}",
+        msg("in.unknown_driver", value=v, suggestion=did_you_mean(v, list(DRIVERS))),
         "see geep.vocab.DRIVERS",
     )
 
@@ -603,8 +620,8 @@ def _check_duplicates(spec: TableDef, result: pd.DataFrame, add) -> pd.DataFrame
             None,
             None,
             issues_key,
-            f"duplicate {'/'.join(keys)} {issues_key} in {refs}",
-            "keep one row per key (sum the areas yourself if they are parts)",
+            msg("in.duplicate", keys="/".join(keys), value=issues_key, refs=refs),
+            msg("hint.duplicate"),
             loc=str(grp["input_ref"].iloc[1]),
         )
     # duplicates are errors: they make the input unusable

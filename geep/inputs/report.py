@@ -57,15 +57,22 @@ class Report:
         return len(self.issues)
 
     def __str__(self) -> str:
+        from ..messages import MESSAGES, msg
+
         if not self.issues:
-            return "no problems found"
+            return msg("report.none")
         n_err = len(self.errors)
-        lines = [f"{n_err} error(s), {len(self.issues) - n_err} warning(s)/note(s):"]
+        lines = [msg("report.head", errors=n_err, others=len(self.issues) - n_err)]
         for i in self.issues:
             val = f" [{i.value}]" if i.value not in (None, "") else ""
             col = f" {i.column}" if i.column else ""
             hint = f" — {i.hint}" if i.hint else ""
-            lines.append(f"  {i.severity:7} {i.where}{col}{val}: {i.problem}{hint}")
+            sev = (
+                msg(f"severity.{i.severity}")
+                if f"severity.{i.severity}" in MESSAGES
+                else i.severity
+            )
+            lines.append(f"  {sev:7} {i.where}{col}{val}: {i.problem}{hint}")
         return "\n".join(lines)
 
     def raise_if_errors(self) -> None:
