@@ -62,34 +62,45 @@ class ColumnSpec(_Frozen):
         return self
 
 
-class TableMeta(_Frozen):
-    """Metadata of one edition of a coefficient table (the ``table.yaml`` file)."""
+class EditionMeta(_Frozen):
+    """Metadata every versioned edition carries (coefficient tables and compensation schemes):
+    identity, titles, status, who published it, validity, what it supersedes, full sources."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
     edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+\-_]*$")
     title: Title
-    kind: str
+    status: Literal["released", "provisional", "draft"]
     jurisdiction: str
     publisher: str
     description: str = ""
     license: str
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    price_year: int | None = None
-    status: Literal["released", "provisional", "draft"]
     supersedes: str | None = None
-    key: list[str] = Field(min_length=1)
     sources: dict[str, str] = Field(min_length=1)
-    columns: dict[str, ColumnSpec]
-    #: set on derived (override) editions: "TABLE@EDITION" they were made from
-    derived_from: str | None = None
-    #: set on derived editions: who changed what and why
-    provenance: str | None = None
 
     @field_validator("edition", mode="before")
     @classmethod
     def _edition_as_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | float) else v
+
+    @property
+    def ref(self) -> str:
+        """``"id@edition"``."""
+        return f"{self.id}@{self.edition}"
+
+
+class TableMeta(EditionMeta):
+    """Metadata of one edition of a coefficient table (the ``table.yaml`` file)."""
+
+    kind: str
+    price_year: int | None = None
+    key: list[str] = Field(min_length=1)
+    columns: dict[str, ColumnSpec]
+    #: set on derived (override) editions: "TABLE@EDITION" they were made from
+    derived_from: str | None = None
+    #: set on derived editions: who changed what and why
+    provenance: str | None = None
 
     @field_validator("kind")
     @classmethod
@@ -112,11 +123,6 @@ class TableMeta(_Frozen):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("valid_to is before valid_from")
         return self
-
-    @property
-    def ref(self) -> str:
-        """``"table-id@edition"``."""
-        return f"{self.id}@{self.edition}"
 
 
 class Profile(_Frozen):

@@ -13,11 +13,12 @@ geep ``compensation.md`` §5.1 (core entities) and §5.4 (cross-cutting requirem
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..coefficients.model import EditionMeta
 
 EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
 #: ``user`` marks a value supplied by the caller (an override or a user sections table);
@@ -45,11 +46,6 @@ class _Frozen(BaseModel):
 
 def _keys(source: str) -> list[str]:
     return [k.strip() for k in str(source).split(";") if k.strip()]
-
-
-class Title(_Frozen):
-    en: str
-    zh: str
 
 
 class Party(_Frozen):
@@ -226,21 +222,11 @@ class AssessmentWindow(_Frozen):
         return None if v is None else str(v)
 
 
-class SchemeDoc(_Frozen):
-    """The content of ``scheme.yaml``."""
+class SchemeDoc(EditionMeta):
+    """The content of ``scheme.yaml``: the common edition metadata plus the scheme."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
-    edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+\-_]*$")
-    title: Title
-    status: Literal["released", "provisional", "draft"]
-    jurisdiction: str
-    publisher: str
-    description: str = ""
-    license: str
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    supersedes: str | None = None
-    sources: dict[str, str] = Field(min_length=1)
+    model_config = ConfigDict(populate_by_name=True)
+
     assessment: AssessmentWindow = Field(default_factory=AssessmentWindow)
     presentation_unit: str = "万元"
     indicator_map: dict[str, str] = Field(default_factory=lambda: {"tp": "tp_river"})
@@ -251,21 +237,12 @@ class SchemeDoc(_Frozen):
     fund: Fund
     settlement: SettlementSpec
 
-    @field_validator("edition", mode="before")
-    @classmethod
-    def _edition_text(cls, v: Any) -> Any:
-        return str(v) if isinstance(v, int | float) else v
-
     @model_validator(mode="after")
     def _references(self) -> SchemeDoc:
         problems = cross_check(self)
         if problems:
             raise ValueError("; ".join(problems))
         return self
-
-    @property
-    def ref(self) -> str:
-        return f"{self.id}@{self.edition}"
 
 
 def _share_sum(shares: dict[str, Any]) -> dict[str, float]:
