@@ -22,7 +22,8 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import InputError
 from ..io.atomic import atomic_write_bytes
-from ..io.safety import neutralise, neutralise_frame
+from ..io.safety import neutralise_frame
+from ..io.xlsxout import cell_value, style_header
 from ..messages import msg
 
 if TYPE_CHECKING:
@@ -141,16 +142,7 @@ LABELS = {
            "title": "geep 生态补偿结算", "banner": "暂定结果（非正式金额）：{ref} 为{status}版本的补偿方案"},
 }  # fmt: skip
 LABELS_STATUS_ZH = {"released": "正式", "provisional": "暂定", "draft": "草稿"}
-HEAD = PatternFill("solid", fgColor="DDEBF7")
 WARN = PatternFill("solid", fgColor="FCE4D6")
-
-
-def _cell(v: Any) -> Any:
-    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
-        return None
-    if isinstance(v, str):
-        return neutralise(v)
-    return v.item() if hasattr(v, "item") else v
 
 
 def _table(ws, frame: pd.DataFrame, start: int | None = None, money: tuple[str, ...] = ()) -> None:
@@ -160,11 +152,11 @@ def _table(ws, frame: pd.DataFrame, start: int | None = None, money: tuple[str, 
         else start
     )
     for j, c in enumerate(frame.columns, start=1):
-        cell = ws.cell(r0, j, _cell(str(c)))
-        cell.font, cell.fill = Font(bold=True), HEAD
+        ws.cell(r0, j, cell_value(str(c)))
+    style_header(ws, r0)
     for i, row in enumerate(frame.itertuples(index=False), start=r0 + 1):
         for j, v in enumerate(row, start=1):
-            cell = ws.cell(i, j, _cell(v))
+            cell = ws.cell(i, j, cell_value(v))
             if frame.columns[j - 1] in money:
                 cell.number_format = "#,##0.0000"
     for j, c in enumerate(frame.columns, start=1):
@@ -185,7 +177,7 @@ def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
         status_text = (
             msg(f"status.{s.status}") if lang == "en" else LABELS_STATUS_ZH.get(s.status, s.status)
         )
-        ws.append([_cell(lab["banner"].format(ref=meta.get("scheme"), status=status_text))])
+        ws.append([cell_value(lab["banner"].format(ref=meta.get("scheme"), status=status_text))])
         ws.cell(ws.max_row, 1).font = Font(bold=True, color="C00000")
         ws.cell(ws.max_row, 1).fill = WARN
     for k, v in (("scheme", meta.get("scheme")), ("status", s.status), ("evidence", s.evidence),
@@ -193,7 +185,7 @@ def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
                  ("settlement lag (years)", (meta.get("settlement") or {}).get("lag_years", "")),
                  ("fund", (meta.get("fund") or {}).get("mode", "")), ("unit", s.unit),
                  ("warnings", len(s.warnings))):  # fmt: skip
-        ws.append([_cell(k), _cell(str(v))])
+        ws.append([cell_value(k), cell_value(str(v))])
     ws.append([])
     net = s.net
     _table(ws, net[["settlement_year", "party", "party_name", "paid", "received", "net", "amount_unit", "status"]],
@@ -204,7 +196,11 @@ def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
     mws = wb.create_sheet(lab["matrix"])
     for y in s.settlement_years:
         mws.append(
-            [_cell(f"settlement year {y} — payer (rows) × payee (columns), {s.unit} — {s.status}")]
+            [
+                cell_value(
+                    f"settlement year {y} — payer (rows) × payee (columns), {s.unit} — {s.status}"
+                )
+            ]
         )
         mws.cell(mws.max_row, 1).font = Font(bold=True)
         _table(mws, s.matrix(y, names=True).reset_index(), money=())
