@@ -204,34 +204,15 @@ def normalise_observations(
     issues = _require(frame, cols, ("section_id", "period", "indicator", "value"), table)
     if issues:
         return pd.DataFrame(), issues
-    pos = pd.RangeIndex(len(frame))
-    f = frame.reset_index(drop=True)
-    sid = by_unique(f[cols["section_id"]], _text)
-    periods = parse_periods(f[cols["period"]])
+    f, pos, sid, periods, status, value, units = _common(
+        frame, cols, header_unit, "value", sections, where, table, issues
+    )
     ind_raw = by_unique(f[cols["indicator"]], lambda v: _text(v).lower().replace(" ", ""))
     indicator = ind_raw.map(INDICATOR_ALIASES)
-    status_raw = (
-        by_unique(f[cols["status"]], lambda v: _text(v).lower()) if "status" in cols else pd.Series("", index=pos)
-    )  # fmt: skip
-    status = status_raw.map(STATUS_ALIASES).where(status_raw != "", "valid")
-    value = _numbers(f[cols["value"]])
-    units = (
-        by_unique(f[cols["unit"]], _text)
-        if "unit" in cols
-        else pd.Series(header_unit or "", index=pos)
-    )
-
-    issues += _unknown_sections(sid, sections, lambda i: where(i, cols["section_id"]), table)
-    for i in np.flatnonzero(~periods["ok"].to_numpy()):
-        issues.append(_issue(table, where(i, cols["period"]), "period", f[cols["period"]].iat[i],
-                             "not a period", "write YYYY-MM for a month or YYYY for a year"))  # fmt: skip
     for i in np.flatnonzero(indicator.isna().to_numpy()):
         issues.append(_issue(table, where(i, cols["indicator"]), "indicator", f[cols["indicator"]].iat[i],
                              f"unknown indicator{did_you_mean(ind_raw.iat[i], sorted(set(INDICATOR_ALIASES.values())))}",
                              "use cod, nh3n, tp, tn, codmn, do, water_class or index"))  # fmt: skip
-    for i in np.flatnonzero(status.isna().to_numpy()):
-        issues.append(_issue(table, where(i, cols.get("status")), "status", status_raw.iat[i],
-                             "unknown status", "use valid, dry, frozen or missing (有效, 断流, 结冰, 缺测)"))  # fmt: skip
     is_valid = (status == "valid").to_numpy()
     bad_num = is_valid & ~np.isfinite(value.to_numpy())
     for i in np.flatnonzero(bad_num):
@@ -308,6 +289,35 @@ def normalise_observations(
     return out, issues
 
 
+def _common(frame, cols, header_unit, value_col, sections, where, table, issues):
+    """Columns shared by observations and flows — section, period, status, value, unit —
+    parsed once per distinct cell; their problems are appended to ``issues``."""
+    f = frame.reset_index(drop=True)
+    pos = pd.RangeIndex(len(f))
+    sid = by_unique(f[cols["section_id"]], _text)
+    periods = parse_periods(f[cols["period"]])
+    status_raw = (
+        by_unique(f[cols["status"]], lambda v: _text(v).lower())
+        if "status" in cols
+        else pd.Series("", index=pos)
+    )
+    status = status_raw.map(STATUS_ALIASES).where(status_raw != "", "valid")
+    value = _numbers(f[cols[value_col]])
+    units = (
+        by_unique(f[cols["unit"]], _text)
+        if "unit" in cols
+        else pd.Series(header_unit or "", index=pos)
+    )
+    issues += _unknown_sections(sid, sections, lambda i: where(i, cols["section_id"]), table)
+    for i in np.flatnonzero(~periods["ok"].to_numpy()):
+        issues.append(_issue(table, where(i, cols["period"]), "period", f[cols["period"]].iat[i],
+                             "not a period", "write YYYY-MM for a month or YYYY for a year"))  # fmt: skip
+    for i in np.flatnonzero(status.isna().to_numpy()):
+        issues.append(_issue(table, where(i, cols.get("status")), "status", status_raw.iat[i],
+                             "unknown status", "use valid, dry, frozen or missing (有效, 断流, 结冰, 缺测)"))  # fmt: skip
+    return f, pos, sid, periods, status, value, units
+
+
 def normalise_flows(
     frame: pd.DataFrame, sections: set[str], where: Where | None = None, table: str = "flows"
 ) -> tuple[pd.DataFrame, list[Issue]]:
@@ -319,30 +329,9 @@ def normalise_flows(
     issues = _require(frame, cols, ("section_id", "period", "flow"), table)
     if issues:
         return pd.DataFrame(), issues
-    f = frame.reset_index(drop=True)
-    pos = pd.RangeIndex(len(f))
-    sid = by_unique(f[cols["section_id"]], _text)
-    periods = parse_periods(f[cols["period"]])
-    status_raw = (
-        by_unique(f[cols["status"]], lambda v: _text(v).lower()) if "status" in cols else pd.Series("", index=pos)
-    )  # fmt: skip
-    status = status_raw.map(STATUS_ALIASES).where(status_raw != "", "valid")
-    value = _numbers(f[cols["flow"]])
-    units = (
-        by_unique(f[cols["unit"]], _text)
-        if "unit" in cols
-        else pd.Series(header_unit or "", index=pos)
+    f, pos, sid, periods, status, value, units = _common(
+        frame, cols, header_unit, "flow", sections, where, table, issues
     )
-    issues += _unknown_sections(sid, sections, lambda i: where(i, cols["section_id"]), table)
-    for i in np.flatnonzero(~periods["ok"].to_numpy()):
-        issues.append(_issue(table, where(i, cols["period"]), "period", f[cols["period"]].iat[i],
-                             "not a period", "write YYYY-MM or YYYY"))  # fmt: skip
-    for i in np.flatnonzero(status.isna().to_numpy()):
-        issues.append(
-            _issue(
-                table, where(i, cols.get("status")), "status", status_raw.iat[i], "unknown status"
-            )
-        )
     valid = (status == "valid").to_numpy()
     for i in np.flatnonzero(valid & ~(np.isfinite(value.to_numpy()) & (value.to_numpy() >= 0))):
         issues.append(_issue(table, where(i, cols["flow"]), "flow", f[cols["flow"]].iat[i],
