@@ -5,12 +5,17 @@ Every error subclasses :class:`GeepError` *and* a builtin (``ValueError``, ``Key
 cell, table, edition, row, column), render a message that says what is wrong, where, and how
 to fix it, and pickle cleanly (for process pools and Dask workers).
 
-Message texts live in :mod:`geep.messages`.
+Message texts live in :mod:`geep.messages`. A message or hint given as a
+:class:`~geep.messages.Text` is rendered when the error is displayed, in the language active
+then (an error raised in a worker shows in the language the user asked for).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .messages import Text
 
 _LOCATION_FIELDS = ("file", "sheet", "cell", "table", "edition", "row", "column")
 
@@ -28,13 +33,40 @@ class GeepError(Exception):
         Any of ``file, sheet, cell, table, edition, row, column`` (and extra fields).
     """
 
-    def __init__(self, message: str = "", *, hint: str | None = None, **location: Any) -> None:
+    def __init__(
+        self, message: str | Text = "", *, hint: str | Text | None = None, **location: Any
+    ) -> None:
         super().__init__(message)
-        self.message = message
-        self.hint = hint
+        self._message = message
+        self._hint = hint
         for name in _LOCATION_FIELDS:
             setattr(self, name, location.pop(name, None))
         self.extra = location
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the active language."""
+        return str(self._message)
+
+    @message.setter
+    def message(self, value: str | Text) -> None:
+        self._message = value
+
+    @property
+    def hint(self) -> str | None:
+        """How to fix it, in the active language (or ``None``)."""
+        return None if self._hint is None else str(self._hint)
+
+    @hint.setter
+    def hint(self, value: str | Text | None) -> None:
+        self._hint = value
+
+    def render(self, lang: str | None = None) -> str:
+        """The full message in ``lang`` (default: the active language)."""
+        from .messages import language_scope
+
+        with language_scope(lang):
+            return str(self)
 
     @property
     def where(self) -> str:
@@ -63,10 +95,10 @@ class GeepError(Exception):
         return text
 
     def __reduce__(self):  # pickles with all structured fields
-        return (_rebuild, (self.__class__, self.message, self.__dict__))
+        return (_rebuild, (self.__class__, self._message, self.__dict__))
 
 
-def _rebuild(cls: type[GeepError], message: str, state: dict[str, Any]) -> GeepError:
+def _rebuild(cls: type[GeepError], message: str | Text, state: dict[str, Any]) -> GeepError:
     err = cls.__new__(cls)
     Exception.__init__(err, message)
     err.__dict__.update(state)

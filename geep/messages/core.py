@@ -1,15 +1,6 @@
-"""All user-facing message texts, in English and Chinese, in one place.
-
-Messages are looked up by a dotted code and formatted with keyword arguments. The
-language is taken from :func:`set_language`, else from the ``GEEP_LANG`` environment
-variable (``en`` or ``zh``), else English.
-"""
+"""Core message texts (units, coefficients, inputs, reports) in English and Chinese."""
 
 from __future__ import annotations
-
-import os
-
-_LANG: str | None = None
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # units
@@ -556,38 +547,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity.note": ("note", "提示"),
     "did_you_mean": ("; did you mean {options}?", "；是否是指 {options}？"),
 }
-
-
-def set_language(lang: str | None) -> None:
-    """Set the language of messages (``"en"`` or ``"zh"``; ``None`` = from environment)."""
-    global _LANG
-    if lang not in (None, "en", "zh"):
-        raise ValueError(f"language must be 'en' or 'zh', not {lang!r}")
-    _LANG = lang
-
-
-def language() -> str:
-    """Return the active message language (``"en"`` or ``"zh"``)."""
-    if _LANG:
-        return _LANG
-    env = os.environ.get("GEEP_LANG", "en").lower()
-    return "zh" if env.startswith("zh") else "en"
-
-
-def msg(code: str, **kwargs: object) -> str:
-    """Return message ``code`` formatted with ``kwargs`` in the active language."""
-    en, zh = MESSAGES[code]
-    return (zh if language() == "zh" else en).format(**kwargs)
-
-
-def did_you_mean(word: str, options: list[str] | tuple[str, ...], n: int = 3) -> str:
-    """Return a "; did you mean ...?" suffix with the closest options, or ``""``."""
-    import difflib
-
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=n, cutoff=0.5)
-    if not close:
-        lowered = {str(o).lower(): str(o) for o in options}
-        close = [lowered[m] for m in difflib.get_close_matches(str(word).lower(), lowered, n=n)]
-    if not close:
-        return ""
-    return msg("did_you_mean", options=msg("or").join(repr(c) for c in close))
