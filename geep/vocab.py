@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .methods.indicators import INDICATORS
+from .indicators import INDICATORS
 
 #: geep's canonical land classes (Xie 2015 ecosystem types + built_up) → Chinese name
 LAND_CLASSES: dict[str, str] = {

@@ -112,10 +112,17 @@ def test_libreoffice_opens_and_recalculates_to_the_same_numbers(ledger, tmp_path
     summary = wb["summary"]
     rows = [r for r in summary.iter_rows(values_only=True) if r[0] in ("ESV", "BT")]
     assert {r[0] for r in rows} == {"ESV", "BT"}
-    totals = ledger.total(by=["account"])
-    for account, _, _, value, recalculated, *_ in rows:
-        assert value == pytest.approx(totals[account], rel=1e-12)
-        assert recalculated == pytest.approx(value, rel=1e-12)
+    totals = ledger.total(by=["account"])  # per year: the ledger spans 2020 and 2021
+    years = sorted(ledger.lines["year"].unique())
+    assert list(totals.index.names) == ["year", "account"]
+    for account, _, _, *cells in rows:
+        values, recalculated = cells[: len(years)], cells[len(years) : 2 * len(years)]
+        for year, value, again in zip(years, values, recalculated, strict=True):
+            if (year, account) not in totals.index:
+                assert value is None
+                continue
+            assert value == pytest.approx(totals[(year, account)], rel=1e-12)
+            assert again == pytest.approx(value, rel=1e-12)
     lo_lines = pd.DataFrame(list(wb["lines"].iter_rows(min_row=2, values_only=True)))
     assert lo_lines[11].astype(float).tolist() == pytest.approx(
         ledger.lines["value"].tolist(), rel=1e-15

@@ -44,7 +44,7 @@ def parse_profiles(values: list[str], method: str) -> dict[str, str]:
                     hint=f"e.g. --profile esv={v}",
                 )
             key, name = ("gep" if method == "geep" else method), v
-        if key not in METHODS or key == "geep":
+        if key not in METHODS or key == "geep":  # geep uses the gep profile
             raise UsageError(f"--profile {v}: unknown method {key!r}", hint="esv, gep or bt")
         out[key] = name
     return out

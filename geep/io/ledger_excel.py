@@ -145,23 +145,33 @@ def _write_summary(wb: Workbook, ledger: Ledger, lab: dict[str, str], lang: str)
     ws.append([])
     ws.append([lab["totals"]])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
-    totals = _summary(lines, ["account"])
+    totals = _summary(lines, ["account", "year"])
+    years_of_flow = sorted(int(y) for y in lines["year"].unique())
+    wide = totals.pivot_table(index=["account", "value_unit", "price_year"], columns="year",
+                              values="value", aggfunc="sum", observed=True, sort=True)  # fmt: skip
     col = {c: get_column_letter(i + 1) for i, c in enumerate(lines.columns)}
     n = len(lines) + 1
     start = ws.max_row + 1
-    ws.append([*_headers(["account", "value_unit", "price_year", "value"], lang), lab["recalc"]])
+    ny = len(years_of_flow)
+    ws.append([*_headers(["account", "value_unit", "price_year"], lang),
+               *[str(y) for y in years_of_flow],
+               *[f"{y} ({lab['recalc']})" for y in years_of_flow]])  # fmt: skip
     style_header(ws, start)
-    for k, r in enumerate(totals.itertuples(index=False), start=start + 1):
-        formula = (
-            f"=SUMIFS({LINES_SHEET}!${col['value']}$2:${col['value']}${n},"
-            f"{LINES_SHEET}!${col['account']}$2:${col['account']}${n},A{k},"
-            f"{LINES_SHEET}!${col['value_unit']}$2:${col['value_unit']}${n},B{k},"
-            f"{LINES_SHEET}!${col['price_year']}$2:${col['price_year']}${n},C{k})"
-        )
-        ws.append([cell_value(r.account), cell_value(r.value_unit), cell_value(r.price_year),
-                   float(r.value), formula])  # fmt: skip
-        ws.cell(k, 4).number_format = MONEY_FMT
-        ws.cell(k, 5).number_format = MONEY_FMT
+
+    def rng(c: str) -> str:
+        return f"{LINES_SHEET}!${col[c]}$2:${col[c]}${n}"
+
+    for k, (key, row) in enumerate(wide.iterrows(), start=start + 1):
+        account, unit, py = key
+        values = [None if pd.isna(row.get(y)) else float(row.get(y)) for y in years_of_flow]
+        formulas = [
+            f"=SUMIFS({rng('value')},{rng('account')},$A{k},{rng('value_unit')},$B{k},"
+            f"{rng('price_year')},$C{k},{rng('year')},{y})"
+            for y in years_of_flow
+        ]
+        ws.append([cell_value(account), cell_value(unit), cell_value(py), *values, *formulas])
+        for j in range(4, 4 + 2 * ny):
+            ws.cell(k, j).number_format = MONEY_FMT
     ws.append([])
     ws.append([lab["by_category"]])
     ws.cell(ws.max_row, 1).font = Font(bold=True)

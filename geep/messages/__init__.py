@@ -26,6 +26,8 @@ from typing import Any
 #: domain modules of the catalogue, in the order they are merged
 DOMAINS = (
     "core",
+    "engine",
+    "accounts",
     "cli",
     "io",
     "methods",

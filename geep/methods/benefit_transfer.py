@@ -15,26 +15,162 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..coefficients import CoefficientTable, profile_table
-from ..coefficients.profiles import load_profile
 from ..errors import MethodError
 from ..inputs import Inputs
 from ..ledger import Ledger
+from ..ledger_frame import categorical, const_column
+from ..messages import text
 from ..units import currency_of
 from ..vocab import BIOMES
-from .common import coerce_table, provenance
+from .common import profile_status_warning
+from .registry import Method, Option, register
+from .resolved import KernelResult, Resolved, Terms, ThetaBuilder
 
 
-def bt_kernel(areas: pd.DataFrame, unit_values: pd.DataFrame) -> pd.DataFrame:
-    """Pure kernel: ``areas`` (``region_code, year, biome, area`` [ha]) × ``unit_values``
-    (``biome, unit_value`` [money ha⁻¹ a⁻¹]) → lines with ``value``."""
-    m = areas.merge(unit_values, on="biome", how="left", validate="many_to_one")
-    m["value"] = m["area"].to_numpy() * m["unit_value"].fillna(0.0).to_numpy()
-    return m
+def resolve_bt(
+    profile: Any,
+    tables: Mapping[str, pd.DataFrame],
+    options: Mapping[str, Any],
+    price_year: int | None,
+    overrides: Mapping[str, CoefficientTable | str] | None = None,
+) -> Resolved:
+    """Leaf unit values (θ) and, if the input uses geep classes, the biome crosswalk."""
+    th = ThetaBuilder()
+    uv = profile_table(profile, "unit_values", overrides)
+    th.use_table(uv)
+    unit = uv.meta.columns["unit_value"].unit or ""
+    cur = currency_of(unit)
+    if cur is None:
+        raise MethodError(text("bt.not_money", ref=uv.ref, unit=unit))
+    if price_year is not None and int(price_year) != uv.meta.price_year:
+        raise MethodError(text("bt.price_year", ref=uv.ref, year=uv.meta.price_year,
+                               asked=price_year), hint=text("bt.hint_price_year"))  # fmt: skip
+    leaf = uv.frame[uv.frame["level"] == "leaf"]
+    valued = leaf[leaf["unit_value"].notna()]
+    unit_values = pd.DataFrame(
+        {
+            "biome": valued["biome"].to_numpy(),
+            "theta": [th.add(uv, b, column="unit_value", kind="unit_value") for b in valued["biome"]],
+        }
+    )
+    classes = set(map(str, tables["land_cover"]["land_class"].unique()))
+    crosswalk = pd.DataFrame(columns=["source_code", "biome", "ref"])
+    if classes - set(BIOMES):
+        cw = profile_table(profile, "crosswalk", overrides)
+        th.use_table(cw)
+        crosswalk = pd.DataFrame(
+            {
+                "source_code": cw.frame["source_code"].to_numpy(),
+                "biome": cw.frame["biome"].to_numpy(),
+                "ref": [cw.coefficient_ref(c) for c in cw.frame["source_code"]],
+            }
+        )
+    return Resolved(
+        method="bt",
+        profile=profile.name,
+        price_year=uv.meta.price_year,
+        theta=th.build(),
+        frames={
+            "unit_values": unit_values,
+            "leaf": sorted(map(str, leaf["biome"])),
+            "aggregates": sorted(map(str, uv.frame.loc[uv.frame["level"] != "leaf", "biome"])),
+            "crosswalk": crosswalk,
+            "currency": cur,
+            "uv_ref": uv.ref,
+            "method_label": f"benefit_transfer[{profile.name}]",
+        },
+        tables=th.tables,
+        options={**options, "currency": cur},
+        status=profile.status,
+        meta={"profile_warning": profile_status_warning(profile)},
+    )
+
+
+def bt_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> KernelResult:
+    """Pure kernel: ``land_cover`` areas [ha] × leaf unit values [money ha⁻¹ a⁻¹] → one line per
+    region, year and input class; classes are biome ids or mapped by the crosswalk."""
+    fr = resolved.frames
+    a = tables["land_cover"].reset_index(drop=True)
+    cls = a["land_class"].astype(object).astype(str).to_numpy()
+    cw = fr["crosswalk"]
+    cmap = dict(zip(cw["source_code"], cw["biome"], strict=True))
+    crefs = dict(zip(cw["source_code"], cw["ref"], strict=True))
+    is_biome = np.isin(cls, np.asarray(BIOMES, dtype=object))
+    biome = np.where(is_biome, cls, pd.Series(cls).map(cmap).to_numpy())
+    unmapped = sorted(set(cls[pd.isna(biome)]))
+    if unmapped:
+        raise MethodError(text("bt.no_biome", classes=str(unmapped)), hint=text("bt.hint_biome"))
+    aggregates = sorted(set(biome) & set(fr["aggregates"]))
+    if aggregates:
+        raise MethodError(text("bt.aggregate", biomes=str(aggregates)),
+                          hint=text("bt.hint_aggregate"))  # fmt: skip
+    uv = fr["unit_values"]
+    theta_of = dict(zip(uv["biome"], uv["theta"], strict=True))
+    mapped = pd.Series(cls, dtype=object).map(crefs).astype(object)
+    mapping = np.where(is_biome, "", mapped.where(mapped.notna(), "").to_numpy())
+    combo, uniq = pd.factorize(pd.Series(biome.astype(str)) + "|" + pd.Series(mapping))
+    keys = [u.split("|", 1) for u in uniq]
+    labels = [f"{fr['uv_ref']}#{b}" + (f";{m}" if m else "") for b, m in keys]
+    cat_terms = [[(theta_of[b], 1)] if b in theta_of else [] for b, _ in keys]
+    terms = Terms.from_lists(cat_terms)
+    price_cat = terms.evaluate(resolved.values)
+    has_value = np.array([b in theta_of for b, _ in keys])[combo]
+    area = a["area"].to_numpy(dtype=float)
+    price = np.where(has_value, price_cat[combo], 0.0)
+    data = np.where(has_value, area, 0.0)
+    n = len(a)
+    cur = fr["currency"]
+    lines = pd.DataFrame(
+        {
+            "region_code": a["region_code"].astype("category"),
+            "year": a["year"].to_numpy(np.int64),
+            "category": const_column("bundled", n),
+            "service": const_column("all_services", n),
+            "indicator": pd.Categorical(biome.astype(str)),
+            "quantity": area,
+            "quantity_unit": const_column("ha", n),
+            "price": price,
+            "price_unit": const_column(f"{cur}/ha", n),
+            "value": area * price,
+            "method": const_column(fr["method_label"], n),
+            "coefficient": categorical(combo, labels),
+            "input_ref": a["input_ref"].astype("category") if "input_ref" in a else None,
+            "ecosystem_type": pd.Categorical(cls),
+        },
+        copy=False,
+    )
+    warnings = []
+    for b in sorted(set(biome[~has_value].astype(str))):
+        warnings.append(text("bt.no_value", biome=b, ref=fr["uv_ref"],
+                             area=f"{area[biome == b].sum():,.0f}"))  # fmt: skip
+    return KernelResult(lines, terms, data, warnings)
+
+
+METHOD = register(
+    Method(
+        name="bt",
+        account="BT",
+        requires=("land_cover",),
+        default_profile="costanza-2014",
+        roles=("unit_values", "crosswalk"),
+        resolve=resolve_bt,
+        kernel=bt_kernel,
+        options={
+            "sum_level": Option("leaf", ("leaf",)),
+            "missing_unit_value": Option("flag"),
+            "currency": Option(None),
+        },
+        title="method.bt",
+        order=30,
+        price_years=False,
+    )
+)
 
 
 def benefit_transfer(
@@ -49,76 +185,9 @@ def benefit_transfer(
     profile's ``crosswalk`` table). Values are in the source currency at its price year.
     Biomes without a unit value (e.g. desert in Costanza) get value 0 with a warning.
     """
-    areas, names = coerce_table(land_cover, "land_cover")
-    prof = load_profile(profile)
-    uv = profile_table(prof, "unit_values", tables)
-    used = [uv]
-    leaf = uv.frame[uv.frame["level"] == "leaf"]
-    unit = uv.meta.columns["unit_value"].unit or ""
-    cur = currency_of(unit)
-    if cur is None:
-        raise MethodError(f"{uv.ref}: unit_value is not money ({unit})")
-    a = areas.copy()
-    a["land_class"] = a["land_class"].astype(object)
-    is_biome = a["land_class"].isin(BIOMES)
-    a["biome"] = a["land_class"].where(is_biome)
-    a["mapping"] = ""
-    if (~is_biome).any():
-        cw = profile_table(prof, "crosswalk", tables)
-        used.append(cw)
-        cmap = dict(zip(cw.frame["source_code"], cw.frame["biome"], strict=True))
-        mapped = a.loc[~is_biome, "land_class"].map(cmap)
-        a.loc[~is_biome, "biome"] = mapped
-        a.loc[~is_biome, "mapping"] = a.loc[~is_biome, "land_class"].map(
-            lambda c: cw.coefficient_ref(c) if c in cmap else ""
-        )
-        if mapped.isna().any():
-            bad = sorted(a.loc[~is_biome][mapped.isna()]["land_class"].unique())
-            raise MethodError(
-                f"no biome for land classes {bad} in {cw.ref}",
-                hint="use Costanza biome ids or extend the crosswalk",
-            )
-    aggregates = set(uv.frame.loc[uv.frame["level"] != "leaf", "biome"])
-    if a["biome"].isin(aggregates).any():
-        raise MethodError(
-            "aggregate biomes cannot be valued (they would double count): "
-            f"{sorted(set(a['biome']) & aggregates)}",
-            hint="give areas by leaf biome",
-        )
-    lines = bt_kernel(a, leaf[["biome", "unit_value"]])
-    warnings = []
-    for b in sorted(lines.loc[lines["unit_value"].isna(), "biome"].unique()):
-        area = lines.loc[lines["biome"] == b, "area"].sum()
-        warnings.append(f"{b}: no unit value in {uv.ref}; {area:,.0f} ha valued at 0")
-    coef = uv.ref + "#" + lines["biome"]
-    coef = np.where(lines["mapping"] != "", coef + ";" + lines["mapping"], coef)
-    out = pd.DataFrame(
-        {
-            "region_code": lines["region_code"],
-            "region_name": lines["region_code"].map(lambda r: names.get(r, "")),
-            "year": lines["year"],
-            "account": "BT",
-            "category": "bundled",
-            "service": "all_services",
-            "indicator": lines["biome"],
-            "quantity": lines["area"],
-            "quantity_unit": "ha",
-            "price": lines["unit_value"].fillna(0.0),
-            "price_unit": f"{cur}/ha",
-            "value": lines["value"],
-            "value_unit": cur,
-            "price_year": uv.meta.price_year,
-            "method": f"benefit_transfer[{prof.name}]",
-            "coefficient": coef,
-            "input_ref": lines["input_ref"],
-            "ecosystem_type": lines["land_class"],
-        }
-    )
-    meta = provenance(used, prof.name, {"currency": cur, "price_year": uv.meta.price_year})
-    meta["warnings"] = warnings + meta["warnings"]
-    if prof.status != "released" and meta["status"] == "released":
-        meta["status"] = "provisional"
-    return Ledger(out, meta)
+    from .run import run
+
+    return run("bt", land_cover, profile=profile, tables=tables)
 
 
-__all__ = ["benefit_transfer", "bt_kernel"]
+__all__ = ["METHOD", "benefit_transfer", "bt_kernel", "resolve_bt"]

@@ -1,16 +1,21 @@
-"""Helpers shared by the method front-ends: input coercion, provenance, price years."""
+"""Helpers shared by the methods: input coercion, price-index chains, θ entries for them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..coefficients import CoefficientTable
 from ..errors import PriceYearError
 from ..inputs import Inputs, from_frames
 from ..inputs.report import InputValidationError
-from ..ledger import _STATUS_RANK
+from ..messages import text
+from ..status import worst
+
+if TYPE_CHECKING:
+    from ..coefficients import CoefficientTable
+    from .resolved import ThetaBuilder
 
 
 def coerce_table(obj: Inputs | pd.DataFrame, name: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -22,48 +27,35 @@ def coerce_table(obj: Inputs | pd.DataFrame, name: str) -> tuple[pd.DataFrame, d
     if isinstance(obj, Inputs):
         if name not in obj.tables:
             raise InputValidationError(
-                f"the inputs have no {name!r} table (they have: {', '.join(obj.tables) or 'none'})",
-                hint=f"add a {name!r} sheet or frame",
+                text("method.no_table", table=name, have=", ".join(obj.tables) or "-"),
+                hint=text("method.hint_add_table", table=name),
             )
         return obj.tables[name], obj.region_names()
     if isinstance(obj, pd.DataFrame):
         if "input_ref" in obj.columns and obj.attrs.get("geep_normalised"):
             return obj, {}
         inputs = from_frames({name: obj})
-        names = {}
+        names: dict[str, str] = {}
         if "region_name" in obj.columns:
             names = dict(zip(obj["region_code"].astype(str), obj["region_name"], strict=False))
         return inputs.tables[name], names
-    raise TypeError(f"expected geep Inputs or a pandas DataFrame for {name!r}, not {type(obj)}")
+    raise TypeError(str(text("method.not_inputs", table=name, type=type(obj).__name__)))
 
 
-def provenance(
-    tables: Iterable[CoefficientTable], profile: str | None = None, options: dict | None = None
-) -> dict:
-    """Ledger ``meta`` for the tables used: refs with hashes, worst status, warnings."""
-    tabs = list(tables)
-    status = "released"
-    warns = []
-    for t in tabs:
-        if _STATUS_RANK[t.status] > _STATUS_RANK[status]:
-            status = t.status
-        if t.status != "released":
-            warns.append(f"{t.ref} is {t.status.upper()}: results that use it are {t.status}")
-        if t.meta.provenance:
-            warns.append(t.meta.provenance)
-        ev = t.evidence_counts
-        if ev.get("unverified") or ev.get("secondary"):
-            warns.append(
-                f"{t.ref} contains {ev.get('unverified', 0)} unverified and "
-                f"{ev.get('secondary', 0)} secondary-source rows (see its evidence column)"
-            )
-    return {
-        "profile": profile,
-        "status": status,
-        "tables": {t.ref: t.sha256 for t in tabs},
-        "options": dict(options or {}),
-        "warnings": warns,
-    }
+def input_tables(obj: Inputs | pd.DataFrame | Mapping[str, pd.DataFrame], name: str):
+    """``(tables, region names, sources)`` from Inputs, a mapping of frames or one frame
+    (which is table ``name``)."""
+    if isinstance(obj, Inputs):
+        return dict(obj.tables), obj.region_names(), dict(obj.sources)
+    if isinstance(obj, Mapping):
+        inputs = from_frames(dict(obj))
+        return dict(inputs.tables), inputs.region_names(), {}
+    table, names = coerce_table(obj, name)
+    return {name: table}, names, {}
+
+
+def _index_years(index: CoefficientTable) -> dict[int, float]:
+    return dict(zip(index.frame["year"].astype(int), index.frame["index_prev_year"], strict=True))
 
 
 def index_factor(index: CoefficientTable, from_year: int, to_year: int) -> float:
@@ -80,17 +72,16 @@ def index_factor(index: CoefficientTable, from_year: int, to_year: int) -> float
     if from_year == to_year:
         return 1.0
     lo, hi = sorted((int(from_year), int(to_year)))
-    years = dict(zip(index.frame["year"].astype(int), index.frame["index_prev_year"], strict=True))
+    years = _index_years(index)
     need = range(lo + 1, hi + 1)
     missing = [y for y in need if y not in years]
     if missing:
         raise PriceYearError(
-            f"{index.ref} has no index for {missing} (needed to convert {from_year} → {to_year} "
-            f"prices; it covers {min(years)}–{max(years)})",
+            text("price.index_missing", ref=index.ref, missing=str(missing), a=from_year,
+                 b=to_year, lo=min(years), hi=max(years)),  # fmt: skip
             table=index.id,
             edition=index.edition,
-            hint="add the years to a derived edition of the index table, or choose another "
-            "price year",
+            hint=text("price.hint_index_missing"),
         )
     f = 1.0
     for y in need:
@@ -101,3 +92,46 @@ def index_factor(index: CoefficientTable, from_year: int, to_year: int) -> float
 def chain_ref(index: CoefficientTable, from_year: int, to_year: int) -> str:
     """Coefficient reference of a price-year conversion, e.g. ``cpi-china@nbs-annual#2010-2020``."""
     return f"{index.ref}#{from_year}-{to_year}"
+
+
+def chain_theta(th: ThetaBuilder, index: CoefficientTable, from_year: int, to_year: int) -> int:
+    """θ position of the price-index chain ``from_year → to_year`` (one scalar coefficient,
+    with the weakest evidence of the index rows it multiplies)."""
+    th.use_table(index)
+    f = index_factor(index, from_year, to_year)
+    lo, hi = sorted((int(from_year), int(to_year)))
+    rows = index.frame[(index.frame["year"] > lo) & (index.frame["year"] <= hi)]
+    levels = ("published", "derived", "secondary", "unverified")
+    ev = max(rows["evidence"], key=levels.index, default="published")
+    return th.add_value(
+        chain_ref(index, from_year, to_year),
+        f,
+        "dimensionless",
+        evidence=ev,
+        source=";".join(sorted(set(map(str, rows["source"])))),
+        kind="price_index",
+        table=index.ref,
+    )
+
+
+def profile_status_warning(profile: Any) -> Any:
+    """The ledger warning for a profile that is not released (its first description line)."""
+    first = (profile.description or "").strip().splitlines()
+    detail = f": {first[0]}" if first else ""
+    return text("ledger.profile_status", profile=profile.name, status=profile.status.upper(),
+                detail=detail)  # fmt: skip
+
+
+def worst_status(*statuses: str | None) -> str:
+    """The weakest status (released < provisional < draft)."""
+    return worst(statuses)
+
+
+__all__ = [
+    "chain_ref",
+    "chain_theta",
+    "coerce_table",
+    "index_factor",
+    "input_tables",
+    "profile_status_warning",
+]

@@ -13,6 +13,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,8 +21,12 @@ import pandas as pd
 from ..coefficients import CoefficientTable, load
 from ..errors import MethodError, PriceYearError
 from ..inputs import Inputs
-from ..ledger import Ledger, merge_meta
-from .common import chain_ref, coerce_table, index_factor
+from ..ledger import Ledger
+from ..ledger_frame import categorical, const_column, merge_meta
+from ..messages import text
+from .common import chain_theta
+from .registry import Method, Option, register
+from .resolved import KernelResult, Resolved, Terms, ThetaBuilder
 
 LINES = (
     ("gdp", "economy", 1.0, "GDP"),
@@ -29,30 +34,175 @@ LINES = (
     ("edc", "deduction", -1.0, "ecological damage cost (生态破坏成本)"),
     ("ers", "regulating", 1.0, "regulating services of GEP (生态调节服务价值)"),
 )
+_KEY = ["region_code", "year"]
 
 
-def geep_kernel(economy: pd.DataFrame, ers: pd.DataFrame) -> pd.DataFrame:
-    """Pure kernel: four signed lines per region-year.
+def ers_table(gep_ledger: Ledger) -> tuple[pd.DataFrame, int, list[Any]]:
+    """ERS per region-year (the regulating subtotal of a GEP ledger), its price year, and
+    warnings; region-years with GEP lines but no regulating lines have ERS 0 (said so)."""
+    gl = gep_ledger._lines
+    gl = gl[gl["account"] == "GEP"]
+    if gl.empty:
+        raise MethodError(text("geep.no_gep"), hint=text("geep.hint_no_gep"))
+    units = set(map(str, gl["value_unit"].dropna().unique()))
+    if units != {"CNY"}:
+        raise PriceYearError(text("geep.gep_not_cny", units=str(sorted(units))),
+                             hint=text("geep.hint_cny"))  # fmt: skip
+    years = sorted(int(y) for y in gl["price_year"].dropna().astype(int).unique())
+    if len(years) != 1:
+        raise PriceYearError(text("geep.gep_price_years", years=str(years)))
+    flat = gl[["region_code", "year", "category", "value"]].copy()
+    flat["region_code"] = flat["region_code"].astype(str)
+    reg = flat[flat["category"] == "regulating"]
+    ers = reg.groupby(_KEY, sort=True)["value"].sum().rename("ers").reset_index()
+    all_ry = flat[_KEY].drop_duplicates().sort_values(_KEY)
+    ers = all_ry.merge(ers, on=_KEY, how="left")
+    warnings: list[Any] = []
+    if ers["ers"].isna().any():
+        warnings.append(text("geep.no_regulating", n=int(ers["ers"].isna().sum())))
+        ers["ers"] = ers["ers"].fillna(0.0)
+    return ers.reset_index(drop=True), years[0], warnings
 
-    ``economy``: ``region_code, year, gdp, pdc, edc`` [CNY]; ``ers``: ``region_code, year,
-    ers`` [CNY]. Returns ``region_code, year, service, category, value`` with PDC and EDC
-    negative.
-    """
-    m = economy.merge(ers, on=["region_code", "year"], how="inner", validate="one_to_one")
+
+def _match_region_years(eco: pd.DataFrame, ers: pd.DataFrame) -> None:
+    """Region-years in one table but not the other are an error (never a silent drop)."""
+    e = eco[_KEY].assign(region_code=eco["region_code"].astype(str))
+    both = e.merge(ers[_KEY], how="outer", indicator=True)
+    only_e = both[both["_merge"] == "left_only"][_KEY].values.tolist()
+    only_g = both[both["_merge"] == "right_only"][_KEY].values.tolist()
+    if only_e or only_g:
+        raise MethodError(text("geep.region_years", eco=str(only_e[:5]), gep=str(only_g[:5])),
+                          hint=text("geep.hint_region_years"))  # fmt: skip
+
+
+def resolve_geep(
+    profile: Any,
+    tables: Mapping[str, pd.DataFrame],
+    options: Mapping[str, Any],
+    price_year: int | None,
+    overrides: Mapping[str, CoefficientTable | str] | None = None,
+) -> Resolved:
+    """Price-index chains that bring the economy figures and ERS to one price year."""
+    eco, ers = tables["economy"], tables["ers"]
+    _match_region_years(eco, ers)
+    gep_py = int(ers.attrs["price_year"])
+    eco_years = sorted(int(y) for y in eco["price_year"].astype(int).unique())
+    if price_year is None:
+        if eco_years != [gep_py]:
+            raise PriceYearError(
+                text("geep.price_years", eco=str(eco_years), gep=gep_py),
+                hint=text("geep.hint_price_years"),
+            )
+        price_year = gep_py
+    target = int(price_year)
+    th = ThetaBuilder()
+    idx = options.get("price_index") or "cpi-china@nbs-annual"
+    eco_theta: dict[int, int] = {}
+    ers_theta = -1
+    if any(y != target for y in (*eco_years, gep_py)):
+        pit = idx if isinstance(idx, CoefficientTable) else load(idx)
+        eco_theta = {y: chain_theta(th, pit, y, target) for y in eco_years if y != target}
+        if gep_py != target:
+            ers_theta = chain_theta(th, pit, gep_py, target)
+    return Resolved(
+        method="geep",
+        profile=None,
+        price_year=target,
+        theta=th.build(),
+        frames={"eco_theta": eco_theta, "ers_theta": ers_theta},
+        tables=th.tables,
+        options={},
+    )
+
+
+def geep_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> KernelResult:
+    """Pure kernel: four signed lines per region-year — GDP (+), PDC (−), EDC (−), ERS (+).
+
+    ``economy``: ``region_code, year, gdp, pdc, edc`` [CNY], ``price_year``, ``input_ref``;
+    ``ers``: ``region_code, year, ers`` [CNY]. Region-years in one table but not the other are
+    an error (never a silent drop).
+    """  # noqa: D401
+    eco = tables["economy"].copy()
+    eco["region_code"] = eco["region_code"].astype(str)
+    ers = tables["ers"]
+    _match_region_years(eco, ers)
+    m = eco.merge(ers, on=_KEY, how="inner", validate="one_to_one").sort_values(_KEY)
+    fr = resolved.frames
+    eco_py = m["price_year"].astype(int).to_numpy()
+    ref_of = resolved.theta["ref"].tolist()
+    cats: dict[tuple, int] = {}
+    labels: list[str | None] = []
+    terms: list[list[tuple[int, int]]] = []
+
+    def category(pos: int, label: str | None, sign: int) -> int:
+        key = (pos, label, sign)
+        if key not in cats:
+            cats[key] = len(labels)
+            labels.append(";".join(p for p in (label, ref_of[pos] if pos >= 0 else "") if p) or None)
+            terms.append([(pos, 1)] if pos >= 0 else [])
+        return cats[key]
+
     parts = []
     for name, cat, sign, _ in LINES:
-        parts.append(
-            pd.DataFrame(
-                {
-                    "region_code": m["region_code"],
-                    "year": m["year"],
-                    "service": name,
-                    "category": cat,
-                    "value": sign * m[name].to_numpy(dtype=float),
-                }
-            )
-        )
-    return pd.concat(parts, ignore_index=True)
+        if name == "ers":
+            pos = int(fr["ers_theta"])
+            code = np.full(len(m), category(pos, "GEP ledger regulating subtotal", int(sign)))
+            refs = np.full(len(m), "gep_ledger", dtype=object)
+        else:
+            pos_of = {y: fr["eco_theta"].get(y, -1) for y in set(eco_py)}
+            code = np.array([category(pos_of[y], None, int(sign)) for y in eco_py])
+            refs = m[f"{name}_ref"].to_numpy() if f"{name}_ref" in m else m["input_ref"].to_numpy()
+        parts.append((name, cat, sign, code, refs))
+    tv = Terms.from_lists(terms).evaluate(resolved.values)
+    n = len(m)
+    out = {k: [] for k in ("service", "category", "value", "code", "ref", "data", "ry")}
+    for name, cat, sign, code, refs in parts:
+        data = sign * m[name].to_numpy(dtype=float)
+        out["service"].append(np.full(n, name, dtype=object))
+        out["category"].append(np.full(n, cat, dtype=object))
+        out["value"].append(data * tv[code])
+        out["data"].append(data)
+        out["code"].append(code)
+        out["ref"].append(refs)
+        out["ry"].append(np.arange(n))
+    ry = np.concatenate(out["ry"])
+    service = np.concatenate(out["service"])
+    lines = pd.DataFrame(
+        {
+            "region_code": pd.Categorical(m["region_code"].to_numpy()[ry]),
+            "year": m["year"].to_numpy(np.int64)[ry],
+            "category": pd.Categorical(np.concatenate(out["category"])),
+            "service": pd.Categorical(service),
+            "indicator": pd.Categorical(service),
+            "quantity": np.nan,
+            "quantity_unit": pd.Categorical([None] * len(ry)),
+            "price": np.nan,
+            "price_unit": pd.Categorical([None] * len(ry)),
+            "value": np.concatenate(out["value"]),
+            "method": const_column("geep.identity", len(ry)),
+            "coefficient": categorical(np.concatenate(out["code"]), labels),
+            "input_ref": pd.Categorical(np.concatenate(out["ref"])),
+        },
+        copy=False,
+    )
+    return KernelResult(lines, Terms.from_lists(terms), np.concatenate(out["data"]))
+
+
+METHOD = register(
+    Method(
+        name="geep",
+        account="GEEP",
+        requires=("economy",),
+        default_profile=None,
+        roles=(),
+        resolve=resolve_geep,
+        kernel=geep_kernel,
+        options={"price_index": Option("cpi-china@nbs-annual")},
+        depends=("gep",),
+        title="method.geep",
+        order=40,
+    )
+)
 
 
 def geep(
@@ -84,105 +234,23 @@ def geep(
         If a region-year is in one input but not the other (no silent drop), or the GEP
         ledger has no regulating lines.
     """
-    eco, names = coerce_table(economy, "economy")
-    gl = gep_ledger.lines
-    gl = gl[gl["account"] == "GEP"]
-    if gl.empty:
-        raise MethodError("the GEP ledger has no GEP lines", hint="pass the result of geep.gep()")
-    reg = gl[gl["category"] == "regulating"]
-    if gl["value_unit"].nunique() != 1 or gl["value_unit"].iloc[0] != "CNY":
-        raise PriceYearError("the GEP ledger is not in CNY", hint="GEEP is computed in CNY")
-    gep_years = sorted(int(y) for y in gl["price_year"].dropna().astype(int).unique())
-    if len(gep_years) != 1:
-        raise PriceYearError(f"the GEP ledger mixes price years {gep_years}")
-    gep_py = gep_years[0]
-    ers = reg.groupby(["region_code", "year"], sort=True)["value"].sum().rename("ers").reset_index()
-    # region-years with GEP but no regulating lines have ERS 0 — say so
-    all_ry = gl[["region_code", "year"]].drop_duplicates()
-    ers = all_ry.merge(ers, on=["region_code", "year"], how="left")
-    warnings: list[str] = []
-    if ers["ers"].isna().any():
-        warnings.append(
-            f"{int(ers['ers'].isna().sum())} region-year(s) have no regulating lines: ERS = 0"
-        )
-        ers["ers"] = ers["ers"].fillna(0.0)
+    from .common import input_tables
+    from .run import run
 
-    key = ["region_code", "year"]
-    left = eco[key].merge(ers[key], how="outer", indicator=True)
-    only_e = left[left["_merge"] == "left_only"][key].values.tolist()
-    only_g = left[left["_merge"] == "right_only"][key].values.tolist()
-    if only_e or only_g:
-        raise MethodError(
-            f"region-years do not match: economy only {only_e[:5]}, GEP only {only_g[:5]}",
-            hint="give economy figures for exactly the region-years of the GEP ledger",
-        )
-    eco_years = sorted(int(y) for y in eco["price_year"].astype(int).unique())
-    target = price_year
-    if target is None:
-        if eco_years != [gep_py]:
-            raise PriceYearError(
-                f"economy figures are at price year(s) {eco_years} but the GEP ledger at {gep_py}",
-                hint="pass price_year=... (CLI: --price-year) to convert both explicitly with "
-                "a price index",
-            )
-        target = gep_py
-    target = int(target)
-    idx = price_index if isinstance(price_index, CoefficientTable) else None
-    used_tables: dict[str, str] = {}
-    eco = eco.copy()
-    eco_coef = pd.Series("", index=eco.index, dtype=object)
-    for py in eco_years:
-        if py != target:
-            idx = idx or load(price_index)
-            f = index_factor(idx, py, target)
-            m = eco["price_year"].astype(int) == py
-            eco.loc[m, ["gdp", "pdc", "edc"]] = eco.loc[m, ["gdp", "pdc", "edc"]] * f
-            eco_coef[m] = chain_ref(idx, py, target)
-    ers_coef = "GEP ledger regulating subtotal"
-    if gep_py != target:
-        idx = idx or load(price_index)
-        ers = ers.assign(ers=ers["ers"] * index_factor(idx, gep_py, target))
-        ers_coef += ";" + chain_ref(idx, gep_py, target)
-    if idx is not None:
-        used_tables[idx.ref] = idx.sha256
-
-    lines = geep_kernel(eco[[*key, "gdp", "pdc", "edc"]], ers)
-    refs = eco.set_index(key)["input_ref"]
-    coefs = eco.assign(_c=eco_coef).set_index(key)["_c"]
-    mi = pd.MultiIndex.from_frame(lines[key])
-    lines["input_ref"] = np.where(
-        lines["service"] == "ers", "gep_ledger", refs.reindex(mi).to_numpy()
-    )
-    lines["coefficient"] = np.where(
-        lines["service"] == "ers", ers_coef, coefs.reindex(mi).to_numpy()
-    )
-    gep_names = dict(zip(gl["region_code"], gl["region_name"], strict=False))
-    out = pd.DataFrame(
-        {
-            "region_code": lines["region_code"],
-            "region_name": lines["region_code"]
-            .astype("category")
-            .map(lambda r: names.get(r) or gep_names.get(r, "")),
-            "year": lines["year"],
-            "account": "GEEP",
-            "category": lines["category"],
-            "service": lines["service"],
-            "indicator": lines["service"],
-            "quantity": np.nan,
-            "quantity_unit": None,
-            "price": np.nan,
-            "price_unit": None,
-            "value": lines["value"],
-            "value_unit": "CNY",
-            "price_year": target,
-            "method": "geep.identity",
-            "coefficient": lines["coefficient"].replace("", None),
-            "input_ref": lines["input_ref"],
-        }
-    )
-    meta = merge_meta([gep_ledger.meta, {"tables": used_tables, "warnings": warnings}])
-    meta["method"] = "GEEP = GDP − PDC − EDC + ERS (ERS = GEP regulating subtotal)"
-    return Ledger(out, meta)
+    tables, names, sources = input_tables(economy, "economy")
+    ers, gep_py, warnings = ers_table(gep_ledger)
+    ers.attrs["price_year"] = gep_py
+    gl = gep_ledger._lines
+    gep_names = dict(zip(gl["region_code"].astype(str), gl["region_name"].astype(object),
+                         strict=False))  # fmt: skip
+    names = {**{k: v for k, v in gep_names.items() if isinstance(v, str)}, **names}
+    inputs = Inputs(tables={**tables, "ers": ers}, sources=sources)
+    inputs.region_names = lambda: names  # type: ignore[method-assign]
+    meta = merge_meta([gep_ledger.meta, {"warnings": warnings}])
+    ledger = run("geep", inputs, price_year=price_year, options={"price_index": price_index},
+                 meta={"method": "GEEP = GDP − PDC − EDC + ERS (ERS = GEP regulating subtotal)"})
+    ledger.meta = merge_meta([meta, ledger.meta]) | {"method": ledger.meta["method"]}
+    return ledger
 
 
 def aggregate(
@@ -194,29 +262,23 @@ def aggregate(
     aggregate GDP. Every region must be mapped (no silent drop).
     """
     lines = ledger.lines
-    missing = sorted(set(lines["region_code"]) - set(mapping))
+    codes = lines["region_code"].astype(str)
+    missing = sorted(set(codes) - set(mapping))
     if missing:
-        raise MethodError(f"regions without a parent in the mapping: {missing[:10]}")
-    lines["region_code"] = lines["region_code"].map(mapping)
+        raise MethodError(text("geep.unmapped_regions", regions=str(missing[:10])))
+    lines["region_code"] = codes.map(mapping)
     lines["region_name"] = lines["region_code"].map(lambda r: (names or {}).get(r, ""))
     keys = [
-        "region_code",
-        "region_name",
-        "year",
-        "account",
-        "category",
-        "service",
-        "indicator",
-        "value_unit",
-        "price_year",
-        "method",
-    ]
+        "region_code", "region_name", "year", "account", "category", "service", "indicator",
+        "value_unit", "price_year", "method",
+    ]  # fmt: skip
+    flat = lines[[*keys, "value", "input_ref"]].copy()
+    for k in keys:
+        if isinstance(flat[k].dtype, pd.CategoricalDtype):
+            flat[k] = flat[k].astype(object)
     agg = (
-        lines.groupby(keys, sort=True, dropna=False)
-        .agg(
-            value=("value", "sum"),
-            input_ref=("input_ref", lambda s: f"sum of {len(s)} lines"),
-        )
+        flat.groupby(keys, sort=True, dropna=False)
+        .agg(value=("value", "sum"), input_ref=("input_ref", lambda s: f"sum of {len(s)} lines"))
         .reset_index()
     )
     agg["quantity"] = np.nan
@@ -227,4 +289,4 @@ def aggregate(
     return Ledger(agg, dict(ledger.meta))
 
 
-__all__ = ["aggregate", "geep", "geep_kernel"]
+__all__ = ["aggregate", "ers_table", "geep", "geep_kernel", "resolve_geep"]

@@ -1,0 +1,28 @@
+"""Where the readers and writers of model objects live (the I/O layer registers by name).
+
+Model modules (the Ledger) never import :mod:`geep.io`; they look the function up here, like
+pandas looks up its plotting backend. ``"module:function"`` entries are imported on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+FORMATS: dict[str, str] = {
+    "ledger.write_excel": "geep.io.ledger_excel:write_ledger_excel",
+    "ledger.write_parquet": "geep.io.ledger_parquet:write_ledger_parquet",
+    "ledger.read": "geep.io.ledger_read:read_ledger",
+    "atomic.write_bytes": "geep.io.atomic:atomic_write_bytes",
+    "safety.neutralise_frame": "geep.io.safety:neutralise_frame",
+}
+
+
+def get(name: str) -> Callable[..., Any]:
+    """The function registered as ``name``."""
+    module, _, attr = FORMATS[name].partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+__all__ = ["FORMATS", "get"]

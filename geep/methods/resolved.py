@@ -1,0 +1,261 @@
+"""What a method's ``resolve`` step hands to its pure kernel: plain frames and one vector θ.
+
+``resolve`` is the only step of a method that touches the coefficient catalogue. It returns a
+:class:`Resolved`: the coefficient vector θ (one entry per coefficient the run uses: its
+reference ``table@edition#row``, value in the canonical unit, unit, evidence, source, and any
+distribution columns the table ships), method-specific plain frames that point into θ by
+position, the report price year, options, and the provenance of every table used — all plain
+data, picklable, with no catalogue object inside.
+
+Kernels return a :class:`KernelResult`: the ledger lines plus, for every category of the
+lines' ``coefficient`` column, the *terms* of the value,
+
+.. math:: value_\\ell = data_\\ell \\prod_{(k, p) \\in terms(c_\\ell)} θ_k^{p}
+
+with :math:`data_\\ell` the line's data factor (its quantity unless stated). The deterministic
+ledger is computed from these terms, and uncertainty propagation evaluates the very same terms
+with drawn values of θ, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from ..coefficients import CoefficientTable
+
+#: distribution columns a coefficient table may ship (uncertainty); copied into θ when present
+DIST_COLUMNS = ("dist", "min", "mode", "max", "loc", "scale", "median", "cv", "corr_group")
+
+THETA_COLUMNS = ("ref", "table", "key", "column", "value", "unit", "evidence", "source", "kind")
+
+
+def table_info(t: CoefficientTable) -> dict[str, Any]:
+    """Provenance of one table as plain data: hash, status, evidence counts, note, title."""
+    return {
+        "sha256": t.sha256,
+        "status": t.status,
+        "evidence": t.evidence_counts,
+        "provenance": t.meta.provenance,
+        "title": t.meta.title.en,
+        "price_year": t.meta.price_year,
+    }
+
+
+class ThetaBuilder:
+    """Collects the coefficients a run uses into the vector θ (each reference once)."""
+
+    def __init__(self) -> None:
+        self._rows: list[dict[str, Any]] = []
+        self._pos: dict[str, int] = {}
+        self.tables: dict[str, dict[str, Any]] = {}
+
+    def use_table(self, t: CoefficientTable) -> None:
+        """Record ``t`` as used (provenance), whether or not a value of it enters θ."""
+        self.tables.setdefault(t.ref, table_info(t))
+
+    def add(
+        self,
+        table: CoefficientTable,
+        key: Hashable | Sequence[Hashable],
+        column: str = "value",
+        unit: str | None = None,
+        kind: str = "coefficient",
+    ) -> int:
+        """Position in θ of ``table``'s row ``key`` (column ``column``, converted to ``unit``)."""
+        ref = table.coefficient_ref(key) + ("" if column in ("value", "factor") else f":{column}")
+        if ref in self._pos:
+            return self._pos[ref]
+        self.use_table(table)
+        row = table.row(key)
+        rec: dict[str, Any] = {
+            "ref": ref,
+            "table": table.ref,
+            "key": table.key_text(key),
+            "column": column,
+            "value": table.value(key, column, unit=unit),
+            "unit": unit or table.unit_of(column, key),
+            "evidence": str(row.get("evidence", "") or ""),
+            "source": str(row.get("source", "") or ""),
+            "kind": kind,
+        }
+        for c in DIST_COLUMNS:
+            if c in row.index and not _missing(row[c]):
+                rec[c] = row[c]
+        return self._append(rec)
+
+    def add_value(
+        self,
+        ref: str,
+        value: float,
+        unit: str,
+        *,
+        evidence: str = "",
+        source: str = "",
+        kind: str = "coefficient",
+        table: str = "",
+    ) -> int:
+        """Position in θ of a value that is not a table row (a user D, a price-index chain)."""
+        if ref in self._pos:
+            if self._rows[self._pos[ref]]["value"] != value:
+                raise ValueError(f"θ entry {ref!r} given twice with different values")
+            return self._pos[ref]
+        return self._append(
+            {
+                "ref": ref,
+                "table": table,
+                "key": ref.partition("#")[2],
+                "column": "value",
+                "value": float(value),
+                "unit": unit,
+                "evidence": evidence,
+                "source": source,
+                "kind": kind,
+            }
+        )
+
+    def _append(self, rec: dict[str, Any]) -> int:
+        self._pos[rec["ref"]] = len(self._rows)
+        self._rows.append(rec)
+        return len(self._rows) - 1
+
+    def ref(self, pos: int) -> str:
+        return self._rows[pos]["ref"]
+
+    def build(self) -> pd.DataFrame:
+        """θ as a frame (one row per coefficient, in order of first use)."""
+        cols = list(THETA_COLUMNS) + [c for c in DIST_COLUMNS if any(c in r for r in self._rows)]
+        frame = pd.DataFrame(self._rows, columns=cols)
+        frame["value"] = frame["value"].astype("float64")
+        return frame
+
+
+def _missing(v: object) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v)) or v == ""
+
+
+@dataclass
+class Terms:
+    """Terms of the value of each coefficient category, in CSR layout.
+
+    Category ``c`` has the terms ``theta[ptr[c]:ptr[c+1]]`` with exponents
+    ``power[ptr[c]:ptr[c+1]]``; a category without terms has the price 1.
+    """
+
+    ptr: np.ndarray
+    theta: np.ndarray
+    power: np.ndarray
+
+    @classmethod
+    def from_lists(cls, terms: Iterable[Sequence[tuple[int, int]]]) -> Terms:
+        """Build from one list of ``(θ position, exponent)`` per category."""
+        ptr = [0]
+        theta: list[int] = []
+        power: list[int] = []
+        for t in terms:
+            for k, p in t:
+                theta.append(int(k))
+                power.append(int(p))
+            ptr.append(len(theta))
+        return cls(
+            np.asarray(ptr, dtype=np.int64),
+            np.asarray(theta, dtype=np.int64),
+            np.asarray(power, dtype=np.int8),
+        )
+
+    def __len__(self) -> int:
+        return len(self.ptr) - 1
+
+    def evaluate(self, values: np.ndarray) -> np.ndarray:
+        """Product of the terms per category for θ ``values`` of shape ``(n_theta,)`` or
+        ``(n_theta, n_draws)``; returns ``(n_categories,)`` or ``(n_categories, n_draws)``."""
+        values = np.asarray(values, dtype=np.float64)
+        out = np.ones((len(self),) + values.shape[1:])
+        counts = np.diff(self.ptr)
+        for j in range(int(counts.max(initial=0))):
+            has = counts > j
+            pos = self.ptr[:-1][has] + j
+            base = values[self.theta[pos]]
+            p = self.power[pos]
+            if p.ndim < base.ndim:
+                p = p.reshape(p.shape + (1,) * (base.ndim - 1))
+            out[has] = out[has] * np.where(p == 1, base, base ** p.astype(np.float64))
+        return out
+
+
+@dataclass
+class Resolved:
+    """Everything a kernel needs besides the input tables — plain, picklable data.
+
+    Attributes
+    ----------
+    method
+        Registered method name.
+    profile
+        Profile name (or ``None``).
+    price_year
+        Report price year of the values.
+    theta
+        The coefficient vector (see :class:`ThetaBuilder.build`).
+    frames
+        Method-specific frames (e.g. ESV factors with their θ positions).
+    tables
+        ``{table ref: provenance}`` of every table used (:func:`table_info`).
+    options
+        The options in force (profile options updated by the caller's).
+    warnings
+        Statements the ledger must carry (texts or strings).
+    status
+        Status of the profile (``released`` / ``provisional`` / ``draft``).
+    meta
+        Extra provenance for the ledger's ``meta`` (e.g. the D rule used).
+    """
+
+    method: str
+    profile: str | None
+    price_year: int | None
+    theta: pd.DataFrame
+    frames: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Any] = field(default_factory=list)
+    status: str = "released"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def values(self) -> np.ndarray:
+        """θ values (float64) in canonical units."""
+        return self.theta["value"].to_numpy(dtype=np.float64)
+
+
+@dataclass
+class KernelResult:
+    """Lines computed by a kernel, with the terms of their values.
+
+    ``lines`` has the contract columns the method determines (region, year, category, service,
+    indicator, quantity, units, price, value, coefficient, input_ref, and any extra columns such
+    as ``ecosystem_type``); ``terms`` gives the value terms of each category of
+    ``lines["coefficient"]``; ``data`` the per-line data factor (``None``: the quantity);
+    ``ordered`` says that the lines are already in ledger order.
+    """
+
+    lines: pd.DataFrame
+    terms: Terms
+    data: np.ndarray | None = None
+    warnings: list[Any] = field(default_factory=list)
+    ordered: bool = False
+
+
+__all__ = [
+    "DIST_COLUMNS",
+    "KernelResult",
+    "Resolved",
+    "Terms",
+    "ThetaBuilder",
+    "table_info",
+]
