@@ -169,6 +169,32 @@ class Text:
         return tuple(c for c, _ in self.parts if c is not None)
 
 
+class _Pair:
+    """Data text given in both languages (a table or profile title), chosen when shown."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, en: str, zh: str | None) -> None:
+        self.en, self.zh = en, zh
+
+    def __str__(self) -> str:
+        return self.zh if language() == "zh" and self.zh else self.en
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Pair) and (self.en, self.zh) == (other.en, other.zh)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.zh))
+
+    def __reduce__(self):
+        return (_Pair, (self.en, self.zh))
+
+
+def bilingual(en: str, zh: str | None) -> Text:
+    """A :class:`Text` of data given in both languages (e.g. a profile's title)."""
+    return Text._join(((None, _Pair(en, zh)),))
+
+
 def text(code: str, **kwargs: object) -> Text:
     """A lazy :class:`Text` of message ``code`` (rendered when displayed)."""
     return Text(code, **kwargs)
@@ -191,6 +217,7 @@ __all__ = [
     "DOMAINS",
     "MESSAGES",
     "Text",
+    "bilingual",
     "did_you_mean",
     "language",
     "language_scope",

@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ledger.table_status": (
         "{ref} is {status}: results that use it are {status_lower}",
-        "{ref} 为{status}（{status_lower}）：使用它的结果同样如此",
+        "{ref} 为{status}版本：使用它的结果同为{status_lower}",
     ),
     "ledger.table_evidence": (
         "{ref} contains {unverified} unverified and {secondary} secondary-source rows "
@@ -116,4 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "convert both to one price year before comparing",
         "比较前请先换算到同一价格年份",
     ),
+    "status.RELEASED": ("RELEASED", "正式"),
+    "status.PROVISIONAL": ("PROVISIONAL", "暂定"),
+    "status.DRAFT": ("DRAFT", "草稿"),
 }

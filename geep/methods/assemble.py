@@ -96,8 +96,9 @@ def assemble(
         warnings.append(resolved.meta.get("profile_warning") or resolved.status)
     for ref, info in sorted(resolved.tables.items()):
         if info["status"] != "released":
-            warnings.append(text("ledger.table_status", ref=ref, status=info["status"].upper(),
-                                 status_lower=info["status"]))  # fmt: skip
+            st = info["status"]
+            warnings.append(text("ledger.table_status", ref=ref, status=text(f"status.{st.upper()}"),
+                                 status_lower=text(f"status.{st}")))  # fmt: skip
         if info.get("provenance"):
             warnings.append(info["provenance"])
     if weak:

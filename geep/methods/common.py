@@ -10,7 +10,7 @@ import pandas as pd
 from ..errors import PriceYearError
 from ..inputs import Inputs, from_frames
 from ..inputs.report import InputValidationError
-from ..messages import text
+from ..messages import bilingual, text
 from ..status import worst
 
 if TYPE_CHECKING:
@@ -115,11 +115,11 @@ def chain_theta(th: ThetaBuilder, index: CoefficientTable, from_year: int, to_ye
 
 
 def profile_status_warning(profile: Any) -> Any:
-    """The ledger warning for a profile that is not released (its first description line)."""
-    first = (profile.description or "").strip().splitlines()
-    detail = f": {first[0]}" if first else ""
-    return text("ledger.profile_status", profile=profile.name, status=profile.status.upper(),
-                detail=detail)  # fmt: skip
+    """The ledger warning for a profile that is not released (with its title)."""
+    title = getattr(profile, "title", None)
+    detail = ": " + bilingual(title.en, title.zh) if title is not None else ""
+    status = text(f"status.{profile.status.upper()}")
+    return text("ledger.profile_status", profile=profile.name, status=status, detail=detail)
 
 
 def worst_status(*statuses: str | None) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import MethodError
 from ..ledger_frame import CATEGORY_ORDER, categorical, const_column
 from ..messages import text
-from ..vocab import BIOMES
+from ..vocab import LAND_CLASSES
 from .resolved import KernelResult, Resolved, Terms
 
 #: Xie 2015 §3.4 spatial adjustment: which ratio scales which service ([U] in the reference)
@@ -176,7 +176,7 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     fr = resolved.frames
     theta = resolved.values
     factors = fr["factors"]
-    biomes = sorted(set(map(str, areas["land_class"].unique())) & set(BIOMES))
+    biomes = sorted(set(map(str, areas["land_class"].unique())) - set(LAND_CLASSES))
     if biomes:
         raise MethodError(text("esv.biomes", classes=str(biomes)), hint=text("esv.hint_biomes"))
     order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
