@@ -153,7 +153,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 
 def _first_file_ancestor(path: Path) -> Path | None:
-    for parent in path.parents:
+    for parent in (path, *path.parents):
         if parent.exists() and not parent.is_dir():
             return parent
     return None

@@ -5,59 +5,59 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- output safety (geep.io.atomic) --------------------------------------------------
     "cli.out_is_input": (
-        "{file} is one of the input files of this command; geep never overwrites its inputs",
-        "{file} 是本命令的输入文件之一；geep 从不覆盖输入文件",
+        "this is one of the input files of this command; geep never overwrites its inputs",
+        "这是本命令的输入文件之一；geep 从不覆盖输入文件",
     ),
     "cli.hint_out_is_input": (
         "write the output under another name (-o)",
         "请用 -o 指定另一个输出文件名",
     ),
     "cli.out_exists": (
-        "{file} exists and is not an unchanged geep output (it may hold your work); "
+        "the file exists and is not an unchanged geep output (it may hold your work); "
         "nothing was written",
-        "{file} 已存在，且不是未经改动的 geep 输出文件（可能含有您的数据）；未写入任何内容",
+        "文件已存在，且不是未经改动的 geep 输出文件（可能含有您的数据）；未写入任何内容",
     ),
     "cli.hint_force": (
         "choose another name, or pass --force to replace it",
         "请换一个文件名，或加 --force 以替换该文件",
     ),
     "cli.out_is_dir": (
-        "cannot write {file}: it is a folder",
-        "无法写入 {file}：这是一个文件夹",
+        "cannot write a file here: this is a folder",
+        "无法在此写入文件：这是一个文件夹",
     ),
     "cli.hint_out_is_dir": (
         "give a file name inside it, e.g. {file}/ledger.xlsx",
         "请给出文件夹中的文件名，例如 {file}/ledger.xlsx",
     ),
     "cli.out_parent_file": (
-        "cannot write {file}: {parent} is a file, not a folder",
-        "无法写入 {file}：{parent} 是文件而不是文件夹",
+        "cannot write the file: {parent} is a file, not a folder",
+        "无法写入文件：{parent} 是文件而不是文件夹",
     ),
     "cli.hint_out_parent_file": (
         "choose an output path whose folders exist or can be created",
         "请选择其上级文件夹存在或可以创建的输出路径",
     ),
     "cli.out_full": (
-        "cannot write {file}: the disk (or quota) is full; no partial file was left",
-        "无法写入 {file}：磁盘（或配额）已满；未留下不完整的文件",
+        "cannot write the file: the disk (or quota) is full; no partial file was left",
+        "无法写入文件：磁盘（或配额）已满；未留下不完整的文件",
     ),
     "cli.hint_out_full": (
         "free some space or write to another disk",
         "请释放磁盘空间或写入其他磁盘",
     ),
     "cli.out_readonly": (
-        "cannot write {file}: the file system is read-only",
-        "无法写入 {file}：文件系统为只读",
+        "cannot write the file: the file system is read-only",
+        "无法写入文件：文件系统为只读",
     ),
     "cli.out_permission": (
-        "cannot write {file}: permission denied",
-        "无法写入 {file}：没有写入权限",
+        "cannot write the file: permission denied",
+        "无法写入文件：没有写入权限",
     ),
     "cli.hint_out_readonly": (
         "write to a folder you can write to (-o)",
         "请用 -o 写入您有写权限的文件夹",
     ),
-    "cli.out_failed": ("cannot write {file}: {problem}", "无法写入 {file}：{problem}"),
+    "cli.out_failed": ("cannot write the file: {problem}", "无法写入文件：{problem}"),
     # --- the command line itself -----------------------------------------------------------
     "cli.interrupted": (
         "interrupted; files already written are complete, nothing partial was left",
@@ -173,14 +173,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.hint_ledger_suffix": ("give a ledger .xlsx or .csv", "请给出核算账户 .xlsx 或 .csv 文件"),
     # --- compare ----------------------------------------------------------------------------
     "cli.cmp_mixed_account": (
-        "account {account} of {side} mixes {units}; a side must value one account in one "
-        "currency at one price year",
-        "{side} 的 {account} 账户混合了 {units}；同一账户须使用同一货币和价格年份",
+        "account {account} of {side} mixes currencies or price years ({units}); a side must "
+        "value one account in one currency at one price year",
+        "{side} 的 {account} 账户混合了不同货币或价格年份（{units}）；同一账户须使用同一货币和价格年份",
     ),
     "cli.cmp_account_differs": (
-        "account {account} is valued differently by the sides ({detail}); comparing them "
-        "would mix price levels",
-        "各方 {account} 账户的计价不同（{detail}）；对比会混淆价格水平",
+        "account {account} is valued in different currencies or price years by the sides "
+        "({detail}); comparing them would mix price levels",
+        "各方 {account} 账户的货币或价格年份不同（{detail}）；对比会混淆价格水平",
     ),
     "cli.hint_cmp_price_year": (
         "re-run the ledgers with the same --price-year, or compare one account with --account",
