@@ -105,15 +105,17 @@ def _silence_stdout() -> None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     from ..io.atomic import OutputExistsError
+    from ..io.preflight import LimitError, Limits
 
     try:
+        Limits.from_env()  # GEEP_MAX_* are checked before any work (exit 2 if unusable)
         with warnings.catch_warnings():
             if not args.debug:
                 warnings.simplefilter("ignore")
             return int(args.func(args) or 0)
     except BrokenPipeError:
         raise
-    except (UsageError, OutputExistsError) as exc:
+    except (UsageError, OutputExistsError, LimitError) as exc:
         if args.debug:
             raise
         _error(args, exc)

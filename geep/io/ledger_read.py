@@ -140,8 +140,8 @@ def _read_xlsx_ledger(path: Path) -> tuple[pd.DataFrame, dict]:
     lines = pd.DataFrame([[r[j] if j < len(r) else None for j in keep] for r in rows[1:]],
                          columns=[header[j] for j in keep])  # fmt: skip
     for c in lines.columns:
-        if lines[c].dtype == object:
-            lines[c] = lines[c].map(_unneutralise)
+        if pd.api.types.is_string_dtype(lines[c]) or lines[c].dtype == object:
+            lines[c] = lines[c].astype(object).map(_unneutralise)
     _require_columns(lines, path)
     letters = {header[j]: get_column_letter(j + 1) for j in keep}
     lines = _check_numbers(

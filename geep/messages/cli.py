@@ -103,9 +103,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请先把数据保存为真正的 .xlsx 或 .csv 文件",
     ),
     "cli.pf_grid": (
-        "{file}: sheet part {part} reaches cell {cell}, so it spans {rows} rows × {cols} "
+        "sheet part {part} reaches cell {cell}, so it spans {rows} rows × {cols} "
         "columns = {n} cells (limit {limit})",
-        "{file}：工作表部件 {part} 延伸到单元格 {cell}，共 {rows} 行 × {cols} 列 = {n} 个单元格"
+        "工作表部件 {part} 延伸到单元格 {cell}，共 {rows} 行 × {cols} 列 = {n} 个单元格"
         "（上限 {limit}）",
     ),
     "cli.hint_pf_grid": (
@@ -114,17 +114,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请删除数据右侧或下方远处的多余单元格（或用 --max-cells / GEEP_MAX_CELLS 提高上限）",
     ),
     "cli.pf_bad_xml": (
-        "{file}: part {part} is not well-formed XML ({problem})",
-        "{file}：部件 {part} 不是格式正确的 XML（{problem}）",
+        "part {part} is not well-formed XML ({problem})",
+        "部件 {part} 不是格式正确的 XML（{problem}）",
     ),
     "cli.pf_missing_part": (
-        "{file}: the workbook lists sheet {sheet!r} in part {part}, which is not in the file",
-        "{file}：工作簿登记的工作表 {sheet!r}（部件 {part}）在文件中不存在",
+        "the workbook lists sheet {sheet!r} in part {part}, which is not in the file",
+        "工作簿登记的工作表 {sheet!r}（部件 {part}）在文件中不存在",
     ),
-    "cli.pf_csv_line": (
-        "{file} line {line}: {problem}",
-        "{file} 第 {line} 行：{problem}",
-    ),
+    "cli.pf_csv_line": ("line {line}: {problem}", "第 {line} 行：{problem}"),
     "cli.pf_csv_nul": (
         "the line holds a NUL byte (a binary file, or text saved as UTF-16 without a BOM?)",
         "该行含有 NUL 字节（二进制文件，或无 BOM 的 UTF-16 文本？）",
