@@ -196,12 +196,16 @@ def sniff(path: Path, limits: Limits | None = None) -> str:
     )
 
 
+_CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f\x7f]")
+
+
 def _refuse_nul_text(head: bytes, name: str) -> None:
     """Text with a few NUL bytes (not UTF-16): an error at the line of the first NUL."""
     nuls = head.count(b"\x00")
     if not nuls or nuls > max(2, len(head) // 20):  # UTF-16 text is half NUL bytes
         return
-    if _looks_like_text(head.replace(b"\x00", b"")):
+    rest = head.replace(b"\x00", b"")
+    if not _CONTROL_RE.search(rest) and _looks_like_text(rest):
         line = head[: head.index(b"\x00")].count(b"\n") + 1
         raise UnreadableFileError(
             text("cli.pf_csv_line", line=line, problem=text("cli.pf_csv_nul")),
