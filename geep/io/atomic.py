@@ -132,7 +132,9 @@ def guard_output(
             )
     if path.is_dir():
         raise OutputError(
-            text("cli.out_is_dir", file=str(path)), hint=text("cli.hint_out_is_dir"), file=str(path)
+            text("cli.out_is_dir", file=str(path)),
+            hint=text("cli.hint_out_is_dir", file=str(path)),
+            file=str(path),
         )
     if not os.path.lexists(path) or force:
         return path
@@ -172,7 +174,9 @@ def output_error(exc: OSError, path: Path) -> OutputError:
                 file=p,
             )
     if code == errno.EISDIR or path.is_dir():
-        return OutputError(text("cli.out_is_dir", file=p), hint=text("cli.hint_out_is_dir"), file=p)
+        return OutputError(
+            text("cli.out_is_dir", file=p), hint=text("cli.hint_out_is_dir", file=p), file=p
+        )
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
         return OutputError(text("cli.out_full", file=p), hint=text("cli.hint_out_full"), file=p)
     if code == errno.EROFS:
@@ -221,7 +225,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         guard_output(path, data=data)
     elif path.is_dir():
         raise OutputError(
-            text("cli.out_is_dir", file=str(path)), hint=text("cli.hint_out_is_dir"), file=str(path)
+            text("cli.out_is_dir", file=str(path)),
+            hint=text("cli.hint_out_is_dir", file=str(path)),
+            file=str(path),
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
