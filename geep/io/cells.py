@@ -206,6 +206,20 @@ def read_csv(path: Path, limits: Limits) -> tuple[RawSheet, str]:
     """
     name = path.name
     data = path.read_bytes()
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b'"' not in data:
+        head = data[:65536].split(b"\n", 1)[0]  # refuse before decoding: delimiters are ASCII
+        d = (
+            max(",\t;", key=lambda c: head.count(c.encode()))
+            if any(c in head for c in b",\t;")
+            else ","
+        )
+        n = _cell_bound(data, d)
+        if n > limits.max_cells:
+            raise UnreadableFileError(
+                msg("io.cells", file=name, n=n, limit=limits.max_cells),
+                file=name,
+                hint=msg("hint.limits"),
+            )
     text, encoding = decode_text(data, name)
     first = text.split("\n", 1)[0]
     delim = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","

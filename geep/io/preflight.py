@@ -462,7 +462,11 @@ def _refuse_dtd(head: bytes, part: str, name: str) -> None:
         )
 
 
-_REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+_SML_NS = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_KINDS = {"c": 1, "row": 2, "f": 3, "mergeCell": 4}
 
 
 def _col_number(letters: str) -> int:
@@ -476,36 +480,40 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> SheetS
     """Parse one worksheet part: count cells, note formulas, collect merged ranges, and
     find the grid's extent (the largest row and column any cell reaches)."""
     out = SheetScan(info.filename)
-    state = {"row": 0, "col": 0}
-    far = [0, 0]  # the row of the cell in the largest column, that column
+    state = [0, 0, 0, 0, 0, 0]  # row, col, cells, max row, max col, row of the max col
+    kinds = {f"{ns} {local}": k for ns in _SML_NS for local, k in _KINDS.items()}
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        local = tag.rpartition(" ")[2]
-        if local == "c":
-            out.cells += 1
-            m = _REF_RE.match(attrs.get("r", ""))
-            if m:
-                col, row = _col_number(m.group(1)), int(m.group(2))
-                state["row"] = row
+        kind = kinds.get(tag) or _KINDS.get(tag.rpartition(" ")[2], 0)
+        if kind == 1:  # a cell
+            state[2] += 1
+            ref = attrs.get("r")
+            letters = ref.rstrip("0123456789") if ref else ""
+            if letters and letters.isalpha() and len(letters) <= 3 and ref[len(letters) :]:
+                col = _col_number(letters)
+                state[0] = int(ref[len(letters) :])
             else:
-                col, row = state["col"] + 1, state["row"]
-            state["col"] = col
-            if col > out.max_col:
-                out.max_col, far[0], far[1] = col, row, col
-            out.max_row = max(out.max_row, row)
-        elif local == "row":
+                col = state[1] + 1
+            state[1] = col
+            if col > state[4]:
+                state[4], state[5] = col, state[0]
+            if state[0] > state[3]:
+                state[3] = state[0]
+        elif kind == 2:  # a row
             r = attrs.get("r", "")
-            state["row"] = int(r) if r.isdigit() else state["row"] + 1
-            state["col"] = 0
-            out.max_row = max(out.max_row, state["row"])
-        elif local == "f":
+            state[0] = int(r) if r.isdigit() else state[0] + 1
+            state[1] = 0
+            if state[0] > state[3]:
+                state[3] = state[0]
+        elif kind == 3:
             out.has_formulas = True
-        elif local == "mergeCell" and attrs.get("ref"):
+        elif kind == 4 and attrs.get("ref"):
             out.merged.append(attrs["ref"])
 
     _expat(zf, info, name, start)
-    if far[1]:
+    out.cells, out.max_row, out.max_col = state[2], state[3], state[4]
+    if out.max_col:
         from openpyxl.utils import get_column_letter
 
-        out.far_cell = f"{get_column_letter(min(far[1], 18278))}{far[0]}"
+        out.far_cell = f"{get_column_letter(min(out.max_col, 18278))}{state[5]}"
     return out
