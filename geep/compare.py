@@ -2,10 +2,13 @@
 
 A :class:`Comparison` puts two or more *sides* next to each other on the same rows
 (account, category, service), with absolute and % differences against the first side,
-per-capita and per-km² values, ranks, and the lines that drive each difference. Sides at
-different price years or in different currencies are refused (convert first); sides made
-with different coefficient editions are compared, and the difference is stated in ``notes``
-and in every output.
+per-capita and per-km² values, ranks, and the lines that drive each difference. Like is
+compared with like per account: a ledger may hold several accounts in different money (the
+default ``geep run`` puts benefit transfer in USD 2007 beside ESV/GEP in CNY), but within one
+account every side must use the same currency and price year, else the comparison is refused
+naming the account (convert first, or keep some accounts with ``accounts=``). Sides made with
+different coefficient editions are compared, and the difference is stated in ``notes`` and in
+every output.
 """
 
 from __future__ import annotations
@@ -56,10 +59,12 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     unit: str = "CNY"
     price_year: int | None = None
+    #: ``{account: (value unit, price year)}`` — the money of each compared account
+    money: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         head = f"Comparison of {len(self.sides)} sides ({', '.join(self.sides)}), "
-        head += f"{self.unit} at price year {self.price_year}"
+        head += "; ".join(f"{a}: {u} at price year {py}" for a, (u, py) in self.money.items())
         notes = "".join(f"\n  ! {n}" for n in self.notes)
         return head + notes + "\n" + self.totals.to_string(index=False)
 
@@ -116,6 +121,7 @@ def compare(
     level: str = "service",
     regions: pd.DataFrame | None = None,
     top: int = 10,
+    accounts: Sequence[str] | None = None,
 ) -> Comparison:
     """Compare ledgers side by side.
 
@@ -133,16 +139,23 @@ def compare(
         per-km² and per-capita values.
     top
         Number of driver lines listed per side.
+    accounts
+        Compare only these accounts (e.g. ``["GEP"]``); default: every account.
 
     Raises
     ------
     PriceYearError
-        If the sides use different price years or currencies.
+        If, within one account, the sides (or the lines of one side) use different price
+        years or currencies.
+    MethodError
+        If ``accounts`` names no account of the ledgers.
     """
     if level not in LEVELS:
         raise MethodError(f"level must be one of {sorted(LEVELS)}")
+    if accounts is not None:
+        ledgers = _keep_accounts(ledgers, accounts)
     names, frames, metas = _side_frames(ledgers, labels, across)
-    _check_money(names, frames)
+    money = _check_money(names, frames)
     keys = LEVELS[level]
     cols = []
     for name, f in zip(names, frames, strict=True):
@@ -162,28 +175,72 @@ def compare(
     totals = _totals(names, frames, across, regions)
     drivers = _drivers(names, frames, top)
     notes = _notes(names, metas)
-    unit = str(frames[0]["value_unit"].dropna().iloc[0]) if len(frames[0]) else "CNY"
-    py = frames[0]["price_year"].dropna()
-    return Comparison(
-        names, table, totals, drivers, notes, unit, int(py.iloc[0]) if len(py) else None
+    units = {u for u, _ in money.values()}
+    pys = {p for _, p in money.values()}
+    unit = next(iter(units)) if len(units) == 1 else "mixed"
+    py = next(iter(pys)) if len(pys) == 1 else None
+    return Comparison(names, table, totals, drivers, notes, unit, py, money)
+
+
+def _keep_accounts(ledgers: Sequence[Ledger] | Ledger, accounts: Sequence[str]) -> list[Ledger]:
+    from .messages import text
+
+    ledgers = [ledgers] if isinstance(ledgers, Ledger) else list(ledgers)
+    want = {str(a).strip() for a in accounts if str(a).strip()}
+    have = sorted({str(a) for lg in ledgers for a in lg.lines["account"].dropna().unique()})
+    if not want & set(have):
+        raise MethodError(
+            text("cli.cmp_no_account", accounts=", ".join(sorted(want)), available=", ".join(have))
+        )
+    return [Ledger(lg.lines[lg.lines["account"].astype(str).isin(want)], lg.meta) for lg in ledgers]
+
+
+def _money_of(f: pd.DataFrame) -> pd.DataFrame:
+    """Distinct (account, value unit, price year) of a side's lines."""
+    m = pd.DataFrame(
+        {
+            "account": f["account"].astype(str).to_numpy(),
+            "unit": f["value_unit"].astype(object).where(f["value_unit"].notna(), "").astype(str),
+            "py": f["price_year"]
+            .astype("Int64")
+            .astype(object)
+            .where(f["price_year"].notna(), None),
+        }
     )
+    return m.drop_duplicates()
 
 
-def _check_money(names: list[str], frames: list[pd.DataFrame]) -> None:
-    seen = {}
+def _check_money(names: list[str], frames: list[pd.DataFrame]) -> dict[str, tuple[str, int | None]]:
+    """The money of each account; refuse an account valued in two ways (see the module doc)."""
+    from .messages import text
+
+    seen: dict[str, dict[str, tuple[str, int | None]]] = {}
     for n, f in zip(names, frames, strict=True):
-        seen[n] = (
-            tuple(sorted(f["value_unit"].dropna().astype(str).unique())),
-            tuple(sorted(int(p) for p in f["price_year"].dropna().unique())),
-        )
-    distinct = set(seen.values())
-    if len(distinct) > 1 or any(len(u) > 1 or len(p) > 1 for u, p in distinct):
-        detail = "; ".join(f"{n}: {u} at {p}" for n, (u, p) in seen.items())
-        raise PriceYearError(
-            f"the sides are in different currencies or price years ({detail}); comparing them "
-            "would mix price levels",
-            hint="re-run with the same price_year=... (price-index conversion is recorded)",
-        )
+        for acc, g in _money_of(f).groupby("account", sort=True):
+            pairs = sorted(
+                {
+                    (u, None if p is None else int(p))
+                    for u, p in zip(g["unit"], g["py"], strict=True)
+                },
+                key=str,
+            )
+            if len(pairs) > 1:
+                units = ", ".join(f"{u} at {p}" for u, p in pairs)
+                raise PriceYearError(
+                    text("cli.cmp_mixed_account", account=acc, side=n, units=units),
+                    hint=text("cli.hint_cmp_price_year"),
+                )
+            seen.setdefault(acc, {})[n] = pairs[0]
+    money: dict[str, tuple[str, int | None]] = {}
+    for acc, per_side in seen.items():
+        if len(set(per_side.values())) > 1:
+            detail = "; ".join(f"{n}: {u} at {p}" for n, (u, p) in per_side.items())
+            raise PriceYearError(
+                text("cli.cmp_account_differs", account=acc, detail=detail),
+                hint=text("cli.hint_cmp_price_year"),
+            )
+        money[acc] = next(iter(per_side.values()))
+    return money
 
 
 def _totals(names, frames, across, regions) -> pd.DataFrame:

@@ -8,14 +8,16 @@ Errors are printed without tracebacks unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 import warnings
 
 from .. import messages
 from .._version import __version__
 from ..errors import GeepError
-from ..messages import set_language
+from ..messages import msg, set_language
 
 #: verb modules, in the order they appear in ``geep --help``
 VERBS = (
@@ -81,35 +83,71 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `geep ... | head`: the reader has all it wanted
+        _silence_stdout()
+        return 0
     finally:
         set_language(previous)
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
     try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from ..io.atomic import OutputExistsError
+    from ..io.preflight import LimitError, Limits
+
+    try:
+        Limits.from_env()  # GEEP_MAX_* are checked before any work (exit 2 if unusable)
         with warnings.catch_warnings():
             if not args.debug:
                 warnings.simplefilter("ignore")
             return int(args.func(args) or 0)
-    except UsageError as exc:
+    except BrokenPipeError:
+        raise
+    except (UsageError, OutputExistsError, LimitError) as exc:
         if args.debug:
             raise
-        print(f"geep {args.verb}: {exc}", file=sys.stderr)
+        _error(args, exc)
         return 2
     except GeepError as exc:
         if args.debug:
             raise
-        print(f"geep {args.verb}: {exc}", file=sys.stderr)
+        _error(args, exc)
         return 1
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+    except OSError as exc:  # FileNotFoundError, IsADirectoryError, PermissionError …
         if args.debug:
             raise
-        print(f"geep {args.verb}: {exc}", file=sys.stderr)
+        _error(args, _os_text(exc))
         return 1
-    except KeyboardInterrupt:  # pragma: no cover
-        print("interrupted", file=sys.stderr)
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        _error(args, msg("cli.interrupted"))
         return 130
+
+
+def _os_text(exc: OSError) -> str:
+    name = exc.filename if exc.filename is not None else ""
+    problem = exc.strerror or type(exc).__name__
+    if isinstance(exc, FileNotFoundError) and name:
+        return msg("cli.not_found", file=name)
+    return msg("cli.os_error", file=name, problem=problem) if name else problem
+
+
+def _error(args: argparse.Namespace, what: object) -> None:
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        print(f"geep {args.verb}: {what}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,3 +45,10 @@ def say(args, text: str) -> None:
     """Print unless ``--quiet``."""
     if not getattr(args, "quiet", False):
         print(text)
+
+
+def add_force(p) -> None:
+    """The ``--force`` option of every verb that writes files."""
+    from ..messages import msg
+
+    p.add_argument("--force", action="store_true", help=msg("cli.force_help"))

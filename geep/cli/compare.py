@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._output import emit_frame, say
+from ..messages import msg
+from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
@@ -41,10 +42,22 @@ def add_parser(sub) -> None:
         help="input workbook/CSV with a regions sheet (area, population) for per-km² "
         "and per-capita values",
     )
+    p.add_argument("--account", metavar="ACC[,ACC]", help=msg("cli.cmp_account_help"))
+    add_force(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..io.atomic import guard_output, output_policy
+
+    ins = [*args.ledgers, *([args.regions] if args.regions else [])]
+    ins += [p.with_name(p.name + ".meta.json") for p in args.ledgers if p.suffix.lower() == ".csv"]
+    with output_policy(ins, force=args.force):
+        guard_output(args.out)  # refuse before any work
+        return _compare(args)
+
+
+def _compare(args: argparse.Namespace) -> int:
     from ..compare import compare
     from ..ledger import Ledger
     from . import UsageError
@@ -54,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         ledgers = [Ledger(lg.lines[lg.lines["year"] == args.year], lg.meta) for lg in ledgers]
     across = args.across or ("run" if len(ledgers) > 1 else "region")
     if across == "run" and len(ledgers) < 2:
-        raise UsageError("comparing runs needs two or more ledger files")
+        raise UsageError(msg("cli.cmp_runs"))
     labels = [s.strip() for s in args.labels.split(",")] if args.labels else None
     if across == "run" and labels is None:
         labels = [p.stem for p in args.ledgers]
@@ -65,11 +78,24 @@ def run(args: argparse.Namespace) -> int:
         from ..io.read import read_inputs
 
         regions = read_inputs(args.regions).get("regions")
-    cmp = compare(ledgers, labels=labels, across=across, level=args.level, regions=regions)
+    accounts = [a.strip() for a in args.account.split(",")] if args.account else None
+    if accounts is not None:
+        have = sorted({str(a) for lg in ledgers for a in lg.lines["account"].dropna().unique()})
+        if not set(accounts) <= set(have):
+            raise UsageError(
+                msg(
+                    "cli.cmp_no_account",
+                    accounts=", ".join(sorted(set(accounts) - set(have))),
+                    available=", ".join(have),
+                )
+            )
+    cmp = compare(
+        ledgers, labels=labels, across=across, level=args.level, regions=regions, accounts=accounts
+    )
     cmp.to_excel(args.out, lang=args.lang or "en")
     for n in cmp.notes:
         print(f"! {n}")
     if not getattr(args, "quiet", False):
         emit_frame(cmp.totals.round(2), "table", title="totals")
-    say(args, f"wrote {args.out}")
+    say(args, msg("cli.cmp_wrote", file=args.out))
     return 0

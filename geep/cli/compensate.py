@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import compensation as comp
 from . import UsageError
-from ._output import emit_frame, say
+from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
@@ -45,6 +45,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--unit", default=None, help="money unit of the output (元, 万元, 亿元)")
     p.add_argument("--list", action="store_true", help="list the scheme editions and exit")
+    add_force(p)
     p.add_argument(
         "--path", action="append", default=[], metavar="DIR", help="extra catalogue folder"
     )
@@ -69,6 +70,24 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.output.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"output {args.output} must end in .xlsx or .csv")
+    from ..io.atomic import guard_output, output_policy
+
+    ins = [p for p in (args.input, args.flows, args.sections) if p is not None]
+    with output_policy(ins, force=args.force):
+        for out in _outputs(args.output):
+            guard_output(out)  # refuse before any work
+        return _settle(args, paths)
+
+
+def _outputs(out: Path) -> list[Path]:
+    """Every file ``-o OUT`` writes (a CSV settlement has two sidecars)."""
+    if out.suffix.lower() != ".csv":
+        return [out]
+    base = out.with_suffix("")
+    return [out, Path(f"{base}.net.csv"), Path(f"{base}.meta.json")]
+
+
+def _settle(args: argparse.Namespace, paths: list[str] | None) -> int:
     tables = comp.read_inputs(args.input)
     obs, where = tables["observations"]
     flows, flows_where = tables.get("flows", (None, None))

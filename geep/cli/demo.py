@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._output import emit_frame, say
+from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
@@ -26,13 +26,22 @@ def add_parser(sub) -> None:
         help="output folder (default: ./geep-demo)",
     )
     p.add_argument("--no-figures", action="store_true", help="skip PNG figures")
+    add_force(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
     from ..demo import run_demo
+    from ..io.atomic import output_error, output_policy
+
+    if args.out.exists() and not args.out.is_dir():  # -o names a file, not a folder
+        raise output_error(NotADirectoryError(20, "not a folder"), args.out)
+    with output_policy((), force=args.force):  # every file the demo writes is checked
+        return _demo(args, run_demo)
+
+
+def _demo(args: argparse.Namespace, run_demo) -> int:
+    from rich.console import Console
 
     console = Console(stderr=True)
     quiet = getattr(args, "quiet", False)

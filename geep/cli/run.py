@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import UsageError
-from ._output import say
+from ._output import add_force, say
 from .validate import add_limits, read_kwargs
 
 METHOD_CHOICES = ("esv", "gep", "bt", "geep", "all")
@@ -64,17 +64,28 @@ def add_parser(sub) -> None:
                    help="ledger to write (.xlsx or .csv)")  # fmt: skip
     add_method_options(p)
     add_limits(p)
+    add_force(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io.pipeline import required_tables, run_methods, write_ledger
-    from ..io.read import read_inputs
-    from ..messages import language
+    from ..io.atomic import guard_output, output_policy
 
     if args.out.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"{args.out.name}: write the ledger as .xlsx or .csv")
     profiles = parse_profiles(args.profile, args.method)
+    with output_policy(args.inputs, force=args.force):
+        guard_output(args.out)  # refuse before any work
+        if args.out.suffix.lower() == ".csv":
+            guard_output(args.out.with_name(args.out.name + ".meta.json"))
+        return _run(args, profiles)
+
+
+def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
+    from ..io.pipeline import required_tables, run_methods, write_ledger
+    from ..io.read import read_inputs
+    from ..messages import language
+
     inputs = read_inputs(
         args.inputs, strict=False, require=required_tables(args.method), **read_kwargs(args)
     )

@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ._output import emit_frame, say
+from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
@@ -39,6 +39,7 @@ def add_parser(sub) -> None:
     ps.add_argument("--valuation", choices=("floor", "market"), default="floor",
                     help="price for compliance values in the workbook (default floor)")  # fmt: skip
     ps.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_force(ps)
     c = s.add_parser("compliance", parents=[rules],
                      help="surplus/deficit against the emissions sheet; carbon with the CCER cap")  # fmt: skip
     c.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
@@ -48,6 +49,7 @@ def add_parser(sub) -> None:
     t = s.add_parser("template", help="blank journal workbook with instructions")
     t.add_argument("output", type=Path, metavar="OUT.xlsx")
     t.add_argument("--lang", dest="tlang", choices=("en", "zh"), default="en")
+    add_force(t)
     r = s.add_parser("rules", parents=[rules], help="the rule editions in force")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=run)
@@ -71,6 +73,16 @@ def _rules(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..io.atomic import guard_output, output_policy
+
+    journal = getattr(args, "journal", None)
+    with output_policy([journal] if journal else [], force=getattr(args, "force", False)):
+        if getattr(args, "output", None) is not None:
+            guard_output(args.output)  # refuse before any work
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from .. import trading as T
     from . import UsageError
 

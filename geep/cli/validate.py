@@ -11,22 +11,45 @@ from ..messages import msg
 from ._output import emit_frame, say
 
 
+def count(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``2e7`` allowed; not inf/nan/abc)."""
+    from ..io.preflight import LimitError, parse_limit
+
+    try:
+        return parse_limit(text, "N")
+    except LimitError as exc:
+        raise argparse.ArgumentTypeError(msg("cli.bad_int", value=text, minimum=1)) from exc
+
+
+def fraction(text: str) -> float:
+    """An argparse type: a finite number of at least 0 (``nan`` and ``inf`` refused)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(msg("cli.bad_fraction", value=text))
+    return value
+
+
 def add_limits(p: argparse.ArgumentParser) -> None:
     """Options shared by the verbs that read input files."""
     p.add_argument("--table", help="read only this table (for a CSV: the table it holds)")
     p.add_argument(
         "--area-tolerance",
-        type=float,
+        type=fraction,
         default=0.005,
         metavar="F",
         help="land-cover total allowed over the region area [fraction] (default 0.005)",
     )
     p.add_argument(
-        "--max-cells", type=int, help="refuse workbooks with more cells (GEEP_MAX_CELLS)"
+        "--max-cells", type=count, help="refuse workbooks with more cells (GEEP_MAX_CELLS)"
     )
     p.add_argument(
         "--max-uncompressed-bytes",
-        type=int,
+        type=count,
         metavar="N",
         help="refuse workbooks that unpack to more bytes (GEEP_MAX_UNCOMPRESSED_BYTES)",
     )

@@ -6,9 +6,9 @@ starting with ``#`` are comments.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from ..io.atomic import atomic_write_bytes  # the one atomic writer (kept importable here)
 
 LOCK_FILE = "LOCK"
 
@@ -36,23 +36,3 @@ def write_lock(root: Path, hashes: dict[str, str]) -> Path:
     body += "".join(f"{ref} {digest}\n" for ref, digest in sorted(hashes.items()))
     atomic_write_bytes(path, body.encode("utf-8"))
     return path
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp creates 0600 files: give the usual permissions (0666 less the umask)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

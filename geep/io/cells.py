@@ -181,25 +181,87 @@ def _cell(text: str) -> object:
     return text
 
 
+def _cell_bound(data: bytes, delim: str) -> int:
+    """The cells of CSV ``data`` counted at C speed before any parsing: exact when nothing
+    is quoted (every delimiter plus every non-blank line), an upper bound otherwise."""
+    d = delim.encode("ascii")
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    blank = data.count(b"\n\n") + data.count(b"\n\r\n") + data.startswith((b"\n", b"\r\n"))
+    return data.count(d) + lines - blank
+
+
+def _count_cells(text: str, delim: str) -> int:
+    """The exact number of cells (the csv module's C parser, nothing kept)."""
+    return sum(map(len, csv.reader(io.StringIO(text, newline=""), delimiter=delim)))
+
+
 def read_csv(path: Path, limits: Limits) -> tuple[RawSheet, str]:
     """Read a CSV (or tab-separated) text file into a :class:`RawSheet`: ``(sheet, encoding)``.
 
     Plain numbers (``1234``, ``-5.5e3``) become numbers; numbers with a leading zero stay text
-    (codes such as ``0101``); anything else stays text for the validator to judge.
+    (codes such as ``0101``); anything else stays text for the validator to judge. A file over
+    the cell limit is refused before its cells are converted (a bound from byte counts, then
+    an exact count by the C parser only if the bound is over). A NUL byte or an over-long
+    cell is an error at its line.
     """
     name = path.name
-    text, encoding = decode_text(path.read_bytes(), name)
-    first = text.split("\n", 1)[0]
-    delim = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
-    rows: list[tuple] = []
-    cells = 0
-    for rec in csv.reader(io.StringIO(text, newline=""), delimiter=delim):
-        cells += len(rec)
-        if cells > limits.max_cells:
+    data = path.read_bytes()
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b'"' not in data:
+        head = data[:65536].split(b"\n", 1)[0]  # refuse before decoding: delimiters are ASCII
+        d = (
+            max(",\t;", key=lambda c: head.count(c.encode()))
+            if any(c in head for c in b",\t;")
+            else ","
+        )
+        n = _cell_bound(data, d)
+        if n > limits.max_cells:
             raise UnreadableFileError(
-                msg("io.cells", file=name, n=cells, limit=limits.max_cells),
+                msg("io.cells", file=name, n=n, limit=limits.max_cells),
                 file=name,
                 hint=msg("hint.limits"),
             )
-        rows.append(tuple(_cell(c) for c in rec))
+    text, encoding = decode_text(data, name)
+    first = text.split("\n", 1)[0]
+    delim = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
+    raw = text.encode("utf-8") if encoding.startswith("UTF-16") else data
+    bound = _cell_bound(raw, delim)
+    if bound > limits.max_cells:
+        n = bound if '"' not in text else _count_cells_safe(text, delim, name)
+        if n > limits.max_cells:
+            raise UnreadableFileError(
+                msg("io.cells", file=name, n=n, limit=limits.max_cells),
+                file=name,
+                hint=msg("hint.limits"),
+            )
+    rows: list[tuple] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        for rec in reader:
+            rows.append(tuple(_cell(c) for c in rec))
+    except csv.Error as exc:
+        raise _csv_error(name, reader.line_num, exc) from exc
     return RawSheet(name, name, rows), encoding
+
+
+def _count_cells_safe(text: str, delim: str, name: str) -> int:
+    try:
+        return _count_cells(text, delim)
+    except csv.Error as exc:
+        raise _csv_error(name, None, exc) from exc
+
+
+def _csv_error(name: str, line: int | None, exc: csv.Error) -> UnreadableFileError:
+    from ..messages import text
+
+    problem = str(exc)
+    if "NUL" in problem:
+        why = text("cli.pf_csv_nul")
+    elif "field larger" in problem:
+        why = text("cli.pf_csv_field", limit=csv.field_size_limit())
+    else:
+        why = problem
+    return UnreadableFileError(
+        text("cli.pf_csv_line", file=name, line=line if line is not None else "?", problem=why),
+        file=name,
+        hint=text("cli.hint_pf_csv"),
+    )

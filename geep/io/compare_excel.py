@@ -46,8 +46,10 @@ def build_comparison_workbook(cmp: Comparison, lang: str = "en") -> Workbook:
     ws.title = lab["about"]
     ws.append([lab["title"]])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["sides", ", ".join(cmp.sides)])
-    ws.append([lab["unit"].format(unit=cmp.unit, py=cmp.price_year)])
+    ws.append(["sides", cell_value(", ".join(cmp.sides))])
+    money = cmp.money or {"": (cmp.unit, cmp.price_year)}
+    for acc, (unit, py) in money.items():  # like with like: the money of each account
+        ws.append([cell_value(f"{acc}: " if acc else "") + lab["unit"].format(unit=unit, py=py)])
     for n in cmp.notes:
         ws.append([cell_value("NOTE: " + n)])
         ws.cell(ws.max_row, 1).fill = WARN

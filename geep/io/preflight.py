@@ -21,15 +21,18 @@ ECMA-376 Part 2 (Open Packaging Conventions); [MS-CFB] Compound File Binary Form
 
 from __future__ import annotations
 
+import math
 import os
+import posixpath
 import re
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..messages import msg
+from ..messages import msg, text
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -65,20 +68,46 @@ class Limits:
 
     @classmethod
     def from_env(cls, **overrides: int | None) -> Limits:
-        """Defaults, overridden by ``GEEP_MAX_*`` variables, overridden by ``overrides``."""
+        """Defaults, overridden by ``GEEP_MAX_*`` variables, overridden by ``overrides``.
+
+        Raises
+        ------
+        LimitError
+            A variable or override is not a whole number between 1 and 2**62 (``abc``,
+            ``inf``, ``1e400``, ``-5``, ``2.5`` are refused with a message naming it).
+        """
         values: dict[str, int] = {}
         for name in ("max_file_bytes", "max_uncompressed_bytes", "max_cells", "max_members"):
-            env = os.environ.get(f"GEEP_{name.upper()}")
-            if env:
-                try:
-                    values[name] = int(float(env))
-                except ValueError as exc:
-                    raise UnreadableFileError(
-                        f"environment variable GEEP_{name.upper()}={env!r} is not a number"
-                    ) from exc
+            var = f"GEEP_{name.upper()}"
+            env = os.environ.get(var)
+            if env is not None and env.strip():
+                values[name] = parse_limit(env, var, env=True)
             if overrides.get(name) is not None:
-                values[name] = int(overrides[name])  # type: ignore[arg-type]
+                values[name] = parse_limit(overrides[name], name)
         return cls(**values)
+
+
+#: the largest limit accepted (anything larger is surely a typing slip)
+MAX_LIMIT = 2**62
+
+
+class LimitError(InputError):
+    """A limit (environment variable or option) is not a usable count (a usage problem)."""
+
+
+def parse_limit(value: object, name: str, env: bool = False) -> int:
+    """``value`` as a whole number in ``[1, MAX_LIMIT]``; else :class:`LimitError` naming it."""
+    try:
+        number = float(str(value).strip().replace("_", ""))
+        ok = math.isfinite(number) and number == int(number) and 1 <= number <= MAX_LIMIT
+    except (ValueError, OverflowError):
+        ok = False
+    if not ok:
+        code = "cli.bad_env" if env else "cli.bad_limit"
+        raise LimitError(
+            text(code, name=name, value=str(value), maximum=MAX_LIMIT), hint=text("cli.hint_env")
+        )
+    return int(number)
 
 
 @dataclass
@@ -89,6 +118,14 @@ class SheetScan:
     cells: int = 0
     has_formulas: bool = False
     merged: list[str] = field(default_factory=list)
+    max_row: int = 0
+    max_col: int = 0
+    far_cell: str = ""
+
+    @property
+    def extent(self) -> int:
+        """Cells of the grid a reader builds: rows × columns up to the farthest cell."""
+        return self.max_row * self.max_col
 
 
 @dataclass
@@ -118,8 +155,19 @@ def sniff(path: Path, limits: Limits | None = None) -> str:
     """
     limits = limits or Limits.from_env()
     name = path.name
-    size = path.stat().st_size
+    st = path.stat()
+    size = st.st_size
+    if not stat.S_ISREG(st.st_mode):  # /dev/zero, a FIFO, a socket: no size, maybe no end
+        raise UnreadableFileError(
+            text("cli.pf_not_regular", file=name), file=name, hint=text("cli.hint_pf_copy")
+        )
     if size == 0:
+        with path.open("rb") as fh:
+            virtual = bool(fh.read(1))  # /proc files report 0 bytes and have content
+        if virtual:
+            raise UnreadableFileError(
+                text("cli.pf_virtual", file=name), file=name, hint=text("cli.hint_pf_copy")
+            )
         raise UnreadableFileError(msg("io.empty", file=name), file=name, hint=msg("hint.empty"))
     if size > limits.max_file_bytes:
         raise UnreadableFileError(
@@ -142,9 +190,28 @@ def sniff(path: Path, limits: Limits | None = None) -> str:
         raise UnreadableFileError(msg("io.html", file=name), file=name, hint=msg("hint.save_xlsx"))
     if _looks_like_text(head):
         return "text"
+    _refuse_nul_text(head, name)
     raise UnreadableFileError(
         msg("io.unknown_type", file=name), file=name, hint=msg("hint.save_xlsx")
     )
+
+
+_CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f\x7f]")
+
+
+def _refuse_nul_text(head: bytes, name: str) -> None:
+    """Text with a few NUL bytes (not UTF-16): an error at the line of the first NUL."""
+    nuls = head.count(b"\x00")
+    if not nuls or nuls > max(2, len(head) // 20):  # UTF-16 text is half NUL bytes
+        return
+    rest = head.replace(b"\x00", b"")
+    if not _CONTROL_RE.search(rest) and _looks_like_text(rest):
+        line = head[: head.index(b"\x00")].count(b"\n") + 1
+        raise UnreadableFileError(
+            text("cli.pf_csv_line", line=line, problem=text("cli.pf_csv_nul")),
+            file=name,
+            hint=text("cli.hint_pf_csv"),
+        )
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -179,12 +246,14 @@ def _refuse_ole2(path: Path, size: int) -> None:
 
 
 def check_workbook(path: Path, limits: Limits | None = None) -> WorkbookScan:
-    """Check a zip-based workbook before parsing; return what the byte scan found.
+    """Check a zip-based workbook before parsing; return what the scan found.
 
     Sizes come from the central directory (Python's zip reader never inflates a member beyond
     its declared size), so oversized archives are refused without decompressing anything.
-    Every XML part's prolog is checked for a DTD; every worksheet is scanned for cells,
-    formulas and merged ranges.
+    Every XML part is parsed as a stream (expat) and refused if it holds a DTD or an entity
+    declaration anywhere; the worksheets are found through the workbook's relationships
+    (whatever their part names) and their cells counted by a real parse, with the extent of
+    the grid the cell reader will build (a value in column XFD widens every row).
 
     Raises
     ------
@@ -217,20 +286,130 @@ def check_workbook(path: Path, limits: Limits | None = None) -> WorkbookScan:
         names = {i.filename for i in infos}
         _check_package_kind(zf, names, name)
         scan = WorkbookScan(uncompressed=total)
-        for info in infos:
-            if not info.filename.endswith((".xml", ".rels", ".vml")):
-                continue
-            if info.filename.startswith("xl/worksheets/") and info.filename.count("/") == 2:
-                scan.sheets[info.filename] = _scan_sheet(zf, info, name)
+        xml = [i for i in infos if i.filename.endswith((".xml", ".rels", ".vml"))]
+        for info in xml:  # every part: no DTD in the prolog (before any parser runs)
+            _check_prolog(zf, info, name)
+        sheets = sheet_parts(zf, names, name)
+        for info in xml:
+            if info.filename in sheets:
+                sc = _scan_sheet(zf, info, name)
+                scan.sheets[info.filename] = sc
             else:
-                _check_prolog(zf, info, name)
+                _parse_part(zf, info, name)
             if scan.cells > limits.max_cells:
                 raise UnreadableFileError(
                     msg("io.cells", file=name, n=scan.cells, limit=limits.max_cells),
                     file=name,
                     hint=msg("hint.limits"),
                 )
+            sc = scan.sheets.get(info.filename)
+            if sc is not None and sc.extent > limits.max_cells:
+                raise _grid_error(name, sc, limits)
     return scan
+
+
+def _grid_error(name: str, sc: SheetScan, limits: Limits) -> UnreadableFileError:
+    cell, n = sc.far_cell, sc.extent
+    return UnreadableFileError(
+        text("cli.pf_grid", file=name, part=sc.part, cell=cell, rows=sc.max_row,
+             cols=sc.max_col, n=n, limit=limits.max_cells),
+        file=name,
+        hint=text("cli.hint_pf_grid"),
+    )  # fmt: skip
+
+
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def sheet_parts(zf: zipfile.ZipFile, names: set[str], name: str) -> dict[str, str]:
+    """``{part name: sheet name}`` of the worksheets, resolved through the relationships.
+
+    The workbook part is found from ``_rels/.rels`` (default ``xl/workbook.xml``); each
+    ``<sheet r:id=…>`` is looked up in the workbook's relationships, whatever folder the
+    target lies in (``xl/worksheets/sub/…``, an absolute ``/xl/…`` target).
+    """
+    book = "xl/workbook.xml"
+    for rel in _elements(zf, "_rels/.rels", names, name, "Relationship"):
+        if rel.get("Type", "").endswith("/officeDocument"):
+            book = _resolve("", rel.get("Target", ""))
+    rels_part = posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels")
+    targets = {
+        r.get("Id"): _resolve(posixpath.dirname(book), r.get("Target", ""))
+        for r in _elements(zf, rels_part, names, name, "Relationship")
+        if r.get("Type", "").endswith("/worksheet") and r.get("TargetMode") != "External"
+    }
+    out: dict[str, str] = {}
+    for sh in _elements(zf, book, names, name, "sheet"):
+        part = targets.get(sh.get(f"{_REL_NS} id") or sh.get("id"))
+        if part is None:
+            continue  # a chartsheet or dialog sheet: no cells
+        if part not in names:
+            raise UnreadableFileError(
+                text("cli.pf_missing_part", file=name, sheet=sh.get("name", "?"), part=part),
+                file=name,
+                hint=msg("hint.save_xlsx"),
+            )
+        out[part] = sh.get("name", "")
+    return out
+
+
+def _resolve(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def _elements(zf, part: str, names: set[str], name: str, local: str) -> list[dict[str, str]]:
+    """Attributes of every ``local`` element of a (small) part; ``[]`` if it is absent."""
+    if part not in names:
+        return []
+    found: list[dict[str, str]] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(" ")[2] == local:
+            found.append(attrs)
+
+    _expat(zf, zf.getinfo(part), name, start)
+    return found
+
+
+def _parse_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Parse a part to its end with no handlers but the DTD refusal (C speed)."""
+    _expat(zf, info, name, None)
+
+
+def _expat(zf, info, name: str, start) -> None:
+    """Stream one part through expat; a DTD or entity declaration anywhere is refused."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def refuse(*_a) -> None:
+        raise UnreadableFileError(
+            msg("io.dtd", file=name, part=info.filename), file=name, hint=msg("hint.dtd")
+        )
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    if start is not None:
+        parser.StartElementHandler = start
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise UnreadableFileError(
+            text("cli.pf_bad_xml", file=name, part=info.filename, problem=str(exc)),
+            file=name,
+            hint=msg("hint.save_xlsx"),
+        ) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise UnreadableFileError(
+            msg("io.bad_zip", file=name, problem=f"{info.filename}: {exc}"),
+            file=name,
+            hint=msg("hint.save_xlsx"),
+        ) from exc
 
 
 def _check_package_kind(zf: zipfile.ZipFile, names: set[str], name: str) -> None:
@@ -283,45 +462,58 @@ def _refuse_dtd(head: bytes, part: str, name: str) -> None:
         )
 
 
-_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
-_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_PREFIX_RE = re.compile(rb"<(\w+:)?worksheet[\s>]")
+_SML_NS = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_KINDS = {"c": 1, "row": 2, "f": 3, "mergeCell": 4}
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
 
 
 def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> SheetScan:
-    """Stream one worksheet part: count cells, note formulas, collect merged ranges."""
+    """Parse one worksheet part: count cells, note formulas, collect merged ranges, and
+    find the grid's extent (the largest row and column any cell reaches)."""
     out = SheetScan(info.filename)
-    tail = b""
-    first = True
-    cell_pats: tuple[bytes, ...] = (b"<c ", b"<c>")
-    try:
-        with zf.open(info) as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                if first:
-                    _refuse_dtd(chunk, info.filename, name)
-                    m = _PREFIX_RE.search(chunk[:_PROLOG_BYTES])
-                    if m and m.group(1):
-                        p = m.group(1)
-                        cell_pats = (b"<" + p + b"c ", b"<" + p + b"c>")
-                    first = False
-                buf = tail + chunk
-                k = len(tail)
-                for pat in cell_pats:
-                    # matches wholly inside the tail were counted with the previous chunk
-                    out.cells += buf.count(pat) - tail.count(pat)
-                if not out.has_formulas and _FORMULA_RE.search(buf):
-                    out.has_formulas = True
-                for m in _MERGE_RE.finditer(buf):
-                    if m.end() > k:
-                        out.merged.append(m.group(1).decode("ascii"))
-                tail = buf[-256:]
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise UnreadableFileError(
-            msg("io.bad_zip", file=name, problem=f"{info.filename}: {exc}"),
-            file=name,
-            hint=msg("hint.save_xlsx"),
-        ) from exc
+    state = [0, 0, 0, 0, 0, 0]  # row, col, cells, max row, max col, row of the max col
+    kinds = {f"{ns} {local}": k for ns in _SML_NS for local, k in _KINDS.items()}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        kind = kinds.get(tag) or _KINDS.get(tag.rpartition(" ")[2], 0)
+        if kind == 1:  # a cell
+            state[2] += 1
+            ref = attrs.get("r")
+            letters = ref.rstrip("0123456789") if ref else ""
+            if letters and letters.isalpha() and len(letters) <= 3 and ref[len(letters) :]:
+                col = _col_number(letters)
+                state[0] = int(ref[len(letters) :])
+            else:
+                col = state[1] + 1
+            state[1] = col
+            if col > state[4]:
+                state[4], state[5] = col, state[0]
+            if state[0] > state[3]:
+                state[3] = state[0]
+        elif kind == 2:  # a row
+            r = attrs.get("r", "")
+            state[0] = int(r) if r.isdigit() else state[0] + 1
+            state[1] = 0
+            if state[0] > state[3]:
+                state[3] = state[0]
+        elif kind == 3:
+            out.has_formulas = True
+        elif kind == 4 and attrs.get("ref"):
+            out.merged.append(attrs["ref"])
+
+    _expat(zf, info, name, start)
+    out.cells, out.max_row, out.max_col = state[2], state[3], state[4]
+    if out.max_col:
+        from openpyxl.utils import get_column_letter
+
+        out.far_cell = f"{get_column_letter(min(out.max_col, 18278))}{state[5]}"
     return out

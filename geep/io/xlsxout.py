@@ -2,7 +2,8 @@
 
 openpyxl stamps the time of writing into the archive (member dates) and into
 ``docProps/core.xml``; :func:`workbook_bytes` removes both, so the same content always gives
-the same bytes. Text written by geep goes through :func:`cell_value`, which neutralises text
+the same bytes, and stamps the package digest that marks an unchanged geep output
+(:mod:`geep.io.marker`). Text written by geep goes through :func:`cell_value`, which neutralises text
 that a spreadsheet would run as a formula.
 """
 
@@ -21,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .atomic import atomic_write_bytes
+from .marker import CORE_PART, PLACEHOLDER, package_digest, stamp_core
 from .safety import neutralise
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -86,21 +88,26 @@ def workbook_bytes(wb: Workbook, exact: dict[str, dict[str, str]] | None = None)
     wb.properties.creator = "geep"
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
+    wb.properties.identifier = PLACEHOLDER  # the package digest: see geep.io.marker
     buf = io.BytesIO()
     wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    members: list[tuple[str, bytes]] = []
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename in parts:
                 data = _patch_numbers(data, parts[info.filename])
-            if info.filename == "docProps/core.xml":
+            if info.filename == CORE_PART:
                 data = _CORE_TIME.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
-            zi = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            members.append((info.filename, data))
+    digest = package_digest(members)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in members:
+            zi = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16
-            dst.writestr(zi, data)
+            dst.writestr(zi, stamp_core(data, digest) if name == CORE_PART else data)
     return out.getvalue()
 
 

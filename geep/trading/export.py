@@ -9,7 +9,6 @@ positions.
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from ..errors import GeepError
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
+from ..io.xlsxout import workbook_bytes as xlsx_bytes
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
 from .sheets import EMISSIONS, HOLDERS, TRANSACTIONS, SheetSpec
@@ -189,9 +189,7 @@ def workbook_bytes(
     _sheet(wb, "checks", conservation(journal))
     _sheet(wb, "rules", pd.DataFrame(journal.rules.summary()))
     _sheet(wb, "warnings", pd.DataFrame({"warning": warnings or ["(none)"]}))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx_bytes(wb)  # reproducible, and marked as a geep output
 
 
 def write_journal(
@@ -239,9 +237,7 @@ def template_bytes(lang: str = "en") -> bytes:
     ws.column_dimensions["C"].width = 100
     for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
         _template_sheet(wb, spec, lang)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx_bytes(wb)  # reproducible, and marked as a geep output
 
 
 def _template_sheet(wb: Workbook, spec: SheetSpec, lang: str) -> None:
