@@ -508,7 +508,6 @@ CASES: list[dict] = [
         "argv": ["-q", "run", "{in}/shanxi.xlsx", "-o", "{out}/l.xlsx"],
         "exit": 0,
         "names": [],
-        "xfail": I1.format(13) + " (default --method all needs --price-year)",
     },
     # --- observations and flows (compensate) -----------------------------------------------
     {
