@@ -28,10 +28,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import geep  # noqa: E402
-from bench_engines import synthetic  # noqa: E402
-from geep import coefficients  # noqa: E402
-from geep.inputs import from_frames  # noqa: E402
+from bench_engines import synthetic
+
+import geep
+from geep import coefficients
+from geep.inputs import from_frames
 
 
 def median_time(fn, n: int = 3) -> tuple[float, object]:
@@ -90,8 +91,11 @@ def ledger_bytes(ledger: geep.Ledger) -> int:
 def import_time(module: str) -> float:
     code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
     runs = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout)  # fmt: skip
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(5)
     ]
     return statistics.median(runs)
@@ -105,7 +109,11 @@ def main() -> None:
     a = ap.parse_args()
     lc, q, eco = synthetic(a.counties, a.years)
     inputs = from_frames({"land_cover": lc, "quantities": q, "economy": eco})
-    for ref in ("xie2015-factors@2015", "gep-parameters@garze-2010", "standard-equivalent@xie-2015"):
+    for ref in (
+        "xie2015-factors@2015",
+        "gep-parameters@garze-2010",
+        "standard-equivalent@xie-2015",
+    ):
         coefficients.load(ref)
     geep.esv(from_frames({"land_cover": lc.head(100)}))  # warm caches (catalogue, registry)
 
@@ -132,8 +140,10 @@ def main() -> None:
     led = geep.esv(inputs)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"ESV peak allocation {peak / 2**20:,.0f} MiB vs ledger columns {size / 2**20:,.0f} MiB:"
-          f" ratio {peak / size:4.2f} (target ≤ 1.5)")  # fmt: skip
+    print(
+        f"ESV peak allocation {peak / 2**20:,.0f} MiB vs ledger columns {size / 2**20:,.0f} MiB:"
+        f" ratio {peak / size:4.2f} (target ≤ 1.5)"
+    )
 
     parts = [led] + [geep.esv(inputs) for _ in range(a.concat - 1)]
     frames = [p._raw for p in parts]
@@ -141,7 +151,7 @@ def main() -> None:
     t_cat, both = median_time(lambda: geep.Ledger.concat(parts), n=1)
     print(f"Ledger.concat of {a.concat} ledgers ({len(both):,} lines): {t_cat:6.2f} s vs "
           f"pd.concat {t_pd:6.2f} s, ratio {t_cat / t_pd:4.2f} (target ≤ 1.5)")  # fmt: skip
-    del parts, frames, both
+    both = parts = frames = None  # free the memory before the import timings
 
     t_geep, t_pandas = import_time("geep"), import_time("pandas")
     print(f"import geep {t_geep:5.2f} s vs import pandas {t_pandas:5.2f} s, ratio "

@@ -138,9 +138,12 @@ class Ledger:
             years = grp["price_year"].dropna().unique()
             if len(units) > 1 or len(years) > 1:
                 raise PriceYearError(
-                    text("ledger.mixed_money", key=str(key),
-                         units=str(sorted(map(str, units))),
-                         years=str(sorted(map(int, years)))),  # fmt: skip
+                    text(
+                        "ledger.mixed_money",
+                        key=str(key),
+                        units=str(sorted(map(str, units))),
+                        years=str(sorted(map(int, years))),
+                    ),
                     hint=text("ledger.hint_mixed_money"),
                 )
 
@@ -313,11 +316,11 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
 __all__ = [
     "ACCOUNTS",
     "CATEGORY_ORDER",
-    "CheckResult",
     "COLUMNS",
     "TEXT_COLUMNS",
-    "Ledger",
     "_STATUS_RANK",
+    "CheckResult",
+    "Ledger",
     "const_column",
     "merge_meta",
     "sort_order",

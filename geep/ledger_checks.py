@@ -63,8 +63,15 @@ def check(df: pd.DataFrame, rtol: float = 1e-9) -> CheckResult:
         if mism.any():
             first = df.loc[qp].iloc[int(np.argmax(mism))]
             res.problems.append(
-                str(text("ledger.check_qp", n=int(mism.sum()), region=first["region_code"],
-                         year=first["year"], indicator=first["indicator"]))  # fmt: skip
+                str(
+                    text(
+                        "ledger.check_qp",
+                        n=int(mism.sum()),
+                        region=first["region_code"],
+                        year=first["year"],
+                        indicator=first["indicator"],
+                    )
+                )
             )
     if df.empty:
         return res
@@ -79,7 +86,7 @@ def check(df: pd.DataFrame, rtol: float = 1e-9) -> CheckResult:
         subtotal = parts.groupby(level=list(range(3)), sort=True).sum()
         diff = (subtotal.reindex(total.index) - total).abs()
         off = diff > rtol * scale
-        for (r, y, a), d in diff[off & ~mixed].items():
+        for (r, y, a), _d in diff[off & ~mixed].items():
             res.problems.append(
                 str(text("ledger.check_subtotal", region=r, year=y, account=a, what=name,
                          sub=repr(float(subtotal[(r, y, a)])), total=repr(float(total[(r, y, a)]))))
@@ -107,13 +114,16 @@ def compare_lines(a: Ledger, b: Ledger, on: Sequence[str] | None = None) -> pd.D
     ub = set(map(str, lb["value_unit"].dropna()))
     if pa != pb or ua != ub:
         raise PriceYearError(
-            text("ledger.compare_money", a=f"{sorted(pa)} {sorted(ua)}",
-                 b=f"{sorted(pb)} {sorted(ub)}"),  # fmt: skip
+            text(
+                "ledger.compare_money",
+                a=f"{sorted(pa)} {sorted(ua)}",
+                b=f"{sorted(pb)} {sorted(ub)}",
+            ),
             hint=text("ledger.hint_compare_money"),
         )
 
     def side(lines: pd.DataFrame) -> pd.Series:
-        flat = lines[keys + ["value"]].copy()
+        flat = lines[[*keys, "value"]].copy()
         for k in keys:
             if isinstance(flat[k].dtype, pd.CategoricalDtype):
                 flat[k] = flat[k].astype(object)
@@ -128,7 +138,10 @@ def compare_lines(a: Ledger, b: Ledger, on: Sequence[str] | None = None) -> pd.D
     denom = out["value_a"].abs().replace(0.0, np.nan)
     out["pct"] = out["diff"] / denom * 100.0
     ta, tb = a.meta.get("tables", {}), b.meta.get("tables", {})
-    out.attrs["editions"] = {"only_a": sorted(set(ta) - set(tb)), "only_b": sorted(set(tb) - set(ta))}
+    out.attrs["editions"] = {
+        "only_a": sorted(set(ta) - set(tb)),
+        "only_b": sorted(set(tb) - set(ta)),
+    }
     return out
 
 

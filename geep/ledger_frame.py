@@ -35,9 +35,50 @@ TEXT_COLUMNS = (
 )  # fmt: skip
 
 
+def code_dtype(n_categories: int) -> type:
+    """The smallest integer type that holds codes of ``n_categories`` categories (and −1)."""
+    for t in (np.int8, np.int16, np.int32):
+        if n_categories < np.iinfo(t).max:
+            return t
+    return np.int64
+
+
+def fast_categorical(codes: np.ndarray, categories: Sequence[Any] | pd.Index) -> pd.Categorical:
+    """Categorical from ``codes`` into ``categories`` that the caller guarantees are unique and
+    in range (built by geep's kernels): the categories are not re-validated, which for a
+    ledger's input cells (hundreds of thousands) would cost more than the whole kernel."""
+    cats = (
+        categories if isinstance(categories, pd.Index) else pd.Index(list(categories), dtype=object)
+    )
+    codes = np.asarray(codes).astype(code_dtype(len(cats)), copy=False)
+    try:
+        dtype = pd.CategoricalDtype._from_fastpath(cats, False)
+        return pd.Categorical._simple_new(codes, dtype)
+    except (AttributeError, TypeError):  # pragma: no cover - a pandas without the fast path
+        return pd.Categorical.from_codes(codes, categories=cats)
+
+
+def canonical_codes(codes: np.ndarray, labels: Sequence[Any]) -> tuple[pd.Categorical, np.ndarray]:
+    """A canonical categorical of ``labels[codes]`` (lexical categories, no unused ones;
+    ``None`` labels and negative codes missing) — ``labels`` may repeat — and, for each of its
+    categories, the first position in ``labels`` that carries it."""
+    codes = np.asarray(codes)
+    n = len(labels)
+    used = np.bincount(codes[codes >= 0], minlength=n) > 0 if codes.size else np.zeros(n, bool)
+    uniq = sorted({labels[k] for k in np.flatnonzero(used) if labels[k] is not None})
+    pos = {lb: i for i, lb in enumerate(uniq)}
+    lut = np.array([pos.get(lb, -1) if lb is not None else -1 for lb in labels] + [-1])
+    first = np.full(len(uniq), -1, dtype=np.int64)
+    for k in np.flatnonzero(used)[::-1]:
+        if lut[k] >= 0:
+            first[lut[k]] = k
+    out = lut[np.where(codes < 0, n, codes)] if codes.size else codes
+    return fast_categorical(out, uniq), first
+
+
 def const_column(value: str, n: int) -> pd.Categorical:
     """A text column of ``n`` equal cells, stored as a one-category categorical."""
-    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[value])
+    return fast_categorical(np.zeros(n, dtype=np.int8), [value])
 
 
 def categorical(codes: np.ndarray, labels: Sequence[Any]) -> pd.Categorical:
@@ -56,8 +97,10 @@ def drop_unused(cat: pd.Categorical | pd.Series) -> pd.Categorical:
     cat = pd.Categorical(cat) if not isinstance(cat, pd.Categorical) else cat
     n_cat = len(cat.categories)
     codes = cat.codes
-    used = np.bincount(codes[codes >= 0], minlength=n_cat) > 0 if len(codes) else np.zeros(
-        n_cat, dtype=bool
+    used = (
+        np.bincount(codes[codes >= 0], minlength=n_cat) > 0
+        if len(codes)
+        else np.zeros(n_cat, dtype=bool)
     )
     if used.all():
         return cat
@@ -67,21 +110,22 @@ def drop_unused(cat: pd.Categorical | pd.Series) -> pd.Categorical:
     return pd.Categorical.from_codes(new.astype(codes.dtype), categories=cat.categories[used])
 
 
-#: text columns with more categories than this keep them in order of first appearance
-FIRST_APPEARANCE = 4096
+#: text columns whose categories keep the order of first appearance (input cells: hundreds of
+#: thousands of distinct values, in file order); all others are sorted lexically
+FIRST_APPEARANCE = ("input_ref",)
 
 
 def canonical_categories(df: pd.DataFrame) -> pd.DataFrame:
     """Text columns in their canonical form: no unused categories; categories sorted
-    lexically, or — for columns with many distinct values, such as input cells — in order of
-    first appearance. Lines in ledger order and their CSV read back have the same form."""
+    lexically, except the input cells (:data:`FIRST_APPEARANCE`), kept in order of first
+    appearance. Lines in ledger order and their CSV read back have the same form."""
     out = {}
     for c in df.columns:
         if not isinstance(df[c].dtype, pd.CategoricalDtype):
             continue
         cat = drop_unused(df[c].array)
         cats = cat.categories
-        if len(cats) > FIRST_APPEARANCE:
+        if c in FIRST_APPEARANCE:
             order = pd.unique(cat.codes[cat.codes >= 0])
             if (order[1:] > order[:-1]).all():
                 out[c] = cat
@@ -271,11 +315,14 @@ __all__ = [
     "CATEGORY_ORDER",
     "COLUMNS",
     "TEXT_COLUMNS",
-    "categorical",
     "canonical_categories",
+    "canonical_codes",
+    "categorical",
+    "code_dtype",
     "concat_lines",
-    "drop_unused",
     "const_column",
+    "drop_unused",
+    "fast_categorical",
     "in_ledger_order",
     "merge_meta",
     "normalise_lines",

@@ -11,12 +11,17 @@ from . import UsageError
 from ._output import add_force, say
 from .validate import add_limits, read_kwargs
 
-METHOD_CHOICES = ("esv", "gep", "bt", "geep", "all")
+
+def method_choices() -> tuple[str, ...]:
+    """``--method`` choices: every registered method, and ``all``."""
+    from ..methods import names
+
+    return (*names(), "all")
 
 
 def add_method_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``run`` and ``batch``."""
-    p.add_argument("--method", choices=METHOD_CHOICES, default="all",
+    p.add_argument("--method", choices=method_choices(), default="all",
                    help="method to run; all = every method the sheets allow (default)")  # fmt: skip
     p.add_argument(
         "--profile",
@@ -32,20 +37,25 @@ def add_method_options(p: argparse.ArgumentParser) -> None:
 
 def parse_profiles(values: list[str], method: str) -> dict[str, str]:
     """``["xie-2008"]`` (one method) or ``["esv=xie-2008", "gep=cn-gep-2020"]``."""
-    from ..io.pipeline import METHODS
+    from ..messages import text
+    from ..methods import REGISTRY
 
+    with_profile = sorted(n for n, m in REGISTRY.items() if m.roles)
     out: dict[str, str] = {}
     for v in values:
         key, sep, name = v.partition("=")
         if not sep:
             if method == "all":
-                raise UsageError(
-                    f"--profile {v}: with --method all, say which method it is for",
-                    hint=f"e.g. --profile esv={v}",
-                )
-            key, name = ("gep" if method == "geep" else method), v
-        if key not in METHODS or key == "geep":  # geep uses the gep profile
-            raise UsageError(f"--profile {v}: unknown method {key!r}", hint="esv, gep or bt")
+                raise UsageError(text("cli.profile_which", value=v),
+                                 hint=text("cli.hint_profile_which", value=v))  # fmt: skip
+            m = REGISTRY.get(method)
+            key = m.depends[0] if m is not None and not m.roles and m.depends else method
+            name = v
+        if key not in with_profile:  # e.g. geep takes the profile of gep
+            raise UsageError(
+                text("cli.profile_method", value=v, method=key),
+                hint=text("cli.hint_profile_method", methods=", ".join(with_profile)),
+            )
         out[key] = name
     return out
 

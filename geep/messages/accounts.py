@@ -87,7 +87,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "部分行为负值（如水田水资源供给，因子 −2.63）：按文献保留；含正负值的合计求占比时需注意",
     ),
     # benefit transfer
-    "bt.not_money": ("{ref}: unit_value is not money ({unit})", "{ref}：unit_value 不是货币（{unit}）"),
+    "bt.not_money": (
+        "{ref}: unit_value is not money ({unit})",
+        "{ref}：unit_value 不是货币（{unit}）",
+    ),
     "bt.price_year": (
         "{ref} gives values at {year} prices; benefit transfer keeps the source price year "
         "(asked: {asked})",
@@ -112,10 +115,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{biome}：{ref} 中没有单位面积价值；{area} 公顷按 0 计价",
     ),
     # GEP
-    "gep.bad_cap": ("purification_cap must be 'emissions' or 'none'",
-                    "purification_cap 必须为 'emissions' 或 'none'"),  # fmt: skip
-    "gep.bad_basis": ("provisioning_basis must be one of {bases}",
-                      "provisioning_basis 必须是 {bases} 之一"),  # fmt: skip
+    "gep.bad_cap": (
+        "purification_cap must be 'emissions' or 'none'",
+        "purification_cap 必须为 'emissions' 或 'none'",
+    ),
+    "gep.bad_basis": (
+        "provisioning_basis must be one of {bases}",
+        "provisioning_basis 必须是 {bases} 之一",
+    ),
     "gep.hint_basis": (
         "a labelled choice: GDP-type value added, gross output or rent",
         "这是一个标注性的选择：增加值、总产值或资源租金",
@@ -157,10 +164,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # GEEP
     "geep.no_gep": ("the GEP ledger has no GEP lines", "GEP 台账中没有 GEP 行"),
     "geep.hint_no_gep": ("pass the result of geep.gep()", "请传入 geep.gep() 的结果"),
-    "geep.gep_not_cny": ("the GEP ledger is not in CNY ({units})", "GEP 台账不是人民币计价（{units}）"),
+    "geep.gep_not_cny": (
+        "the GEP ledger is not in CNY ({units})",
+        "GEP 台账不是人民币计价（{units}）",
+    ),
     "geep.hint_cny": ("GEEP is computed in CNY", "GEEP 以人民币计算"),
-    "geep.gep_price_years": ("the GEP ledger mixes price years {years}",
-                             "GEP 台账混用了多个价格年份 {years}"),  # fmt: skip
+    "geep.gep_price_years": (
+        "the GEP ledger mixes price years {years}",
+        "GEP 台账混用了多个价格年份 {years}",
+    ),
     "geep.no_regulating": (
         "{n} region-year(s) have no regulating lines: ERS = 0",
         "{n} 个区域年份没有调节服务行：ERS = 0",
@@ -197,5 +209,34 @@ MESSAGES.update(
         ),
         "pipeline.bad_output": ("cannot write a ledger to {name!r}", "无法将台账写入 {name!r}"),
         "pipeline.hint_output": ("use .xlsx or .csv", "请使用 .xlsx 或 .csv"),
+    }
+)
+MESSAGES.update(
+    {
+        "esv.incomplete_factors": (
+            "the factor table has no factor for (type, service) {pairs}",
+            "因子表缺少以下（类型，服务）的当量因子：{pairs}",
+        ),
+        "esv.hint_incomplete_factors": (
+            "give every type that has areas a factor for every service (0 where it is zero)",
+            "有面积的每个类型都须为每项服务给出当量因子（为零请填 0）",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "cli.profile_which": (
+            "--profile {value}: with --method all, say which method it is for",
+            "--profile {value}：使用 --method all 时，请写明该配置用于哪个方法",
+        ),
+        "cli.hint_profile_which": ("e.g. --profile esv={value}", "例如 --profile esv={value}"),
+        "cli.profile_method": (
+            "--profile {value}: method {method!r} takes no profile",
+            "--profile {value}：方法 {method!r} 不使用配置",
+        ),
+        "cli.hint_profile_method": (
+            "methods with profiles: {methods}",
+            "使用配置的方法：{methods}",
+        ),
     }
 )

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..ledger import Ledger
-from ..ledger_frame import COLUMNS, canonical_categories, categorical, const_column
+from ..ledger_frame import COLUMNS, canonical_categories, const_column, fast_categorical
 from ..messages import text
 from ..status import STATUS_RANK, worst
 from .registry import Method
@@ -37,8 +37,13 @@ def used_theta(result: KernelResult) -> np.ndarray:
 
 
 def _region_names(region: pd.Series, names: Mapping[str, str]) -> pd.Categorical:
+    """Region names as a canonical categorical (lexical categories; missing where unnamed)."""
     labels = [names.get(str(r)) or None for r in region.cat.categories]
-    return categorical(region.cat.codes.to_numpy(), labels)
+    uniq = sorted({lb for lb in labels if lb is not None})
+    pos = {lb: i for i, lb in enumerate(uniq)}
+    lut = np.array([pos.get(lb, -1) if lb is not None else -1 for lb in labels] + [-1])
+    codes = region.cat.codes.to_numpy()
+    return fast_categorical(lut[np.where(codes < 0, len(lut) - 1, codes)], uniq)
 
 
 def evidence_summary(theta: pd.DataFrame, used: np.ndarray) -> dict[str, int]:
@@ -72,6 +77,7 @@ def assemble(
     """
     df = result.lines
     n = len(df)
+    df = df.copy(deep=False)
     if "region_name" not in df.columns:
         df["region_name"] = _region_names(df["region_code"], names or {})
     if "account" not in df.columns:
@@ -79,10 +85,12 @@ def assemble(
     if "value_unit" not in df.columns:
         df["value_unit"] = const_column(value_unit, n)
     if "price_year" not in df.columns:
-        df["price_year"] = pd.array(np.full(n, resolved.price_year, dtype=np.int64), dtype="Int64")
+        df["price_year"] = pd.arrays.IntegerArray(
+            np.full(n, resolved.price_year, dtype=np.int64), np.zeros(n, dtype=bool)
+        )
     extra = [c for c in df.columns if c not in COLUMNS]
     df = df[list(COLUMNS) + extra]
-    if ordered:
+    if ordered and not result.canonical:
         df = canonical_categories(df)
 
     used = used_theta(result)

@@ -56,7 +56,9 @@ def resolve_bt(
     unit_values = pd.DataFrame(
         {
             "biome": valued["biome"].to_numpy(),
-            "theta": [th.add(uv, b, column="unit_value", kind="unit_value") for b in valued["biome"]],
+            "theta": [
+                th.add(uv, b, column="unit_value", kind="unit_value") for b in valued["biome"]
+            ],
         }
     )
     classes = set(map(str, tables["land_cover"]["land_class"].unique()))

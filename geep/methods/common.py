@@ -77,8 +77,15 @@ def index_factor(index: CoefficientTable, from_year: int, to_year: int) -> float
     missing = [y for y in need if y not in years]
     if missing:
         raise PriceYearError(
-            text("price.index_missing", ref=index.ref, missing=str(missing), a=from_year,
-                 b=to_year, lo=min(years), hi=max(years)),  # fmt: skip
+            text(
+                "price.index_missing",
+                ref=index.ref,
+                missing=str(missing),
+                a=from_year,
+                b=to_year,
+                lo=min(years),
+                hi=max(years),
+            ),
             table=index.id,
             edition=index.edition,
             hint=text("price.hint_index_missing"),

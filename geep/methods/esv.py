@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..coefficients import CoefficientTable, profile_table
@@ -71,10 +70,8 @@ def resolve_esv(
     ft = profile_table(profile, "factors", overrides)
     th.use_table(ft)
     factors = _factors_by_class(ft)
-    factors["theta"] = [
-        th.add(ft, (t, s), column="factor", kind="factor")
-        for t, s in zip(factors["table_type"], factors["service"], strict=True)
-    ]
+    keys = list(zip(factors["table_type"], factors["service"], strict=True))
+    factors["theta"] = th.add_rows(ft, keys, column="factor", kind="factor")
     d, d_py, grain = options.get("d"), options.get("d_price_year"), tables.get("grain")
     if d is not None and grain is not None:
         raise MethodError(text("esv.d_and_grain"))
@@ -84,12 +81,11 @@ def resolve_esv(
     meta: dict[str, Any] = {}
     if d is not None:
         base_year = int(d_py)
-        d_theta = th.add_value(
-            f"user#D={float(d)!r}CNY/ha/a@{base_year}", float(d), "CNY/ha/a",
-            evidence="user", source="user", kind="scalar",
-        )  # fmt: skip
+        d_theta = th.add_value("user#d", float(d), "CNY/ha/a", evidence="user",
+                               source=f"user D = {d} CNY/ha/a at {base_year} prices",
+                               kind="scalar")  # fmt: skip
         meta["d_rule"] = {"rule": "user", "value": float(d), "price_year": base_year}
-        d_label = f"user D={d} CNY/ha/a @{d_py}"
+        d_label = f"user#d={d} CNY/ha/a @{d_py}"
     else:
         se = profile_table(profile, "standard_equivalent", overrides)
         if grain is not None:
@@ -125,9 +121,14 @@ def resolve_esv(
         profile=profile.name,
         price_year=report_year,
         theta=th.build(),
-        frames={"factors": factors, "d_theta": d_theta, "index_theta": index_theta,
-                "grain_fraction": grain is not None, "factors_ref": ft.ref,
-                "method_label": f"esv.equivalent_factor[{profile.name}]"},  # fmt: skip
+        frames={
+            "factors": factors,
+            "d_theta": d_theta,
+            "index_theta": index_theta,
+            "grain_fraction": grain is not None,
+            "factors_ref": ft.ref,
+            "method_label": f"esv.equivalent_factor[{profile.name}]",
+        },
         tables=th.tables,
         options={**{k: v for k, v in options.items() if v is not None}, "d_price_year": base_year},
         warnings=warnings,

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import MethodError
-from ..ledger_frame import CATEGORY_ORDER, categorical, const_column
+from ..ledger_frame import CATEGORY_ORDER, canonical_codes, const_column, fast_categorical
 from ..messages import text
 from ..vocab import LAND_CLASSES
 from .resolved import KernelResult, Resolved, Terms
@@ -153,6 +153,82 @@ def _d_base(tables: Mapping[str, pd.DataFrame], ry: _RegionYears) -> np.ndarray 
     return m["d"].to_numpy(dtype=float)
 
 
+def _lex_lut(labels: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Codes that map positions in ``labels`` onto the lexically sorted labels."""
+    order = np.argsort(np.asarray(labels, dtype=str), kind="stable")
+    lut = np.empty(len(labels), dtype=np.int64)
+    lut[order] = np.arange(len(labels))
+    return lut, [labels[k] for k in order]
+
+
+class _Layout:
+    """Service and type axes of the factor matrix, and each (service, type)'s factor row."""
+
+    def __init__(self, factors: pd.DataFrame) -> None:
+        order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+        groups = factors.groupby("service")["service_group"].first()
+        self.services = sorted(groups.index, key=lambda s: (order.get(groups[s], 99), s))
+        self.group_of = [groups[s] for s in self.services]
+        self.types = sorted(factors["ecosystem_type"].unique())
+        s_of = pd.Index(self.services).get_indexer(factors["service"])
+        c_of = pd.Index(self.types).get_indexer(factors["ecosystem_type"])
+        self.rows = np.full((len(self.services), len(self.types)), -1, dtype=np.int64)
+        self.rows[s_of, c_of] = np.arange(len(factors))
+
+    def check_complete(self, used: np.ndarray) -> None:
+        missing = [(self.types[c], self.services[s]) for s, c in zip(
+            *np.nonzero(self.rows[:, used] < 0), strict=True)]  # fmt: skip
+        if missing:
+            raise MethodError(text("esv.incomplete_factors", pairs=str(missing[:6])),
+                              hint=text("esv.hint_incomplete_factors"))  # fmt: skip
+
+
+class _Blocks:
+    """Lines in ledger order: per region-year, per service, the region-year's classes.
+
+    ``pos`` indexes the area rows sorted by (region-year, type); ``s`` is the service and
+    ``ry`` the region-year of each line — built with ``np.repeat``, no per-line Python.
+    """
+
+    def __init__(self, ry_codes: np.ndarray, c_idx: np.ndarray, n_ry: int, n_c: int, n_s: int):
+        key = ry_codes.astype(np.int64) * n_c + c_idx
+        self.order = np.argsort(key, kind="stable") if (np.diff(key) < 0).any() else None
+        sort = (lambda x: x) if self.order is None else (lambda x: x[self.order])
+        self.ry_sorted, self.c_sorted = sort(ry_codes), sort(c_idx)
+        k = np.bincount(self.ry_sorted, minlength=n_ry)
+        off = np.cumsum(k) - k
+        seg_len = np.repeat(k, n_s)
+        seg_start = np.cumsum(seg_len) - seg_len
+        shift = np.repeat((seg_start - np.repeat(off, n_s)).astype(np.int64), seg_len)
+        n = int(seg_len.sum())
+        self.pos = (np.arange(n, dtype=np.int64) - shift).astype(
+            np.int32 if n < 2**31 else np.int64
+        )
+        self.s = np.repeat(np.tile(np.arange(n_s, dtype=np.int16), n_ry), seg_len)
+        self.ry_len = n_s * k
+        self.c = self.c_sorted[self.pos]
+
+    def sorted_rows(self, values: np.ndarray) -> np.ndarray:
+        return values if self.order is None else values[self.order]
+
+
+def _input_ref_column(
+    refs: pd.Series | None, blocks: _Blocks
+) -> tuple[pd.Categorical | None, bool]:
+    """Input cells of the lines, categories in order of first appearance when the area rows
+    each have their own cell (the normal case); the flag says whether that holds."""
+    if refs is None:
+        return None, True
+    if isinstance(refs.dtype, pd.CategoricalDtype):
+        codes = blocks.sorted_rows(refs.cat.codes.to_numpy())
+        if (codes >= 0).all() and np.bincount(codes).max(initial=0) <= 1:
+            return fast_categorical(blocks.pos, refs.cat.categories.take(codes)), True
+        return pd.Categorical.from_codes(codes[blocks.pos], dtype=refs.dtype), False
+    vals = blocks.sorted_rows(refs.to_numpy(dtype=object))
+    codes, uniq = pd.factorize(vals[blocks.pos], use_na_sentinel=True)
+    return fast_categorical(codes, pd.Index(uniq, dtype=object)), True
+
+
 def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> KernelResult:
     """Pure kernel: one line per region × year × ecosystem type × service.
 
@@ -169,129 +245,140 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     Returns
     -------
     KernelResult
-        Lines sorted by region, year, service group (ledger order), service and type, with
-        ``quantity`` = area [ha], ``price = factor · D · index · α`` [CNY ha⁻¹], ``value`` [CNY].
+        Lines in ledger order (region, year, service group, service, type) with ``quantity`` =
+        area [ha], ``price = factor · D · index · α`` [CNY ha⁻¹] and ``value`` [CNY]; every
+        text column categorical in canonical form.
     """
     areas = tables["land_cover"]
     fr = resolved.frames
-    theta = resolved.values
     factors = fr["factors"]
-    biomes = sorted(set(map(str, areas["land_class"].unique())) - set(LAND_CLASSES))
-    if biomes:
-        raise MethodError(text("esv.biomes", classes=str(biomes)), hint=text("esv.hint_biomes"))
-    order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
-    groups = factors.groupby("service")["service_group"].first()
-    services = sorted(groups.index, key=lambda s: (order.get(groups[s], 99), s))
-    types = sorted(factors["ecosystem_type"].unique())
-    n_s, n_c = len(services), len(types)
-    s_of = pd.Index(services).get_indexer(factors["service"])
-    c_of = pd.Index(types).get_indexer(factors["ecosystem_type"])
-    FT = np.full((n_s, n_c), -1, dtype=np.int64)  # factor row of each (service, type)
-    FT[s_of, c_of] = np.arange(len(factors))
-
-    c_idx = codes_in(areas["land_class"], types)
+    _check_classes(areas)
+    lay = _Layout(factors)
+    n_s, n_c = len(lay.services), len(lay.types)
+    c_idx = codes_in(areas["land_class"], lay.types)
     keep = c_idx >= 0
-    a = areas.loc[keep].reset_index(drop=True) if not keep.all() else areas.reset_index(drop=True)
-    c_idx = c_idx[keep]
-    if a.empty:
+    if not keep.any():
         raise MethodError(
-            text("esv.no_factors", classes=str(sorted(map(str, areas["land_class"].unique()))[:8]),
-                 types=str(types)),  # fmt: skip
+            text(
+                "esv.no_factors",
+                classes=str(sorted(map(str, areas["land_class"].unique()))[:8]),
+                types=str(lay.types),
+            ),
             hint=text("esv.hint_no_factors"),
         )
+    a = areas if keep.all() else areas.loc[keep]
+    c_idx = c_idx[keep]
+    used_c = np.flatnonzero(np.bincount(c_idx, minlength=n_c))
+    lay.check_complete(used_c)
     ry = _RegionYears(a["region_code"], a["year"].to_numpy(np.int64))
-    n_ry = len(ry)
-    A = np.zeros((n_ry, n_c))
-    ROW = np.full((n_ry, n_c), -1, dtype=np.int64)
-    A[ry.codes, c_idx] = a["area"].to_numpy(dtype=float)
-    ROW[ry.codes, c_idx] = np.arange(len(a))
-
-    # terms per (service, type): factor, D, index chain → price without data multipliers
-    d_theta, i_theta = int(fr["d_theta"]), int(fr["index_theta"])
-    cat_terms = []
-    for s in range(n_s):
-        for c in range(n_c):
-            t = [(int(factors["theta"].iat[FT[s, c]]), 1)] if FT[s, c] >= 0 else []
-            cat_terms.append(t + [(d_theta, 1)] + ([(i_theta, 1)] if i_theta >= 0 else []))
-    base_price = Terms.from_lists(cat_terms).evaluate(theta).reshape(n_s, n_c)
-
-    M = np.ones((n_ry, n_s))
-    adjusted = False
-    if tables.get("adjustments") is not None:
-        adj = adjustment_frame(tables["adjustments"], ry.frame())
-        adj = adj[adj["service"].isin(services)]
-        rows = ry.positions(adj)
-        ok = rows >= 0
-        M[rows[ok], pd.Index(services).get_indexer(adj["service"])[ok]] = adj["multiplier"][ok]
-        adjusted = bool((M != 1.0).any())
-    dbase = _d_base(tables, ry) if fr.get("grain_fraction") else None
-
-    present = (ROW >= 0)[:, None, :] & (FT >= 0)[None, :, :]  # [ry, s, c]
-    flat = np.flatnonzero(present)
-    flat = flat.astype(np.int32) if flat.size < np.iinfo(np.int32).max else flat
-    r_l, rest = np.divmod(flat, n_s * n_c)
-    s_l, c_l = np.divmod(rest, n_c)
-    del flat, rest
-    area_l = A[r_l, c_l]
-    mult = M[r_l, s_l] if adjusted else None
-    if dbase is not None:
-        mult = dbase[r_l] if mult is None else mult * dbase[r_l]
-    price_l = base_price[s_l, c_l] if mult is None else base_price[s_l, c_l] * mult
-    cat = s_l.astype(np.int64) * n_c + c_l
-    labels = [""] * (n_s * n_c)
-    for s in range(n_s):
-        for c in range(n_c):
-            if FT[s, c] >= 0:
-                labels[s * n_c + c] = factors["label"].iat[FT[s, c]]
-    if adjusted:
-        is_adj = M[r_l, s_l] != 1.0
-        cat = cat + is_adj * (n_s * n_c)
-        labels = labels + [lb + ";adjustment" for lb in labels]
-        cat_terms = cat_terms + cat_terms
-    g_cats = sorted({groups[s] for s in services}, key=lambda g: (order.get(g, 99), g))
-    g_code = np.array([g_cats.index(groups[s]) for s in services])
-    refs = a["input_ref"] if "input_ref" in a.columns else None
-    n = len(area_l)
+    b = _Blocks(ry.codes, c_idx, len(ry), n_c, n_s)
+    price, data, cat_terms, adjusted = _prices(tables, fr, resolved.values, lay, ry, b)
+    # adjusted: per line, whether α ≠ 1 (None: no adjustment anywhere)
+    n = len(b.pos)
+    area_l = b.sorted_rows(a["area"].to_numpy(dtype=float))[b.pos]
+    refs, canonical = _input_ref_column(a.get("input_ref", None), b)
+    s_lut, s_lex = _lex_lut(lay.services)
+    g_cats = sorted(set(lay.group_of))
+    g_lut = np.array([g_cats.index(g) for g in lay.group_of])
+    t_lut = np.full(n_c, -1, dtype=np.int64)
+    t_lut[used_c] = np.arange(len(used_c))
+    coefficient, category_of = _coefficient_codes(fr, lay, used_c, b, adjusted)
+    terms = Terms.from_lists([cat_terms[k] for k in category_of])
+    svc = fast_categorical(s_lut[b.s], s_lex)
     lines = pd.DataFrame(
         {
-            "region_code": pd.Categorical.from_codes(ry.region[r_l], categories=ry.regions),
-            "year": ry.year[r_l],
-            "category": pd.Categorical.from_codes(g_code[s_l], categories=g_cats),
-            "service": pd.Categorical.from_codes(s_l, categories=services),
-            "indicator": pd.Categorical.from_codes(s_l, categories=services),
+            "region_code": fast_categorical(np.repeat(ry.region, b.ry_len), ry.regions),
+            "year": np.repeat(ry.year, b.ry_len),
+            "category": fast_categorical(g_lut[b.s], g_cats),
+            "service": svc,
+            "indicator": svc.copy(),
             "quantity": area_l,
             "quantity_unit": const_column("ha", n),
-            "price": price_l,
+            "price": price,
             "price_unit": const_column("CNY/ha", n),
-            "value": area_l * price_l,
+            "value": area_l * price,
             "method": const_column(fr["method_label"], n),
-            "coefficient": categorical(cat, labels),
-            "input_ref": _input_refs(refs, ROW[r_l, c_l]) if refs is not None else None,
-            "ecosystem_type": pd.Categorical.from_codes(c_l, categories=types),
+            "coefficient": coefficient,
+            "input_ref": refs,
+            "ecosystem_type": fast_categorical(t_lut[b.c], [lay.types[c] for c in used_c]),
         },
         copy=False,
     )
-    data = area_l if mult is None else area_l * mult
-    warnings = _warnings(areas, set(types), resolved, lines)
-    return KernelResult(lines, Terms.from_lists(cat_terms), None if mult is None else data,
-                        warnings, ordered=True)  # fmt: skip
+    warnings = _warnings(areas, set(lay.types), resolved, lines)
+    return KernelResult(lines, terms, None if data is None else area_l * data,
+                        warnings, ordered=True, canonical=canonical)  # fmt: skip
 
 
-def _input_refs(refs: pd.Series, rows: np.ndarray) -> pd.Categorical:
-    """The input cell of each line as a categorical over the distinct cells of the areas."""
-    if isinstance(refs.dtype, pd.CategoricalDtype):
-        return pd.Categorical.from_codes(refs.cat.codes.to_numpy()[rows], dtype=refs.dtype)
-    codes, uniq = pd.factorize(refs, use_na_sentinel=True)
-    return pd.Categorical.from_codes(codes[rows], categories=pd.Index(uniq, dtype=object))
+def _check_classes(areas: pd.DataFrame) -> None:
+    biomes = sorted(set(map(str, areas["land_class"].unique())) - set(LAND_CLASSES))
+    if biomes:
+        raise MethodError(text("esv.biomes", classes=str(biomes)), hint=text("esv.hint_biomes"))
+
+
+def _prices(tables, fr, theta, lay: _Layout, ry: _RegionYears, b: _Blocks):
+    """Price per line, its data multiplier (adjustment α × grain value; ``None`` if 1), the
+    value terms per (service, type) category and whether any α ≠ 1."""
+    n_s, n_c = lay.rows.shape
+    d_theta, i_theta = int(fr["d_theta"]), int(fr["index_theta"])
+    theta_of = fr["factors"]["theta"].to_numpy()
+    cat_terms = []
+    for s in range(n_s):
+        for c in range(n_c):
+            t = [(int(theta_of[lay.rows[s, c]]), 1)] if lay.rows[s, c] >= 0 else []
+            cat_terms.append(t + [(d_theta, 1)] + ([(i_theta, 1)] if i_theta >= 0 else []))
+    base = Terms.from_lists(cat_terms).evaluate(theta)
+    flat = b.s.astype(np.int64) * n_c + b.c
+    price = base[flat]
+    mult = None
+    adjusted = None
+    if tables.get("adjustments") is not None:
+        adj = adjustment_frame(tables["adjustments"], ry.frame())
+        adj = adj[adj["service"].isin(lay.services)]
+        rows = ry.positions(adj)
+        ok = rows >= 0
+        M = np.ones((len(ry), n_s))
+        M[rows[ok], pd.Index(lay.services).get_indexer(adj["service"])[ok]] = adj["multiplier"][ok]
+        if (M != 1.0).any():
+            mult = M[np.repeat(np.arange(len(ry)), b.ry_len), b.s]
+            adjusted = mult != 1.0
+    if fr.get("grain_fraction"):
+        dbase = np.repeat(_d_base(tables, ry), b.ry_len)
+        mult = dbase if mult is None else mult * dbase
+    if adjusted is not None:
+        cat_terms = cat_terms + cat_terms
+    return (price if mult is None else price * mult), mult, cat_terms, adjusted
+
+
+def _coefficient_codes(fr, lay: _Layout, used_c: np.ndarray, b: _Blocks, adjusted):
+    """The ``coefficient`` column (canonical) and, per category, its (service, type) position
+    (a line whose α ≠ 1 uses the category's ``;adjustment`` twin)."""
+    n_s, n_c = lay.rows.shape
+    labels: list[str | None] = [None] * (n_s * n_c * (2 if adjusted is not None else 1))
+    label_of = fr["factors"]["label"].to_numpy()
+    for s in range(n_s):
+        for c in used_c:
+            lb = label_of[lay.rows[s, c]]
+            labels[s * n_c + c] = lb
+            if adjusted is not None:
+                labels[n_s * n_c + s * n_c + c] = lb + ";adjustment"
+    flat = b.s.astype(np.int64) * n_c + b.c
+    if adjusted is not None:
+        flat = flat + adjusted * (n_s * n_c)
+    col, first = canonical_codes(flat, labels)
+    return col, first
 
 
 def _warnings(areas: pd.DataFrame, valued: set[str], resolved: Resolved, lines: pd.DataFrame):
     out = []
     ref = resolved.frames.get("factors_ref", "")
-    classes = areas["land_class"].astype(object)
-    for cls in sorted(set(map(str, classes.unique())) - valued):
-        area = float(areas.loc[classes == cls, "area"].sum())
-        out.append(text("esv.unvalued", cls=cls, area=f"{area:,.2f}", ref=ref))
+    lc = areas["land_class"]
+    cat = lc.array if isinstance(lc.dtype, pd.CategoricalDtype) else pd.Categorical(lc)
+    sums = np.bincount(cat.codes[cat.codes >= 0], weights=areas["area"].to_numpy()[cat.codes >= 0],
+                       minlength=len(cat.categories))  # fmt: skip
+    present = np.bincount(cat.codes[cat.codes >= 0], minlength=len(cat.categories)) > 0
+    for k, cls in enumerate(map(str, cat.categories)):
+        if present[k] and cls not in valued:
+            out.append(text("esv.unvalued", cls=cls, area=f"{sums[k]:,.2f}", ref=ref))
     if (lines["value"].to_numpy() < 0).any():
         out.append(text("esv.negative_lines"))
     return out

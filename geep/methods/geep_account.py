@@ -121,7 +121,7 @@ def geep_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kerne
     ``economy``: ``region_code, year, gdp, pdc, edc`` [CNY], ``price_year``, ``input_ref``;
     ``ers``: ``region_code, year, ers`` [CNY]. Region-years in one table but not the other are
     an error (never a silent drop).
-    """  # noqa: D401
+    """
     eco = tables["economy"].copy()
     eco["region_code"] = eco["region_code"].astype(str)
     ers = tables["ers"]
@@ -138,7 +138,9 @@ def geep_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kerne
         key = (pos, label, sign)
         if key not in cats:
             cats[key] = len(labels)
-            labels.append(";".join(p for p in (label, ref_of[pos] if pos >= 0 else "") if p) or None)
+            labels.append(
+                ";".join(p for p in (label, ref_of[pos] if pos >= 0 else "") if p) or None
+            )
             terms.append([(pos, 1)] if pos >= 0 else [])
         return cats[key]
 
@@ -247,8 +249,13 @@ def geep(
     inputs = Inputs(tables={**tables, "ers": ers}, sources=sources)
     inputs.region_names = lambda: names  # type: ignore[method-assign]
     meta = merge_meta([gep_ledger.meta, {"warnings": warnings}])
-    ledger = run("geep", inputs, price_year=price_year, options={"price_index": price_index},
-                 meta={"method": "GEEP = GDP − PDC − EDC + ERS (ERS = GEP regulating subtotal)"})
+    ledger = run(
+        "geep",
+        inputs,
+        price_year=price_year,
+        options={"price_index": price_index},
+        meta={"method": "GEEP = GDP − PDC − EDC + ERS (ERS = GEP regulating subtotal)"},
+    )
     ledger.meta = merge_meta([meta, ledger.meta]) | {"method": ledger.meta["method"]}
     return ledger
 

@@ -25,87 +25,95 @@ import numpy as np
 import pandas as pd
 
 from ..coefficients import CoefficientTable
+from ..indicators import INDICATORS, OVERLAPS
 from ..inputs import Inputs
 from ..ledger import Ledger
-from ..ledger_frame import categorical
+from ..ledger_frame import CATEGORY_ORDER, canonical_codes, fast_categorical
 from ..messages import text
-from .gep_quantities import apply_caps, quantities
+from .gep_quantities import IND, IS_MONEY, Labels, apply_caps, quantities
 from .gep_resolve import resolve_gep
 from .gep_spec import MODELS, PROVISIONING_BASES
-from ..indicators import INDICATORS, OVERLAPS
 from .registry import Method, Option, register
 from .resolved import KernelResult, Resolved, Terms
 
 
-def _categories(q: pd.DataFrame, rows: list[dict[str, Any]], fr: Mapping[str, Any], ref_of):
-    """One valuation category per distinct (indicator, money year, model, model constants):
-    codes per line, labels, method labels and value terms."""
+def _categories(q: pd.DataFrame, rows: list[dict[str, Any]], fr: Mapping[str, Any],
+                labels: Labels):  # fmt: skip
+    """One valuation category per distinct (indicator, money year, model, model constants,
+    split): codes per line, and per category its label, method label, terms and attributes."""
     by_key = {(r["indicator"], r["year"]): r for r in rows}
-    money = q["indicator"].map(lambda i: INDICATORS[i].valuation == "money").to_numpy(bool)
-    year_key = np.where(money, q["year"].to_numpy(np.int64), -1)
-    key = pd.MultiIndex.from_arrays(
-        [q["indicator"].to_numpy(object), year_key, q["model"].to_numpy(object),
-         q["model_coef"].to_numpy(object), q["split"].to_numpy(object)]  # fmt: skip
-    )
+    ind = q["ind"].to_numpy(np.int64)
+    year = np.where(IS_MONEY[ind], q["year"].to_numpy(np.int64), -1)
+    y0 = int(year.min()) if len(year) else 0
+    span = int(year.max()) - y0 + 2 if len(year) else 2
+    nm, nc, ns = len(labels.model), len(labels.mcoef), len(labels.split)
+    key = (((ind * span + (year - y0)) * nm + q["model"].to_numpy()) * nc
+           + q["mcoef"].to_numpy()) * ns + q["split"].to_numpy()  # fmt: skip
     codes, uniq = pd.factorize(key)
-    labels, methods, terms, attrs = [], [], [], []
-    for ind, yr, model, mcoef, split in uniq:
-        r = by_key[(ind, int(yr) if yr >= 0 else None)]
-        d = INDICATORS[ind]
-        parts = [r["label"] or "", mcoef or "", split or ""]
-        labels.append(";".join(p for p in parts if p) or None)
-        m = fr["method_label"] + (f"+{model}" if model else "")
-        methods.append(m + (f"+basis:{fr['basis']}" if d.service == "products" else ""))
-        terms.append(r["terms"])
-        attrs.append((d.category, d.service, r["quantity_unit"], r["price_unit"]))
-    return codes, labels, methods, Terms.from_lists(terms), attrs
+    out: dict[str, list[Any]] = {k: [] for k in ("label", "method", "terms", "category",
+                                                 "service", "qunit", "punit", "rank")}  # fmt: skip
+    for k in uniq:
+        k, split = divmod(int(k), ns)
+        k, mcoef = divmod(k, nc)
+        k, model = divmod(k, nm)
+        i, yr = divmod(k, span)
+        name = IND[i]
+        r = by_key[(name, yr + y0 if yr + y0 >= 0 and IS_MONEY[i] else None)]
+        d = INDICATORS[name]
+        parts = [r["label"] or "", labels.mcoef[mcoef], labels.split[split]]
+        out["label"].append(";".join(p for p in parts if p) or None)
+        m = fr["method_label"] + (f"+{labels.model[model]}" if labels.model[model] else "")
+        out["method"].append(m + (f"+basis:{fr['basis']}" if d.service == "products" else ""))
+        out["terms"].append(r["terms"])
+        out["category"].append(d.category)
+        out["service"].append(d.service)
+        out["qunit"].append(r["quantity_unit"])
+        out["punit"].append(r["price_unit"])
+    return codes, out
 
 
 def gep_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> KernelResult:
     """Pure kernel: quantities (given, or from drivers) × prices → one line per region, year
-    and indicator (soil retention as three lines).
+    and indicator (soil retention as three lines), in ledger order.
 
     ``tables``: ``quantities`` (``region_code, year, indicator, quantity`` in canonical units,
     ``input_ref``) and/or ``drivers`` (``region_code, year, variable, value``, ``input_ref``).
     """
     fr = resolved.frames
     theta = resolved.values
-    q, warnings = quantities(tables, fr, theta, resolved.theta["ref"].tolist())
+    q, labels, warnings = quantities(tables, fr, theta, resolved.theta["ref"].tolist())
     flags = None
     if fr["cap"] == "emissions" and tables.get("drivers") is not None:
         q, flags, n_capped = apply_caps(q, tables["drivers"])
         if n_capped:
             warnings.append(text("gep.capped", n=n_capped))
-    codes, labels, methods, terms, attrs = _categories(
-        q, fr["valuation"], fr, resolved.theta["ref"]
-    )
-    price_cat = terms.evaluate(theta)
+    codes, cat = _categories(q, fr["valuation"], fr, labels)
+    order = _ledger_order(q)
+    q = q.take(order).reset_index(drop=True) if order is not None else q
+    codes = codes if order is None else codes[order]
+    flags = flags if flags is None or order is None else flags.take(order)
+    coef, first = canonical_codes(codes, cat["label"])
+    terms = Terms.from_lists([cat["terms"][k] for k in first])
+    price_cat = Terms.from_lists(cat["terms"]).evaluate(theta)
     data = q["quantity"].to_numpy(dtype=float)  # the given quantity (soil parts: before split)
     split = q["split_factor"].to_numpy(dtype=float)
-    quantity = data * split
     price = price_cat[codes] / split
-    value = data * price_cat[codes]
-
-    def attr(i: int) -> pd.Categorical:
-        return categorical(codes, [a[i] for a in attrs])
-
-    n = len(q)
     lines = pd.DataFrame(
         {
-            "region_code": q["region_code"].astype("category"),
+            "region_code": _region(q["region"].array),
             "year": q["year"].to_numpy(np.int64),
-            "category": attr(0),
-            "service": attr(1),
-            "indicator": q["indicator"].astype("category"),
-            "quantity": quantity,
-            "quantity_unit": attr(2),
+            "category": canonical_codes(codes, cat["category"])[0],
+            "service": canonical_codes(codes, cat["service"])[0],
+            "indicator": canonical_codes(q["ind"].to_numpy(), list(IND))[0],
+            "quantity": data * split,
+            "quantity_unit": canonical_codes(codes, cat["qunit"])[0],
             "price": price,
-            "price_unit": attr(3),
-            "value": value,
-            "method": categorical(codes, methods),
-            "coefficient": categorical(codes, labels),
-            "input_ref": q["input_ref"].astype("category"),
-            "flags": flags if flags is not None else categorical(np.full(n, -1), []),
+            "price_unit": canonical_codes(codes, cat["punit"])[0],
+            "value": data * price_cat[codes],
+            "method": canonical_codes(codes, cat["method"])[0],
+            "coefficient": coef,
+            "input_ref": q["input_ref"].array,
+            "flags": flags if flags is not None else fast_categorical(np.full(len(q), -1), []),
         },
         copy=False,
     )
@@ -113,7 +121,43 @@ def gep_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     for a, b, txt in OVERLAPS:
         if a in present and b in present:
             warnings.append(text("gep.overlap", text=txt))
-    return KernelResult(lines, terms, data, warnings)
+    return KernelResult(lines, terms, data, warnings, ordered=True)
+
+
+def _region(region: pd.Categorical) -> pd.Categorical:
+    cats = np.asarray(region.categories, dtype=object).astype(str)
+    order = np.argsort(cats, kind="stable")
+    lut = np.empty(len(cats) + 1, dtype=np.int64)
+    lut[order] = np.arange(len(cats))
+    lut[-1] = -1
+    return fast_categorical(lut[region.codes], list(cats[order]))
+
+
+def _ledger_order(q: pd.DataFrame) -> np.ndarray | None:
+    """Row order by region (lexical), year, then the indicator's place in ledger order
+    (category, service, indicator)."""
+    if len(q) < 2:
+        return None
+    region = q["region"].array
+    cats = np.asarray(region.categories, dtype=object).astype(str)
+    r_rank = np.argsort(np.argsort(cats, kind="stable"))
+    ind_rank = np.empty(len(IND), dtype=np.int64)
+    ind_rank[IND_ORDER] = np.arange(len(IND))
+    year = q["year"].to_numpy(np.int64)
+    span = int(year.max() - year.min()) + 1
+    key = (r_rank[region.codes] * span + (year - year.min())) * len(IND) + ind_rank[
+        q["ind"].to_numpy()
+    ]
+    if (np.diff(key) >= 0).all():
+        return None
+    return np.argsort(key, kind="stable")
+
+
+#: indicator positions sorted by (category in ledger order, service, indicator)
+IND_ORDER = np.array(
+    sorted(range(len(IND)), key=lambda i: (
+        CATEGORY_ORDER.index(INDICATORS[IND[i]].category), INDICATORS[IND[i]].service, IND[i]))
+)  # fmt: skip
 
 
 METHOD = register(

@@ -14,10 +14,10 @@ import pandas as pd
 
 from ..coefficients import CoefficientTable, profile_table
 from ..errors import CoefficientNotFoundError, MethodError
+from ..indicators import INDICATORS
 from ..messages import text
 from .common import chain_theta, profile_status_warning
 from .gep_spec import MODELS, PROVISIONING_BASES, SAND_CONSTANTS, SOIL_PARTS
-from ..indicators import INDICATORS
 from .resolved import Resolved, ThetaBuilder
 
 

@@ -108,9 +108,6 @@ def register(method: Method, *, replace: bool = False) -> Method:
     """Add ``method`` to :data:`REGISTRY` (``replace=True`` to redefine a name)."""
     if method.name in REGISTRY and not replace:
         raise MethodError(text("method.registered_twice", name=method.name))
-    for dep in method.depends:
-        if dep not in REGISTRY:
-            raise MethodError(text("method.unknown_dependency", name=method.name, dep=dep))
     REGISTRY[method.name] = method
     return method
 
@@ -145,16 +142,25 @@ def merged_options(method: Method, profile_options: Mapping[str, Any] | None,
     for k, v in (options or {}).items():
         if k not in method.options:
             raise MethodError(
-                text("method.unknown_option", method=method.name, option=k,
-                     suggestion=did_you_mean(k, list(method.options))),  # fmt: skip
+                text(
+                    "method.unknown_option",
+                    method=method.name,
+                    option=k,
+                    suggestion=did_you_mean(k, list(method.options)),
+                ),
                 hint=text("method.hint_options", options=", ".join(sorted(method.options))),
             )
         out[k] = v
     for k, o in method.options.items():
         if o.choices is not None and out.get(k) not in o.choices:
             raise MethodError(
-                text("method.bad_choice", method=method.name, option=k, value=repr(out.get(k)),
-                     choices=", ".join(map(repr, o.choices))),  # fmt: skip
+                text(
+                    "method.bad_choice",
+                    method=method.name,
+                    option=k,
+                    value=repr(out.get(k)),
+                    choices=", ".join(map(repr, o.choices)),
+                ),
             )
     return out
 

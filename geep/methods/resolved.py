@@ -89,6 +89,57 @@ class ThetaBuilder:
                 rec[c] = row[c]
         return self._append(rec)
 
+    def add_rows(
+        self,
+        table: CoefficientTable,
+        keys: Sequence[Hashable | Sequence[Hashable]],
+        column: str = "value",
+        unit: str | None = None,
+        kind: str = "coefficient",
+    ) -> np.ndarray:
+        """Positions in θ of many rows of ``table`` at once (one unit conversion per unit)."""
+        self.use_table(table)
+        frame = table.frame
+        pos = []
+        for k in keys:
+            kt = table._key_tuple(k)
+            if kt not in table._row_index:
+                table.row(k)  # raises CoefficientNotFoundError with suggestions
+            pos.append(table._row_index[kt])
+        rows = frame.iloc[pos]
+        values = (
+            table.values(column, unit).to_numpy(dtype=float)[pos]
+            if unit
+            else rows[column].to_numpy(dtype=float)
+        )
+        suffix = "" if column in ("value", "factor") else f":{column}"
+        out = np.empty(len(pos), dtype=np.int64)
+        evidence = rows["evidence"].astype(object).to_numpy() if "evidence" in rows else None
+        source = rows["source"].astype(object).to_numpy() if "source" in rows else None
+        dist = [c for c in DIST_COLUMNS if c in rows.columns]
+        for i, k in enumerate(keys):
+            ref = f"{table.ref}#{table.key_text(k)}{suffix}"
+            if ref in self._pos:
+                out[i] = self._pos[ref]
+                continue
+            rec: dict[str, Any] = {
+                "ref": ref,
+                "table": table.ref,
+                "key": table.key_text(k),
+                "column": column,
+                "value": float(values[i]),
+                "unit": unit or table.unit_of(column, k),
+                "evidence": "" if evidence is None else str(evidence[i] or ""),
+                "source": "" if source is None else str(source[i] or ""),
+                "kind": kind,
+            }
+            for c in dist:
+                v = rows[c].iat[i]
+                if not _missing(v):
+                    rec[c] = v
+            out[i] = self._append(rec)
+        return out
+
     def add_value(
         self,
         ref: str,
@@ -175,7 +226,7 @@ class Terms:
         """Product of the terms per category for θ ``values`` of shape ``(n_theta,)`` or
         ``(n_theta, n_draws)``; returns ``(n_categories,)`` or ``(n_categories, n_draws)``."""
         values = np.asarray(values, dtype=np.float64)
-        out = np.ones((len(self),) + values.shape[1:])
+        out = np.ones((len(self), *values.shape[1:]))
         counts = np.diff(self.ptr)
         for j in range(int(counts.max(initial=0))):
             has = counts > j
@@ -241,7 +292,8 @@ class KernelResult:
     indicator, quantity, units, price, value, coefficient, input_ref, and any extra columns such
     as ``ecosystem_type``); ``terms`` gives the value terms of each category of
     ``lines["coefficient"]``; ``data`` the per-line data factor (``None``: the quantity);
-    ``ordered`` says that the lines are already in ledger order.
+    ``ordered`` says that the lines are already in ledger order and ``canonical`` that their
+    text columns are in canonical form (:func:`geep.ledger_frame.canonical_categories`).
     """
 
     lines: pd.DataFrame
@@ -249,6 +301,7 @@ class KernelResult:
     data: np.ndarray | None = None
     warnings: list[Any] = field(default_factory=list)
     ordered: bool = False
+    canonical: bool = False
 
 
 __all__ = [

@@ -79,8 +79,12 @@ def run(
     missing = method.missing(data)
     if missing:
         raise MethodError(
-            text("method.needs", method=name, need=", ".join(missing),
-                 have=", ".join(k for k, v in data.items() if v is not None) or "-"),  # fmt: skip
+            text(
+                "method.needs",
+                method=name,
+                need=", ".join(missing),
+                have=", ".join(k for k, v in data.items() if v is not None) or "-",
+            ),
         )
     resolved = resolve(name, data, profile=profile, price_year=price_year, options=options,
                        overrides=tables)  # fmt: skip
