@@ -243,6 +243,10 @@ def check_age_classes(stands: pd.DataFrame, *, atol: float = 1e-6) -> list[Probl
     -------
     list of Problem
         Empty when the table is consistent.
+
+    References
+    ----------
+    Forest management inventory (二类调查) age classes: :data:`geep.methods.forest_spec.AGE_CLASSES`.
     """
     needed = {"region_code", "year", "stand_type", "area"}
     if not needed <= set(stands.columns) or stands.empty:
@@ -312,6 +316,11 @@ def check_stands(
     ------
     StandInputError
         Listing every problem (``problems``), with the first one's row and column.
+
+    References
+    ----------
+    Issue 18 (bad input: a missing driver, negative productivity, age classes that do not sum);
+    bounds per :data:`geep.methods.forest_spec.DRIVERS`.
     """
     names = resolve_indicators(indicators)
     refs = row_refs(stands)
@@ -365,6 +374,10 @@ def check_prices(indicators: Iterable[str] | None, prices: Mapping[str, Any]) ->
     ------
     MissingPriceError
         Naming every missing ``(indicator, price)``; ``indicator`` and ``price`` are the first.
+
+    References
+    ----------
+    ``forest-prices@lyt1721-2008`` (the only prices shipped; all others come from the user).
     """
     missing = [
         (name, key)

@@ -197,7 +197,7 @@ def species_conservation(area: ArrayLike, species: ArrayLike) -> dict[str, Flow]
     References
     ----------
     J2 "林分年物种保育价值计算"; P4 Table 2 (value ÷ area is a class value for 16 of 17 stands);
-    王兵, 郑秋红, 郭浩 2008, 林业科学研究 21(2):268-274 (the Shannon-Wiener method).
+    王兵, 郑秋红, 郭浩, 林业科学研究 2008(2):268-274 (the Shannon-Wiener method).
     """
     return {"": _flow(np.array(area, dtype=float), species)}  # own copy of the area
 

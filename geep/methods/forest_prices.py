@@ -151,6 +151,10 @@ def normalise_price(
     ForestPriceError
         Unknown key, value not a finite number ≥ 0, unit of the wrong dimension (or a plain
         ``t`` for carbon), price year not a year.
+
+    References
+    ----------
+    Canonical units: :data:`geep.methods.forest_spec.PRICES`; t C ↔ t CO₂: ``geep/units.txt``.
     """
     f = _factor(key, unit)
     try:
@@ -178,6 +182,10 @@ def species_classes(
     ------
     ForestPriceError
         If the bounds do not increase from 0, the lengths differ, or a value is not ≥ 0.
+
+    References
+    ----------
+    王兵, 郑秋红, 郭浩, 林业科学研究 2008(2):268-274 (the method; its class table is not sourced).
     """
     b = np.asarray(lower_bounds, dtype=float)
     v = np.asarray(values, dtype=float)
