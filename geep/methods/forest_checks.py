@@ -130,21 +130,29 @@ def needed_drivers(
     return {c: tuple(v) for c, v in out.items()}
 
 
-def row_refs(stands: pd.DataFrame) -> np.ndarray:
-    """Where each row is: its ``input_ref`` when present, else ``forest_stands[<index>]``."""
-    if "input_ref" in stands.columns:
-        refs = stands["input_ref"].astype(object).to_numpy()
-        missing = pd.isna(refs)
-        if not missing.any():
-            return refs.astype(str)
-    else:
-        missing = np.ones(len(stands), dtype=bool)
-        refs = np.empty(len(stands), dtype=object)
-    own = np.array([f"{TABLE}[{i}]" for i in stands.index], dtype=object)
-    return np.where(missing, own, refs).astype(str)
+class RowRefs:
+    """Where each row is, built only for the rows that are named: the row's ``input_ref`` when
+    the frame has one, else ``forest_stands[<index label>]``."""
+
+    def __init__(self, stands: pd.DataFrame) -> None:
+        self._index = stands.index
+        self._given = stands["input_ref"].to_numpy(dtype=object) if "input_ref" in stands else None
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, i: int) -> str:
+        if self._given is not None and not pd.isna(self._given[i]):
+            return str(self._given[i])
+        return f"{TABLE}[{self._index[i]}]"
 
 
-def _bound_problems(col: str, values: pd.Series, refs: np.ndarray) -> list[Problem]:
+def row_refs(stands: pd.DataFrame) -> RowRefs:
+    """Where each row of ``stands`` is (see :class:`RowRefs`)."""
+    return RowRefs(stands)
+
+
+def _bound_problems(col: str, values: pd.Series, refs: RowRefs) -> list[Problem]:
     """Non-numbers and values outside the column's bounds (area: ≥ 0)."""
     spec = DRIVERS.get(col)
     lo = 0.0 if spec is None else spec.minimum
@@ -171,7 +179,7 @@ def _bound_problems(col: str, values: pd.Series, refs: np.ndarray) -> list[Probl
 
 
 def _driver_problems(
-    stands: pd.DataFrame, needed: Mapping[str, tuple[str, ...]], refs: np.ndarray
+    stands: pd.DataFrame, needed: Mapping[str, tuple[str, ...]], refs: RowRefs
 ) -> list[Problem]:
     out: list[Problem] = []
     for col, who in needed.items():
@@ -191,7 +199,7 @@ def _labels(names: tuple[str, ...]) -> Text:
     return out
 
 
-def _key_problems(stands: pd.DataFrame, refs: np.ndarray) -> list[Problem]:
+def _key_problems(stands: pd.DataFrame, refs: RowRefs) -> list[Problem]:
     out = []
     for key in KEYS:
         if key.required and key.name not in stands.columns:
@@ -232,7 +240,9 @@ def _stand_keys(stands: pd.DataFrame) -> pd.DataFrame:
     return keys.reset_index(drop=True)
 
 
-def check_age_classes(stands: pd.DataFrame, *, atol: float = 1e-6) -> list[Problem]:
+def check_age_classes(
+    stands: pd.DataFrame, *, atol: float = 1e-6, refs: RowRefs | None = None
+) -> list[Problem]:
     """Duplicated stands, and age classes that do not sum to the stand row (when both given).
 
     A row with an empty ``age_class`` is the whole stand; rows with an age class are its
@@ -251,21 +261,12 @@ def check_age_classes(stands: pd.DataFrame, *, atol: float = 1e-6) -> list[Probl
     needed = {"region_code", "year", "stand_type", "area"}
     if not needed <= set(stands.columns) or stands.empty:
         return []
-    refs = row_refs(stands)
+    refs = refs if refs is not None else row_refs(stands)
     keys = _stand_keys(stands)
     area = pd.to_numeric(stands["area"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    cols, stand = list(keys.columns), ["region_code", "year", "stand_type"]
-    pos = pd.Series(np.arange(len(keys)))
-    first = pos.groupby([keys[c] for c in cols], sort=False).transform("first").to_numpy()
-    dup = first != pos.to_numpy()
-    out = [
-        Problem(
-            refs[i],
-            "stand_type",
-            text("forest.duplicate", stand=_stand(keys, i), other=refs[first[i]]),
-        )
-        for i in np.flatnonzero(dup)
-    ]
+    stand = ["region_code", "year", "stand_type"]
+    dup = keys.duplicated(keep="first").to_numpy()
+    out = _duplicate_problems(keys, dup, refs)
     whole = (keys["age_class"] == "").to_numpy() & ~dup
     parts = ~whole & ~dup
     if not (whole.any() and parts.any()):
@@ -279,6 +280,21 @@ def check_age_classes(stands: pd.DataFrame, *, atol: float = 1e-6) -> list[Probl
         problem = text("forest.age_sum", stand=_stand(keys, j), total=float(t), area=area[j])
         out.append(Problem(refs[j], "area", problem))
     return out
+
+
+def _duplicate_problems(keys: pd.DataFrame, dup: np.ndarray, refs: RowRefs) -> list[Problem]:
+    """One problem per repeated stand row, naming the row it repeats."""
+    if not dup.any():
+        return []
+    cols = list(keys.columns)
+    firsts = keys[~dup].assign(first=np.flatnonzero(~dup))
+    again = keys[dup].assign(pos=np.flatnonzero(dup)).merge(firsts, on=cols, how="left")
+    return [
+        Problem(
+            refs[i], "stand_type", text("forest.duplicate", stand=_stand(keys, i), other=refs[j])
+        )
+        for i, j in zip(again["pos"], again["first"], strict=True)
+    ]
 
 
 def _stand(keys: pd.DataFrame, i: int) -> str:
@@ -331,7 +347,7 @@ def check_stands(
     for col in ("area", *DRIVERS):
         if col in stands.columns:
             problems += _bound_problems(col, stands[col], refs)
-    problems += check_age_classes(stands, atol=atol)
+    problems += check_age_classes(stands, atol=atol, refs=refs)
     if problems:
         first = problems[0]
         many = text("forest.problems", first=first.problem, more=len(problems) - 1)
