@@ -86,6 +86,7 @@ _WORDS = {
     "年": "a",
     "人次": "visit",
     "人": "person",
+    "个": "count",
     "毫克/升": "mg/L",
 }
 _WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))

@@ -1,0 +1,270 @@
+"""Forest method texts (stand table, indicators, prices, errors) in English and Chinese."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "forest.table": ("forest stands", "林分"),
+    "forest.evidence": (
+        "formula as reproduced by third-party code and citing papers (LY/T 1721-2008 structure; "
+        "the standard's text was not seen)",
+        "公式据第三方代码和引用文献复原（LY/T 1721-2008 结构；未见标准原文）",
+    ),
+    # indicators
+    "forest.ind.water_regulation": ("water regulation", "调节水量"),
+    "forest.ind.water_purification": ("water purification", "净化水质"),
+    "forest.ind.soil_retention": ("soil retention", "固土"),
+    "forest.ind.soil_fertility": ("soil fertility retention", "保肥"),
+    "forest.ind.carbon_sequestration": ("carbon sequestration", "固碳"),
+    "forest.ind.oxygen_release": ("oxygen release", "释氧"),
+    "forest.ind.nutrient_accumulation": ("nutrient accumulation in trees", "林木积累营养物质"),
+    "forest.ind.negative_ions": ("negative air ions", "提供负离子"),
+    "forest.ind.air_purification.so2": ("SO₂ absorption", "吸收二氧化硫"),
+    "forest.ind.air_purification.fluoride": ("fluoride absorption", "吸收氟化物"),
+    "forest.ind.air_purification.nox": ("NOx absorption", "吸收氮氧化物"),
+    "forest.ind.dust_retention": ("dust retention", "滞尘"),
+    "forest.ind.species_conservation": ("species conservation", "物种保育"),
+    "forest.ind.forest_recreation": ("forest recreation", "森林游憩"),
+    # components of an indicator
+    "forest.comp.n": ("nitrogen", "氮"),
+    "forest.comp.p": ("phosphorus", "磷"),
+    "forest.comp.k": ("potassium", "钾"),
+    "forest.comp.organic_matter": ("organic matter", "有机质"),
+    "forest.comp.vegetation": ("vegetation", "植被"),
+    "forest.comp.soil": ("soil", "土壤"),
+    # services (LY/T 1721-2008 functions)
+    "forest.svc.water_conservation": ("water conservation", "涵养水源"),
+    "forest.svc.soil_conservation": ("soil conservation", "保育土壤"),
+    "forest.svc.carbon_oxygen": ("carbon fixation and oxygen release", "固碳释氧"),
+    "forest.svc.nutrient_accumulation": ("nutrient accumulation", "积累营养物质"),
+    "forest.svc.air_purification": ("air purification", "净化大气环境"),
+    "forest.svc.biodiversity": ("biodiversity conservation", "生物多样性保护"),
+    "forest.svc.recreation": ("forest recreation", "森林游憩"),
+    # age classes
+    "forest.age.young": ("young", "幼龄林"),
+    "forest.age.middle_aged": ("middle-aged", "中龄林"),
+    "forest.age.near_mature": ("near-mature", "近熟林"),
+    "forest.age.mature": ("mature", "成熟林"),
+    "forest.age.over_mature": ("over-mature", "过熟林"),
+    # columns of forest_stands
+    "forest.col.region_code": (
+        "GB/T 2260 region code (or your own id)",
+        "行政区划代码（或自定义编号）",
+    ),
+    "forest.col.year": ("accounting year", "核算年份"),
+    "forest.col.stand_type": (
+        "stand type (dominant species or forest type); the ledger's ecosystem type",
+        "林分类型（优势树种或森林类型），即账户中的生态系统类型",
+    ),
+    "forest.col.age_class": (
+        "age class (young, middle_aged, near_mature, mature, over_mature); leave empty on the "
+        "row of the whole stand",
+        "龄组（幼龄林、中龄林、近熟林、成熟林、过熟林）；整个林分的合计行留空",
+    ),
+    "forest.col.area": ("stand area", "林分面积"),
+    "forest.col.net_productivity": (
+        "B年, net primary productivity as dry matter",
+        "B年，林分净生产力（干物质）",
+    ),
+    "forest.col.soil_carbon_sequestration": (
+        "F土壤碳, carbon fixed by the soil per unit area (may be negative)",
+        "F土壤碳，单位面积林分土壤年固碳量（可为负）",
+    ),
+    "forest.col.precipitation": ("P, precipitation", "P，降水量"),
+    "forest.col.evapotranspiration": ("E, stand evapotranspiration", "E，林分蒸散量"),
+    "forest.col.runoff": ("C, surface runoff", "C，地表径流量"),
+    "forest.col.erosion_without_forest": (
+        "X2, soil erosion modulus without forest",
+        "X2，无林地土壤侵蚀模数",
+    ),
+    "forest.col.erosion_with_forest": (
+        "X1, soil erosion modulus of the stand",
+        "X1，林地土壤侵蚀模数",
+    ),
+    "forest.col.soil_bulk_density": ("ρ, forest soil bulk density", "ρ，林地土壤容重"),
+    "forest.col.soil_n": ("N, mean nitrogen content of the soil", "N，林地土壤平均含氮量"),
+    "forest.col.soil_p": ("P, mean phosphorus content of the soil", "P，林地土壤平均含磷量"),
+    "forest.col.soil_k": ("K, mean potassium content of the soil", "K，林地土壤平均含钾量"),
+    "forest.col.soil_organic_matter": (
+        "M, organic matter content of the soil",
+        "M，林地土壤有机质含量",
+    ),
+    "forest.col.tree_n": ("nitrogen content of the trees", "林木含氮量"),
+    "forest.col.tree_p": ("phosphorus content of the trees", "林木含磷量"),
+    "forest.col.tree_k": ("potassium content of the trees", "林木含钾量"),
+    "forest.col.anion_concentration": (
+        "Q负离子, negative-ion concentration",
+        "Q负离子，林分负离子浓度",
+    ),
+    "forest.col.stand_height": ("H, stand height", "H，林分高度"),
+    "forest.col.anion_lifetime": ("L, lifetime of a negative ion", "L，负离子寿命"),
+    "forest.col.so2_absorption": ("SO₂ absorbed per unit area", "单位面积林分年吸收二氧化硫量"),
+    "forest.col.fluoride_absorption": (
+        "fluoride absorbed per unit area",
+        "单位面积林分年吸收氟化物量",
+    ),
+    "forest.col.nox_absorption": ("NOx absorbed per unit area", "单位面积林分年吸收氮氧化物量"),
+    "forest.col.dust_retention": ("dust retained per unit area", "单位面积林分年滞尘量"),
+    "forest.col.shannon_wiener": (
+        "Shannon-Wiener index (needed when S生 is given as a class table)",
+        "Shannon-Wiener 指数（以等级表给出 S生 时需要）",
+    ),
+    "forest.col.recreation_revenue": (
+        "annual tourism revenue credited to the stand (nominal CNY of the year)",
+        "归于该林分的年旅游收入（当年价）",
+    ),
+    "forest.col.recreation_share": (
+        "share of the revenue credited to the forest",
+        "旅游价值划分比例",
+    ),
+    # prices and parameters (社会公共数据)
+    "forest.price.reservoir_cost": (
+        "C库, reservoir construction cost per unit of storage",
+        "C库，水库建设单位库容投资",
+    ),
+    "forest.price.water_purification": ("K水, cost of purifying water", "K水，水的净化费用"),
+    "forest.price.soil_excavation": (
+        "C土, cost of excavating and transporting soil",
+        "C土，挖取和运输单位体积土方费用",
+    ),
+    "forest.price.fertilizer_dap": ("C1, price of diammonium phosphate", "C1，磷酸二铵化肥价格"),
+    "forest.price.fertilizer_kcl": ("C2, price of potassium chloride", "C2，氯化钾化肥价格"),
+    "forest.price.organic_matter": ("C3, price of organic matter", "C3，有机质价格"),
+    "forest.price.dap_n_content": (
+        "R1, nitrogen content of diammonium phosphate",
+        "R1，磷酸二铵化肥含氮量",
+    ),
+    "forest.price.dap_p_content": (
+        "R2, phosphorus content of diammonium phosphate",
+        "R2，磷酸二铵化肥含磷量",
+    ),
+    "forest.price.kcl_k_content": (
+        "R3, potassium content of potassium chloride",
+        "R3，氯化钾化肥含钾量",
+    ),
+    "forest.price.carbon": ("C碳, carbon price per tonne of carbon", "C碳，固碳价格（每吨碳）"),
+    "forest.price.oxygen": ("C氧, price of oxygen", "C氧，制造氧气价格"),
+    "forest.price.anion": ("K负离子, cost of producing negative ions", "K负离子，负离子生产费用"),
+    "forest.price.anion_threshold": (
+        "concentration above which negative ions are valued (600 in one source, unverified)",
+        "计价的负离子浓度阈值（仅一处来源为 600，未核实）",
+    ),
+    "forest.price.so2": ("cost of SO₂ abatement", "二氧化硫治理费用"),
+    "forest.price.fluoride": ("cost of fluoride abatement", "氟化物治理费用"),
+    "forest.price.nox": ("cost of NOx abatement", "氮氧化物治理费用"),
+    "forest.price.dust": ("cost of cleaning up dust", "降尘清理费用"),
+    "forest.price.species": (
+        "S生, opportunity cost of species loss per unit area (one value or a Shannon-Wiener "
+        "class table)",
+        "S生，单位面积年物种损失的机会成本（单一数值或 Shannon-Wiener 指数等级表）",
+    ),
+    # errors: stands
+    "forest.problems": (
+        "{first} (and {more} more problem(s) in the forest stands)",
+        "{first}（林分表另有 {more} 个问题）",
+    ),
+    "forest.at": ("{where}, column {column!r}: {problem}", "{where}，列 {column!r}：{problem}"),
+    "forest.no_column": (
+        "there is no column {column!r}, needed by {indicators}",
+        "缺少列 {column!r}（{indicators} 需要）",
+    ),
+    "forest.no_key": (
+        "there is no column {column!r}; every stand needs it",
+        "缺少列 {column!r}；每个林分都需要此列",
+    ),
+    "forest.empty_key": ("no value; every stand needs one here", "没有数值；每个林分都必须填写"),
+    "forest.empty_cell": (
+        "no value, but it is needed by {indicators}",
+        "没有数值，但 {indicators} 需要此值",
+    ),
+    "forest.not_number": ("{value!r} is not a number", "{value!r} 不是数值"),
+    "forest.below_min": (
+        "{value} is negative; it must be ≥ {minimum}",
+        "{value} 为负；应 ≥ {minimum}",
+    ),
+    "forest.not_positive": ("{value} must be greater than {minimum}", "{value} 应大于 {minimum}"),
+    "forest.above_max": ("{value} is more than {maximum}", "{value} 超过 {maximum}"),
+    "forest.age_sum": (
+        "the age classes of {stand} sum to {total} ha, but its stand row gives {area} ha",
+        "{stand} 各龄组面积之和为 {total} ha，而林分合计行为 {area} ha",
+    ),
+    "forest.duplicate": (
+        "stand {stand} appears more than once (also at {other})",
+        "林分 {stand} 重复出现（另见 {other}）",
+    ),
+    "forest.unknown_age_class": (
+        "unknown age class {value!r}{suggestion}",
+        "无法识别的龄组 {value!r}{suggestion}",
+    ),
+    "hint.forest.stands": (
+        "fill the named cells in the forest_stands sheet (units as in the column header), or "
+        "leave out the indicators that need them",
+        "请在林分表中填写所指单元格（单位见列标题），或不计算需要这些数据的指标",
+    ),
+    "hint.forest.age_sum": (
+        "correct the areas, or drop the stand row and keep the age-class rows",
+        "请更正面积，或删除林分合计行、只保留各龄组行",
+    ),
+    # errors: indicators and prices
+    "forest.unknown_indicator": (
+        "unknown forest indicator {name!r}{suggestion}",
+        "无法识别的森林指标 {name!r}{suggestion}",
+    ),
+    "hint.forest.indicators": ("choose from: {options}", "可选指标：{options}"),
+    "forest.missing_price": (
+        "{indicator} needs the price {price!r} ({unit}), which neither the profile nor your "
+        "prices give",
+        "{indicator} 需要价格 {price!r}（{unit}），但配置方案和您提供的价格中都没有",
+    ),
+    "forest.missing_prices": (
+        "{n} prices are missing, which neither the profile nor your prices give: {pairs}",
+        "缺少 {n} 个价格（配置方案和您提供的价格中都没有）：{pairs}",
+    ),
+    "hint.forest.missing_price": (
+        "give each missing price in prices=, e.g. {{{price!r}: (value, {unit!r}, price_year)}}, or in the "
+        "prices sheet; geep never assumes a price",
+        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或填入价格表；"
+        "geep 不会自行假定价格",
+    ),
+    "forest.unknown_price": (
+        "unknown forest price {key!r}{suggestion}",
+        "无法识别的森林价格 {key!r}{suggestion}",
+    ),
+    "forest.price_form": (
+        "price {key!r}: give (value, unit) or (value, unit, price_year), not {value!r}",
+        "价格 {key!r}：请给出 (数值, 单位) 或 (数值, 单位, 价格年份)，而不是 {value!r}",
+    ),
+    "forest.price_unit": (
+        "price {key!r}: unit {unit!r} does not convert to {expected} ({problem})",
+        "价格 {key!r}：单位 {unit!r} 无法换算为 {expected}（{problem}）",
+    ),
+    "forest.carbon_ambiguous": (
+        "price {key!r}: {unit!r} does not say whether the tonne is carbon or CO₂",
+        "价格 {key!r}：单位 {unit!r} 未说明是每吨碳还是每吨二氧化碳",
+    ),
+    "hint.forest.carbon": (
+        "write CNY/t_C (per tonne of carbon) or CNY/t_CO2 (per tonne of CO₂; converted exactly "
+        "by 44/12)",
+        "请写 CNY/t_C（每吨碳）或 CNY/t_CO2（每吨二氧化碳，按 44/12 精确换算）",
+    ),
+    "forest.price_value": (
+        "price {key!r}: {value!r} is not a finite number ≥ 0",
+        "价格 {key!r}：{value!r} 不是 ≥ 0 的有限数值",
+    ),
+    "forest.price_year": (
+        "price {key!r}: price year {value!r} is not a year",
+        "价格 {key!r}：价格年份 {value!r} 不是年份",
+    ),
+    "forest.classes": ("species class table: {problem}", "物种保育等级表：{problem}"),
+    "forest.classes_order": (
+        "the lower bounds must increase and start at 0, not {bounds}",
+        "下限应从 0 开始递增，而不是 {bounds}",
+    ),
+    "forest.classes_shape": (
+        "give as many values as lower bounds ({n_bounds} bounds, {n_values} values)",
+        "数值个数应与下限个数相同（{n_bounds} 个下限，{n_values} 个数值）",
+    ),
+    "forest.price_year_unknown": (
+        "price year not printed by the source (unknown)",
+        "来源未给出价格年份（未知）",
+    ),
+}

@@ -1,0 +1,328 @@
+"""Declarative specification of the forest method: the ``forest_stands`` table, the prices it
+needs, and the indicators of the LY/T 1721-2008 structure.
+
+Plain data only (frozen dataclasses and dicts); the input layer turns :data:`STANDS` into a
+table spec, the method wiring uses :data:`INDICATORS` and :data:`PRICES`. Texts shown to users
+(column descriptions, indicator names) are in the message catalogue
+(:mod:`geep.messages.forest`): ``forest.col.<column>``, ``forest.price.<key>``,
+``forest.ind.<indicator>``, ``forest.comp.<component>``, ``forest.svc.<service>``.
+
+Units are pint expressions of :data:`geep.units.ureg`; every driver is converted to
+``unit`` at the boundary and the kernels of :mod:`geep.methods.forest_formulas` compute in it.
+All flows are annual: quantities per year, values in CNY per year.
+
+References
+----------
+.. [J1] debug-LiXiwen/lyzy @ 32a0d93b, ``stxtCalculate.java`` (30 formulas; third-party code,
+   with known bugs, see :mod:`geep.methods.forest_formulas`).
+.. [J2] a JavaScript layui calculator (repository not resolvable): inputs, symbols and units
+   per indicator.
+.. [LYT] LY/T 1721-2008 森林生态系统服务功能评估规范. Its text was not seen: the structure
+   here is the standard's as reproduced by [J1], [J2] and the papers that cite it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+#: the sheet / table name, English and Chinese
+TABLE = "forest_stands"
+TABLE_ZH = "林分"
+
+#: where every formula here comes from, and how sure we are of it
+FORMULA_EVIDENCE = (
+    "as reproduced by third-party code (J1, J2) and citing papers; LY/T 1721-2008 structure; "
+    "primary text not seen"
+)
+STANDARD = "LY/T 1721-2008"
+
+
+@dataclass(frozen=True)
+class KeyColumn:
+    """A key column of ``forest_stands`` (identifies one stand, or one age class of it)."""
+
+    name: str
+    zh: str
+    kind: str  # "code" | "int" | "quantity"
+    required: bool = True
+    unit: str | None = None  # canonical unit (quantity columns)
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A per-stand driver column: canonical unit, Chinese header, LY/T symbol and bounds.
+
+    ``indicators`` (filled from :data:`INDICATORS`) lists the indicators that need the column;
+    a column is required only when one of them is requested. ``minimum`` is inclusive unless
+    ``strict_minimum``; ``None`` means no bound (a signed flow).
+    """
+
+    name: str
+    zh: str
+    unit: str
+    symbol: str
+    minimum: float | None = 0.0
+    strict_minimum: bool = False
+    maximum: float | None = None
+    aliases: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PriceSpec:
+    """A price or parameter of the public social-economic data (社会公共数据).
+
+    ``kind`` is ``"price"`` (money, needs a price year) or ``"parameter"`` (a content or a
+    threshold, no price year). ``class_driver`` names the driver a class table of this price
+    is looked up by (``species`` by ``shannon_wiener``).
+    """
+
+    key: str
+    zh: str
+    unit: str
+    symbol: str
+    kind: str = "price"
+    class_driver: str | None = None
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Component:
+    """One valued line of an indicator: its quantity unit and the unit of its price."""
+
+    name: str  # "" for a single-line indicator
+    quantity_unit: str
+    price_unit: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: ledger category and service, what it needs, what it yields."""
+
+    name: str
+    category: str  # "regulating" | "supporting" | "cultural"
+    service: str
+    drivers: tuple[str, ...]
+    prices: tuple[str, ...]
+    components: tuple[Component, ...]
+    formula: str  # the formula as found (symbols of J1/J2)
+    sources: str  # short keys: J1, J2, P1 …
+    uses_area: bool = True
+
+
+KEYS: tuple[KeyColumn, ...] = (
+    KeyColumn("region_code", "区划代码", "code", aliases=("region", "code", "行政区划代码")),
+    KeyColumn("year", "年份", "int", aliases=("年", "核算年份")),
+    KeyColumn("stand_type", "林分类型", "code", aliases=("优势树种", "树种", "森林类型", "林分")),
+    KeyColumn("age_class", "龄组", "code", required=False, aliases=("龄级", "林龄")),
+    KeyColumn("area", "面积", "quantity", unit="ha", aliases=("林分面积", "stand_area")),
+)
+
+#: age classes of the forest inventory (龄组): canonical id → Chinese name
+AGE_CLASSES: dict[str, str] = {
+    "young": "幼龄林",
+    "middle_aged": "中龄林",
+    "near_mature": "近熟林",
+    "mature": "成熟林",
+    "over_mature": "过熟林",
+}
+
+_D = Driver
+_DRIVERS: tuple[Driver, ...] = (
+    _D("net_productivity", "林分净生产力", "t/ha/a", "B年", aliases=("npp", "净生产力")),
+    _D(
+        "soil_carbon_sequestration",
+        "单位面积林分土壤年固碳量",
+        "t_C/ha/a",
+        "F土壤碳",
+        minimum=None,  # a soil can lose carbon: signed
+        aliases=("土壤固碳量", "soil_carbon"),
+    ),
+    _D("precipitation", "降水量", "mm/a", "P", aliases=("年降水量",)),
+    _D("evapotranspiration", "林分蒸散量", "mm/a", "E", aliases=("蒸散量", "et")),
+    _D("runoff", "地表径流量", "mm/a", "C", aliases=("地表径流", "径流量")),
+    _D("erosion_without_forest", "无林地土壤侵蚀模数", "t/ha/a", "X2", aliases=("x2",)),
+    _D("erosion_with_forest", "林地土壤侵蚀模数", "t/ha/a", "X1", aliases=("x1",)),
+    _D("soil_bulk_density", "林地土壤容重", "t/m**3", "ρ", strict_minimum=True),
+    _D("soil_n", "林地土壤平均含氮量", "percent", "N", maximum=100.0, aliases=("土壤含氮量",)),
+    _D("soil_p", "林地土壤平均含磷量", "percent", "P", maximum=100.0, aliases=("土壤含磷量",)),
+    _D("soil_k", "林地土壤平均含钾量", "percent", "K", maximum=100.0, aliases=("土壤含钾量",)),
+    _D("soil_organic_matter", "林地土壤有机质含量", "percent", "M", maximum=100.0),
+    _D("tree_n", "林木含氮量", "percent", "N营养", maximum=100.0),
+    _D("tree_p", "林木含磷量", "percent", "P营养", maximum=100.0),
+    _D("tree_k", "林木含钾量", "percent", "K营养", maximum=100.0),
+    _D("anion_concentration", "林分负离子浓度", "count/cm**3", "Q负离子", aliases=("负离子浓度",)),
+    _D("stand_height", "林分高度", "m", "H", strict_minimum=True, aliases=("平均树高",)),
+    _D("anion_lifetime", "负离子寿命", "min", "L", strict_minimum=True),
+    _D("so2_absorption", "单位面积吸收二氧化硫量", "kg/ha/a", "Q二氧化硫"),
+    _D("fluoride_absorption", "单位面积吸收氟化物量", "kg/ha/a", "Q氟化物"),
+    _D("nox_absorption", "单位面积吸收氮氧化物量", "kg/ha/a", "Q氮氧化物"),
+    _D("dust_retention", "单位面积滞尘量", "kg/ha/a", "Q滞尘"),
+    _D("shannon_wiener", "Shannon-Wiener 指数", "dimensionless", "H'", aliases=("香农指数",)),
+    _D("recreation_revenue", "森林旅游收入", "CNY/a", "年旅游价值", aliases=("旅游收入",)),
+    _D("recreation_share", "森林游憩价值划分比例", "percent", "旅游价值划分比例", maximum=100.0),
+)
+
+_P = PriceSpec
+_PRICES: tuple[PriceSpec, ...] = (
+    _P("reservoir_cost", "水库建设单位库容投资", "CNY/m**3", "C库"),
+    _P("water_purification", "水的净化费用", "CNY/t", "K水"),
+    _P("soil_excavation", "挖取和运输单位体积土方费用", "CNY/m**3", "C土"),
+    _P("fertilizer_dap", "磷酸二铵化肥价格", "CNY/t", "C1"),
+    _P("fertilizer_kcl", "氯化钾化肥价格", "CNY/t", "C2"),
+    _P("organic_matter", "有机质价格", "CNY/t", "C3"),
+    _P("dap_n_content", "磷酸二铵化肥含氮量", "percent", "R1", kind="parameter"),
+    _P("dap_p_content", "磷酸二铵化肥含磷量", "percent", "R2", kind="parameter"),
+    _P("kcl_k_content", "氯化钾化肥含钾量", "percent", "R3", kind="parameter"),
+    _P("carbon", "固碳价格", "CNY/t_C", "C碳"),
+    _P("oxygen", "制造氧气价格", "CNY/t", "C氧"),
+    _P("anion", "负离子生产费用", "CNY/count", "K负离子"),
+    _P("anion_threshold", "负离子浓度阈值", "count/cm**3", "600", kind="parameter"),
+    _P("so2", "二氧化硫治理费用", "CNY/kg", "K二氧化硫"),
+    _P("fluoride", "氟化物治理费用", "CNY/kg", "K氟化物"),
+    _P("nox", "氮氧化物治理费用", "CNY/kg", "K氮氧化物"),
+    _P("dust", "降尘清理费用", "CNY/kg", "K滞尘"),
+    _P("species", "单位面积年物种损失的机会成本", "CNY/ha/a", "S生", class_driver="shannon_wiener"),
+)
+
+
+def _c(name: str, quantity_unit: str, price_unit: str) -> Component:
+    return Component(name, quantity_unit, price_unit)
+
+
+_WATER = ("precipitation", "evapotranspiration", "runoff")
+_EROSION = ("erosion_without_forest", "erosion_with_forest")
+_FERT = ("fertilizer_dap", "fertilizer_kcl")
+_CONTENT = ("dap_n_content", "dap_p_content", "kcl_k_content")
+
+_INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
+        "water_regulation", "regulating", "water_conservation", _WATER,
+        ("reservoir_cost",), (_c("", "m**3", "CNY/m**3"),),
+        "G调 = 10·A·(P − E − C); U调 = G调·C库", "J1;J2",
+    ),
+    Indicator(
+        "water_purification", "regulating", "water_conservation", _WATER,
+        ("water_purification",), (_c("", "t", "CNY/t"),),
+        "G = 10·A·(P − E − C)·ρ水; U水质 = G·K水", "J1;J2",
+    ),
+    Indicator(
+        "soil_retention", "regulating", "soil_conservation",
+        (*_EROSION, "soil_bulk_density"), ("soil_excavation",), (_c("", "t", "CNY/t"),),
+        "G固土 = A·(X2 − X1); U固土 = A·C土·(X2 − X1)/ρ", "J1;J2",
+    ),
+    Indicator(
+        "soil_fertility", "regulating", "soil_conservation",
+        (*_EROSION, "soil_n", "soil_p", "soil_k", "soil_organic_matter"),
+        (*_FERT, "organic_matter", *_CONTENT),
+        (
+            _c("n", "t", "CNY/t"), _c("p", "t", "CNY/t"), _c("k", "t", "CNY/t"),
+            _c("organic_matter", "t", "CNY/t"),
+        ),
+        "G_N = A·N·(X2 − X1) …; U肥 = A·(X2 − X1)·(N·C1/R1 + P·C1/R2 + K·C2/R3 + M·C3)", "J1;J2",
+    ),
+    Indicator(
+        "carbon_sequestration", "regulating", "carbon_oxygen",
+        ("net_productivity", "soil_carbon_sequestration"), ("carbon",),
+        (_c("vegetation", "t_C", "CNY/t_C"), _c("soil", "t_C", "CNY/t_C")),
+        "G = A·(1.63·R碳·B年 + F土壤碳); U碳 = G·C碳", "J1;P1",
+    ),
+    Indicator(
+        "oxygen_release", "regulating", "carbon_oxygen", ("net_productivity",),
+        ("oxygen",), (_c("", "t", "CNY/t"),),
+        "G氧 = 1.19·A·B年; U氧 = G氧·C氧", "J1;P1;P3",
+    ),
+    Indicator(
+        "nutrient_accumulation", "supporting", "nutrient_accumulation",
+        ("net_productivity", "tree_n", "tree_p", "tree_k"), (*_FERT, *_CONTENT),
+        (_c("n", "t", "CNY/t"), _c("p", "t", "CNY/t"), _c("k", "t", "CNY/t")),
+        "G_N = A·N营养·B年 …; U = A·B年·(N·C1/R1 + P·C1/R2 + K·C2/R3)", "J2",
+    ),
+    Indicator(
+        "negative_ions", "regulating", "air_purification",
+        ("anion_concentration", "stand_height", "anion_lifetime"), ("anion", "anion_threshold"),
+        (_c("", "count", "CNY/count"),),
+        "U = 5.256×10¹⁵·A·H·K负离子·(Q负离子 − 600)/L", "J1;J2",
+    ),
+    Indicator(
+        "air_purification.so2", "regulating", "air_purification",
+        ("so2_absorption",), ("so2",), (_c("", "kg", "CNY/kg"),),
+        "G = Q二氧化硫·A; U = K二氧化硫·G", "J1;J2",
+    ),
+    Indicator(
+        "air_purification.fluoride", "regulating", "air_purification",
+        ("fluoride_absorption",), ("fluoride",), (_c("", "kg", "CNY/kg"),),
+        "G = Q氟化物·A; U = K氟化物·G", "J1;J2",
+    ),
+    Indicator(
+        "air_purification.nox", "regulating", "air_purification",
+        ("nox_absorption",), ("nox",), (_c("", "kg", "CNY/kg"),),
+        "G = Q氮氧化物·A; U = K氮氧化物·G", "J1;J2",
+    ),
+    Indicator(
+        "dust_retention", "regulating", "air_purification", ("dust_retention",),
+        ("dust",), (_c("", "kg", "CNY/kg"),),
+        "G = Q滞尘·A; U = K滞尘·G", "J1;J2",
+    ),
+    Indicator(
+        "species_conservation", "supporting", "biodiversity", (), ("species",),
+        (_c("", "ha", "CNY/ha"),),
+        "U生物 = S生·A (S生 from the Shannon-Wiener class of the stand)", "J2;P4",
+    ),
+    Indicator(
+        "forest_recreation", "cultural", "recreation",
+        ("recreation_revenue", "recreation_share"), (), (_c("", "CNY", "CNY/CNY"),),
+        "U游憩 = 年旅游价值 × 旅游价值划分比例 (user revenue)", "J2", uses_area=False,
+    ),
+)  # fmt: skip
+
+#: indicators by canonical name, in the order of the issue
+INDICATORS: dict[str, Indicator] = {i.name: i for i in _INDICATORS}
+
+
+def _needed_by(name: str, attr: str) -> tuple[str, ...]:
+    return tuple(i.name for i in _INDICATORS if name in getattr(i, attr))
+
+
+def _who_needs(d: Driver) -> tuple[str, ...]:
+    """Indicators needing a driver directly, else through a class table looked up by it."""
+    via_classes = (
+        i for p in _PRICES if p.class_driver == d.name for i in _needed_by(p.key, "prices")
+    )
+    return _needed_by(d.name, "drivers") or tuple(via_classes)
+
+
+#: driver columns by name; ``indicators`` lists who needs each (``shannon_wiener`` is needed by
+#: ``species_conservation`` only when ``species`` is given as a Shannon-Wiener class table)
+DRIVERS: dict[str, Driver] = {d.name: replace(d, indicators=_who_needs(d)) for d in _DRIVERS}
+
+#: prices and parameters by key, with the indicators that need each
+PRICES: dict[str, PriceSpec] = {
+    p.key: replace(p, indicators=_needed_by(p.key, "prices")) for p in _PRICES
+}
+
+#: every column of ``forest_stands``: keys, then drivers
+COLUMNS: tuple[str, ...] = tuple(k.name for k in KEYS) + tuple(DRIVERS)
+
+#: indicators whose value is priced per tonne of carbon (a plain ``t`` price is ambiguous)
+CARBON_PRICES = ("carbon",)
+
+__all__ = [
+    "AGE_CLASSES",
+    "CARBON_PRICES",
+    "COLUMNS",
+    "DRIVERS",
+    "FORMULA_EVIDENCE",
+    "INDICATORS",
+    "KEYS",
+    "PRICES",
+    "STANDARD",
+    "TABLE",
+    "TABLE_ZH",
+    "Component",
+    "Driver",
+    "Indicator",
+    "KeyColumn",
+    "PriceSpec",
+]
