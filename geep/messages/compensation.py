@@ -1,0 +1,269 @@
+"""Message texts of eco-compensation (schemes, parameters, observations, settlements), in
+English and Chinese."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # scheme editions (catalogue)
+    "comp.yaml_invalid": (
+        "not valid YAML: {problem}",
+        "不是有效的 YAML：{problem}",
+    ),
+    "comp.yaml_line": (
+        "line {line} ({source}): {problem}",
+        "第 {line} 行（{source}）：{problem}",
+    ),
+    "comp.yaml_date": (
+        "{value!r} is not a valid date ({reason})",
+        "{value!r} 不是有效日期（{reason}）",
+    ),
+    "hint.comp.yaml": (
+        "fix the YAML syntax; write dates as YYYY-MM-DD with a real month (1-12) and day",
+        "请修正 YAML 语法；日期写成 YYYY-MM-DD，月份 1-12、日期须真实存在",
+    ),
+    "comp.yaml_not_mapping": (
+        "scheme.yaml is not a mapping of fields",
+        "scheme.yaml 不是字段映射（键: 值）",
+    ),
+    "comp.field_date": (
+        "field {field}: {value!r} is not a date",
+        "字段 {field}：{value!r} 不是日期",
+    ),
+    "hint.comp.field_date": (
+        "write {field}: YYYY-MM-DD (e.g. 2021-01-01), or null for no limit",
+        "请写成 {field}: YYYY-MM-DD（例如 2021-01-01），无期限则写 null",
+    ),
+    "comp.scheme_twice": (
+        "schemes/{scheme}@{edition} is defined twice: in {first} and {second}; the second is "
+        "ignored",
+        "schemes/{scheme}@{edition} 被定义了两次：{first} 和 {second}；后者被忽略",
+    ),
+    "hint.comp.scheme_twice": (
+        "give the user edition a new edition name (folder and 'edition')",
+        "请为用户版本另起版本名（文件夹名与 edition 字段）",
+    ),
+    "comp.edition_skipped": (
+        "invalid scheme edition ignored: {error}",
+        "已忽略无效的补偿方案版本：{error}",
+    ),
+    "comp.scheme_unusable": (
+        "scheme {scheme!r} has no usable edition: {errors}",
+        "补偿方案 {scheme!r} 没有可用的版本：{errors}",
+    ),
+}
+
+MESSAGES.update(
+    {
+        # parameter values (--set, parameters=, a parameters sheet, sensitivity sweeps)
+        "comp.param_problems": (
+            "invalid parameter value(s): {problems}",
+            "参数取值无效：{problems}",
+        ),
+        "hint.comp.param": (
+            "give each value as its definition says (Scheme.parameter_definitions() lists "
+            "them; CLI: geep compensate SCHEME --parameters); a unit may follow the number, e.g. "
+            "--set eflow.floor=12m3/s",
+            "请按参数定义给出取值（Scheme.parameter_definitions() 或命令行 geep compensate SCHEME --parameters 列出全部定义）；数字后可跟单位，"
+            "例如 --set eflow.floor=12m3/s",
+        ),
+        "comp.param_not_number": (
+            "parameter {name}: {value!r} is not a number (write digits, e.g. {example})",
+            "参数 {name}：{value!r} 不是数字（请用阿拉伯数字，例如 {example}）",
+        ),
+        "comp.param_not_finite": (
+            "parameter {name}: {value!r} is not a finite number",
+            "参数 {name}：{value!r} 不是有限数值",
+        ),
+        "comp.param_unit": (
+            "parameter {name} is in {unit}: {problem}",
+            "参数 {name} 的单位为 {unit}：{problem}",
+        ),
+        "comp.param_unit_text": (
+            "unit {unit!r} is too long or too complex for a parameter value",
+            "单位 {unit!r} 过长或过于复杂，不能用于参数取值",
+        ),
+        "comp.param_below": (
+            "parameter {name}: {value} {unit} is below the smallest allowed value {low} {unit}",
+            "参数 {name}：{value} {unit} 小于允许的最小值 {low} {unit}",
+        ),
+        "comp.param_not_above": (
+            "parameter {name}: {value} {unit} must be greater than {low} {unit}",
+            "参数 {name}：{value} {unit} 必须大于 {low} {unit}",
+        ),
+        "comp.param_above": (
+            "parameter {name}: {value} {unit} is above the largest plausible value {high} {unit}",
+            "参数 {name}：{value} {unit} 超过合理上限 {high} {unit}",
+        ),
+        "comp.param_whole": (
+            "parameter {name}: {value} is not a whole number",
+            "参数 {name}：{value} 不是整数",
+        ),
+        "comp.param_choice": (
+            "parameter {name}: {value!r} is not one of {choices}{suggestion}",
+            "参数 {name}：{value!r} 不是 {choices} 之一{suggestion}",
+        ),
+        "comp.param_flag": (
+            "parameter {name}: {value!r} is not true or false",
+            "参数 {name}：{value!r} 不是 true 或 false",
+        ),
+        "comp.param_text": (
+            "parameter {name}: expects text, got {value!r}",
+            "参数 {name}：应为文字，实际为 {value!r}",
+        ),
+        "comp.param_want_list": (
+            "parameter {name} expects a list of {items}, got {got!r}",
+            "参数 {name} 应为{items}列表，实际为 {got!r}",
+        ),
+        "comp.param_want_scalar": (
+            "parameter {name} expects a single value, got {got!r}",
+            "参数 {name} 应为单个数值，实际为 {got!r}",
+        ),
+        "comp.param_want_mapping": (
+            "parameter {name} expects a mapping {{key: value}} with keys {keys}, got {got!r}",
+            "参数 {name} 应为映射 {{键: 值}}，键为 {keys}，实际为 {got!r}",
+        ),
+        "comp.param_keys": (
+            "parameter {name}: missing key(s) {missing}; unknown key(s) {unknown} (keys: {keys})",
+            "参数 {name}：缺少键 {missing}；未知键 {unknown}（应有的键：{keys}）",
+        ),
+        "comp.param_length": (
+            "parameter {name} expects {n} {items} (one per {per}), got {got}",
+            "参数 {name} 应有 {n} 个{items}（每{per}一个），实际为 {got} 个",
+        ),
+        "comp.param_increasing": (
+            "parameter {name}: the {items} must increase strictly, got {value}",
+            "参数 {name}：{items}必须严格递增，实际为 {value}",
+        ),
+        "comp.param_null": (
+            "parameter {name}: give a value (null means 'not published')",
+            "参数 {name}：请给出取值（null 表示“未公布”）",
+        ),
+        "comp.param_element": (
+            "parameter {name}: no element {element!r} ({detail})",
+            "参数 {name}：没有元素 {element!r}（{detail}）",
+        ),
+        "comp.param_elements_of": (
+            "the list has {n}, numbered from 0",
+            "该列表有 {n} 个元素，从 0 开始编号",
+        ),
+        "comp.param_no_elements": (
+            "only lists and mappings have elements",
+            "只有列表和映射才有元素",
+        ),
+        "comp.param_keys_of": ("keys: {keys}", "现有键：{keys}"),
+        "comp.param_unknown_key": (
+            "{ref} has no parameter {name!r}{suggestion}",
+            "补偿方案 {ref} 没有参数 {name!r}{suggestion}",
+        ),
+        "hint.comp.param_names": (
+            "Scheme.parameters_frame() lists the parameter names",
+            "Scheme.parameters_frame() 列出了全部参数名",
+        ),
+        "comp.param_overridden": (
+            "parameter {name} overridden by {by}: {old} → {new} {unit}{given}",
+            "参数 {name} 已由 {by} 覆盖：{old} → {new} {unit}{given}",
+        ),
+        "comp.param_given": (" (given as {given!r})", "（输入为 {given!r}）"),
+        # nouns used in parameter messages
+        "comp.noun.amount": ("amounts", "金额"),
+        "comp.noun.edge": ("band edges", "分档界值"),
+        "comp.noun.value": ("values", "数值"),
+        "comp.noun.price": ("prices", "单价"),
+        "comp.noun.ratio": ("ratios", "比例"),
+        "comp.noun.band": ("band", "档"),
+        "comp.def.number": ("a number", "一个数值"),
+        "comp.def.integer": ("a whole number", "一个整数"),
+        "comp.def.list": ("a list of {items}", "{items}列表"),
+        "comp.def.mapping": ("a mapping of {items}", "{items}映射"),
+        "comp.def.keyed": (
+            "a number, or a mapping by {keys}",
+            "一个数值，或按{keys}给出的映射",
+        ),
+        "comp.def.choice": ("one of {choices}", "取值为 {choices} 之一"),
+        "comp.def.flag": ("true or false", "true 或 false"),
+        "comp.def.text": ("text", "文字"),
+        "comp.def.keys.section": ("section id", "断面编号"),
+        "comp.def.keys.year": ("year", "年份"),
+        "comp.def.keys.party": ("party id", "参与方编号"),
+        "comp.def.keys.indicator": ("indicator", "指标"),
+    }
+)
+
+MESSAGES.update(
+    {
+        # geep compensate (help and console lines)
+        "comp.cli.help": (
+            "run an eco-compensation scheme (e.g. fen-river) on monitoring data",
+            "对监测数据运行生态补偿方案（如 fen-river）",
+        ),
+        "comp.cli.description": (
+            "Run an eco-compensation scheme on monitoring data and write the settlement (gross "
+            "obligations, net per party, who-owes-whom matrix, parameters, warnings). The input "
+            "workbook has a sheet 'observations' (section_id, period, indicator, value, unit, "
+            "status) and optionally 'flows', 'sections' and 'parameters' (name, value, unit: "
+            "official values for a provisional scheme). --set NAME=VALUE overrides a parameter "
+            "(VALUE is a number with an optional unit, a JSON list or mapping, or text: --set "
+            "eflow.floor=12m3/s, --set 'quality.amounts=[50,100,150,200,300]').",
+            "对监测数据运行生态补偿方案并写出结算结果（逐项应付明细、各方净额、收付矩阵、参数、提示）。"
+            "输入工作簿含 observations（监测）表（section_id、period、indicator、value、unit、status），"
+            "可选 flows（流量）、sections（断面）和 parameters（参数：name、value、unit，为暂定方案提供正式取值）表。"
+            "--set 名称=取值 覆盖某个参数（取值为可带单位的数字、JSON 列表或映射，或文字："
+            "--set eflow.floor=12m3/s，--set 'quality.amounts=[50,100,150,200,300]'）。",
+        ),
+        "comp.cli.arg_scheme": ("scheme id or id@edition", "方案编号或 编号@版本"),
+        "comp.cli.arg_input": ("input workbook or CSV", "输入工作簿或 CSV 文件"),
+        "comp.cli.arg_output": ("output .xlsx or .csv", "输出 .xlsx 或 .csv 文件"),
+        "comp.cli.arg_flows": ("flows table (if not a sheet)", "流量表（若不在工作簿中）"),
+        "comp.cli.arg_sections": ("sections table (if not a sheet)", "断面表（若不在工作簿中）"),
+        "comp.cli.arg_set": (
+            "override a scheme parameter (repeatable); a unit may follow the number",
+            "覆盖方案参数（可重复）；数字后可跟单位",
+        ),
+        "comp.cli.arg_unit": (
+            "money unit of the output (元, 万元, 亿元)",
+            "输出金额单位（元、万元、亿元）",
+        ),
+        "comp.cli.arg_list": ("list the scheme editions and exit", "列出方案版本后退出"),
+        "comp.cli.arg_parameters": (
+            "print what each parameter of SCHEME accepts (kind, unit, bounds) and exit",
+            "列出 SCHEME 各参数的定义（类型、单位、取值范围）后退出",
+        ),
+        "comp.cli.arg_path": ("extra catalogue folder", "额外的目录文件夹"),
+        "comp.cli.need_args": ("give SCHEME, IN and -o OUT", "请给出 SCHEME、IN 和 -o OUT"),
+        "hint.comp.cli.need_args": (
+            "e.g. geep compensate fen-river inputs.xlsx -o settlement.xlsx (geep compensate "
+            "--list shows the schemes)",
+            "例如 geep compensate fen-river inputs.xlsx -o settlement.xlsx（geep compensate --list "
+            "列出全部方案）",
+        ),
+        "comp.cli.need_scheme": ("give SCHEME", "请给出 SCHEME"),
+        "comp.cli.output_suffix": (
+            "output {path} must end in .xlsx or .csv",
+            "输出文件 {path} 的扩展名必须是 .xlsx 或 .csv",
+        ),
+        "comp.cli.set_syntax": (
+            "--set {item!r}: write NAME=VALUE",
+            "--set {item!r}：请写成 名称=取值",
+        ),
+        "comp.cli.title_list": ("compensation schemes", "生态补偿方案"),
+        "comp.cli.title_params": ("parameters of {ref}", "{ref} 的参数"),
+        "comp.cli.title_net": ("net positions ({status})", "各方净额（{status}）"),
+        "comp.cli.provisional": (
+            "*** {status}: {scheme} — amounts are not official ***",
+            "*** {status}：{scheme} —— 金额并非正式结果 ***",
+        ),
+        "comp.cli.headline": (
+            "{scheme}: {n} obligation lines, settlement years {years}, evidence {evidence}",
+            "{scheme}：{n} 条应付明细，结算年度 {years}，证据等级 {evidence}",
+        ),
+        "comp.cli.more_warnings": (
+            "  ... {n} more warning(s) in the output (-v to print)",
+            "  ……另有 {n} 条提示见输出文件（-v 显示全部）",
+        ),
+        "comp.cli.wrote": ("wrote {path}", "已写出 {path}"),
+        "comp.cli.invalid_edition": (
+            "  ! invalid scheme edition ignored: {error}",
+            "  ! 已忽略无效的补偿方案版本：{error}",
+        ),
+    }
+)
