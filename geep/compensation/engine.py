@@ -29,6 +29,7 @@ from .components import HANDLERS
 from .context import LIMITS_REF, Context, _bound_key, period_key
 from .model import EVIDENCE_RANK, EXCLUDED
 from .observations import Where, normalise_flows, normalise_observations
+from .parameters import check_scheme
 from .schemes import Scheme, coerce
 from .settlement import Settlement
 
@@ -75,6 +76,7 @@ def prepare(
         sch = sch.with_sections(sections)
     if parameters:
         sch = sch.with_parameters(parameters)
+    check_scheme(sch)
     for c in sch.doc.components:
         if c.rule not in HANDLERS:
             raise SchemeError(
@@ -388,7 +390,9 @@ def _warnings(ctx: Context, prep: Prepared, lines: pd.DataFrame) -> list[str]:
             )
             out.append("flows: " + msg("comp.excluded", n=len(fx), detail=detail))
     for o in sch.overrides:
-        out.append(f"parameter {o.name} overridden by {o.by}: {o.old!r} → {o.new!r} {o.unit}")
+        given = msg("comp.param_given", given=o.given) if o.given else ""
+        out.append(msg("comp.param_overridden", name=o.name, by=o.by, old=repr(o.old),
+                       new=repr(o.new), unit=o.unit, given=given))  # fmt: skip
     out += ctx.notes
     for issue in prep.report.issues:
         if issue.severity != "error":

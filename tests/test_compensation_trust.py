@@ -1,0 +1,200 @@
+"""Issue 11, compensation: parameter values checked against their definitions (item 15, 21),
+bad user scheme editions isolated (item 21). Each test failed on the main branch before."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import geep
+from geep.cli import main
+from geep.coefficients import ProvisionalWarning
+from geep.compensation import ParameterError, load, sensitivity
+from geep.compensation.parameters import check_changes
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "compensation"
+FEN_YAML = ROOT / "coefficients" / "schemes" / "fen-river" / "2021" / "scheme.yaml"
+OBS = str(EXAMPLE / "fen_observations.csv")
+FLOWS = str(EXAMPLE / "fen_flows.csv")
+
+
+@pytest.fixture(autouse=True)
+def _quiet():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalWarning)
+        yield
+
+
+def _compensate(capsys, *extra: str, out: Path) -> tuple[int, str, str]:
+    rc = main(["compensate", "fen-river", OBS, "--flows", FLOWS, "-o", str(out), *extra])
+    cap = capsys.readouterr()
+    return rc, cap.out, cap.err
+
+
+# --- item 15 / 21: --set values -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("quality.amounts=[60,120]", "parameter quality.amounts expects 5 amounts (one per band), got 2"),
+        ("eflow.amount=五十", "parameter eflow.amount: '五十' is not a number"),
+        ("eflow.floor=-5", "parameter eflow.floor: -5 m3/s is below the smallest allowed value 0"),
+        ("eflow.floor=Infinity", "parameter eflow.floor: 'Infinity' is not a finite number"),
+        ("eflow.floor=nan", "parameter eflow.floor: 'nan' is not a finite number"),
+        ("eflow.floor=1e400", "'1e400' is not a finite number"),
+        ("eflow.floor=12kg", "parameter eflow.floor is in m3/s: unit 'kg' has dimension mass"),
+        ("eflow.floor=2e6m3/s", "above the largest plausible value 1e+06 m3/s"),
+        ("quality.closed=both", "'both' is not one of right, left"),
+        ("quality.amounts[9]=3", "no element '9' (the list has 5, numbered from 0)"),
+        ("quality.bands=[0,1,0.5,5,10]", "the band edges must increase strictly"),
+        ("quality.amounts=[1,2,3,4,-1]", "parameter quality.amounts[4]: -1 万元 is below"),
+        ("eflow.flor=3", "no parameter 'eflow.flor'; did you mean 'eflow.floor'"),
+        ("eflow.amount=[1,2]", "expects a single value"),
+    ],
+)  # fmt: skip
+def test_bad_set_values_are_refused_at_the_parameter(capsys, tmp_path, setting, message):
+    out = tmp_path / "s.csv"
+    rc, _, err = _compensate(capsys, "--set", setting, out=out)
+    assert rc == 1, err
+    assert message in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_set_values_with_units_are_converted_and_recorded(capsys, tmp_path):
+    out = tmp_path / "s.csv"
+    rc, _, err = _compensate(
+        capsys, "--set", "eflow.floor=1200 m3/min", "--set", "quality.amounts[1]=1000000元",
+        out=out,
+    )  # fmt: skip
+    assert rc == 0, err
+    ob = pd.read_csv(out)
+    eflow = ob[ob.component == "eflow"]
+    assert len(eflow) and eflow["target"].tolist() == pytest.approx([20.0] * len(eflow))
+    meta = (tmp_path / "s.meta.json").read_text(encoding="utf-8")
+    assert '"given": "1200 m3/min"' in meta and '"unit": "m3/s"' in meta
+    assert '"given": "1000000元"' in meta  # 100 万元, in the list's unit
+
+
+def test_api_and_sensitivity_use_the_same_check():
+    obs = pd.read_csv(OBS)
+    flows = pd.read_csv(FLOWS)
+    with pytest.raises(ParameterError) as exc:
+        geep.compensate("fen-river", obs, flows=flows, parameters={"quality.amounts": [60, 120]})
+    assert exc.value.extra["problems"] == [
+        "parameter quality.amounts expects 5 amounts (one per band), got 2"
+    ]
+    with pytest.raises(ParameterError, match="not a finite number"):
+        sensitivity("fen-river", obs, {"eflow.floor": (float("inf"), 20)}, flows=flows)
+    s = geep.compensate("fen-river", obs, flows=flows, parameters={"eflow.floor": "12 m3/s"})
+    assert s.scheme.doc.parameters["eflow.floor"].value == 12.0
+
+
+def test_sensitivity_does_not_scale_whole_numbers():
+    tc3 = pd.DataFrame(
+        [("LIUZHUANG", "2020", "water_class", 2, "", "valid"),
+         ("LIUZHUANG", "2021", "water_class", 3, "", "valid")],
+        columns=["section_id", "period", "indicator", "value", "unit", "status"],
+    )  # fmt: skip
+    t = sensitivity("yellow-river-henan-shandong", tc3)
+    # class.base is a water-quality class (a whole number): it is not scaled by ±20 %
+    assert "class.base" not in set(t["parameter"]) and "class.per_class" in set(t["parameter"])
+    with pytest.raises(ParameterError, match=r"3\.6 is not a whole number"):
+        sensitivity("yellow-river-henan-shandong", tc3, {"class.base": (2, 3.6)})
+
+
+def test_parameter_messages_in_chinese(capsys, tmp_path):
+    rc = main(["--lang", "zh", "compensate", "fen-river", OBS, "-o", str(tmp_path / "s.csv"),
+               "--set", "quality.amounts=[60,120]"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert rc == 1 and "参数 quality.amounts 应有 5 个金额（每档一个），实际为 2 个" in err
+
+
+def test_parameter_definitions_listed(capsys):
+    assert main(["compensate", "fen-river", "--parameters"]) == 0
+    printed = capsys.readouterr().out
+    assert "a list of 5 amounts [万元] ≥ 0" in printed and "one of right, left" in printed
+    d = load("fen-river").parameter_definitions().set_index("parameter")
+    assert d.loc["eflow.floor", "used_by"] == "eflow.floor"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.lists(st.one_of(st.floats(), st.text(max_size=5), st.none()), max_size=7),
+        st.dictionaries(st.text(max_size=5), st.floats(), max_size=3),
+        st.booleans(),
+    )
+)
+def test_any_value_is_accepted_in_range_or_refused_with_a_parameter_error(value):
+    fen = load("fen-river")
+    for name in ("eflow.floor", "quality.amounts", "quality.closed"):
+        try:
+            checked = check_changes(fen, {name: value})
+        except ParameterError as exc:
+            assert exc.extra["problems"]
+            continue
+        v = checked[name][0]
+        nums = v if isinstance(v, list) else list(v.values()) if isinstance(v, dict) else [v]
+        for x in nums:
+            if isinstance(x, float):
+                assert math.isfinite(x) and x >= 0
+
+
+# --- item 21: a bad user edition does not break the catalogue ----------------------------------
+def _user_scheme(root: Path, edition: str, valid_from: str, folder: str = "my-scheme") -> Path:
+    text = FEN_YAML.read_text(encoding="utf-8")
+    text = text.replace("id: fen-river", f"id: {folder}", 1)
+    text = text.replace('edition: "2021"', f'edition: "{edition}"', 1)
+    text = text.replace("valid_from: 2021-01-01", f"valid_from: {valid_from}", 1)
+    d = root / "schemes" / folder / edition
+    d.mkdir(parents=True)
+    (d / "scheme.yaml").write_text(text, encoding="utf-8")
+    return d / "scheme.yaml"
+
+
+def test_bad_user_edition_is_reported_and_the_others_load(capsys, tmp_path):
+    bad = _user_scheme(tmp_path, "v1", "2024-13-45")
+    _user_scheme(tmp_path, "v2", "2024-01-01")
+    rc = main(["compensate", "--list", "--path", str(tmp_path)])
+    cap = capsys.readouterr()
+    assert rc == 1 and "Traceback" not in cap.err
+    assert "fen-river" in cap.out and "my-scheme" in cap.out  # v2 and every shipped edition
+    assert str(bad) in cap.err and "line 27 (valid_from: 2024-13-45)" in cap.err
+    assert "month must be in 1..12" in cap.err and "YYYY-MM-DD" in cap.err
+    # an unrelated run still works and says which edition it ignored
+    rc, _, err = _compensate(capsys, "--path", str(tmp_path), out=tmp_path / "s.csv")
+    assert rc == 0 and "invalid scheme edition ignored" in err and str(bad) in err
+    # and so do the library listing and the good edition of the same scheme
+    listing = geep.compensation.schemes([tmp_path])
+    assert [str(e.file) for e in listing.attrs["invalid"]] == [str(bad)]
+    assert load("my-scheme@v2", paths=[tmp_path]).doc.valid_from.year == 2024
+
+
+def test_quoted_bad_date_names_the_field(tmp_path):
+    bad = _user_scheme(tmp_path, "v1", '"2024-13-45"')
+    with pytest.raises(geep.errors.SchemeError) as exc:
+        load("my-scheme", paths=[tmp_path])
+    assert exc.value.file == str(bad)
+    assert "valid_from" in str(exc.value) and "'2024-13-45' is not a date" in str(exc.value)
+
+
+def test_user_edition_whose_amounts_do_not_match_its_bands_is_refused(tmp_path):
+    path = _user_scheme(tmp_path, "v1", "2021-01-01")
+    text = path.read_text(encoding="utf-8").replace(
+        "value: [50, 112.5, 175, 237.5, 300]", "value: [50, 300]"
+    )
+    text = text.replace(
+        "evidence: [unverified, unverified, unverified, unverified, unverified]",
+        "evidence: unverified",
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"expects 5 amounts \(one per band\), got 2"):
+        geep.compensate("my-scheme", pd.read_csv(OBS), paths=[tmp_path])
