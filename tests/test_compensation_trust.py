@@ -198,3 +198,81 @@ def test_user_edition_whose_amounts_do_not_match_its_bands_is_refused(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ParameterError, match=r"expects 5 amounts \(one per band\), got 2"):
         geep.compensate("my-scheme", pd.read_csv(OBS), paths=[tmp_path])
+
+
+# --- item 8 (semantics), 21, 6: statuses, physical bounds, look-alike section ids ------------
+COLS = ["section_id", "period", "indicator", "value", "unit", "status"]
+
+
+def _errors(rows: list[tuple]) -> dict[str, str]:
+    from geep.inputs.report import InputValidationError
+
+    with pytest.raises(InputValidationError) as exc:
+        geep.compensate("fen-river", pd.DataFrame(rows, columns=COLS))
+    return {e.where: e.problem for e in exc.value.report.errors}
+
+
+@pytest.mark.parametrize("status", ["NA", "N/A", "na", "null", "-"])
+def test_ambiguous_status_markers_are_errors(status):
+    errs = _errors([("FEN-HXC", "2021-01", "cod", 20, "mg/L", status)])
+    assert "is ambiguous" in errs["observations[0]"]
+
+
+def test_unknown_status_has_did_you_mean_and_vocabulary_is_data():
+    from geep.compensation.vocabulary import STATUS_ALIASES, STATUSES
+
+    assert set(STATUSES) == {"valid", "dry", "frozen", "missing"}
+    assert STATUS_ALIASES["缺测"] == "missing" and STATUS_ALIASES["断流"] == "dry"
+    assert "na" not in STATUS_ALIASES
+    errs = _errors([("FEN-HXC", "2021-01", "cod", 20, "mg/L", "vaild")])
+    assert errs["observations[0]"] == "unknown status; did you mean 'valid'?"
+
+
+@pytest.mark.parametrize(
+    ("indicator", "bound"),
+    [("cod", 1e5), ("codmn", 1e4), ("nh3n", 1e4), ("tn", 1e4), ("tp", 1e3), ("do", 50.0)],
+)
+def test_physical_bounds_per_indicator(indicator, bound):
+    """At the bound a value is accepted (it is physically possible); just above, it is an
+    error at its cell and never charged."""
+    ok = pd.DataFrame([("FEN-HXC", "2021-01", indicator, bound, "mg/L", "valid")], columns=COLS)
+    geep.compensation.prepare("fen-river", ok)
+    errs = _errors([("FEN-HXC", "2021-01", indicator, bound * 1.001, "mg/L", "valid")])
+    assert f"above the physical bound of {bound:g} mg/L for {indicator}" in errs["observations[0]"]
+
+
+def test_values_not_finite_after_conversion_are_errors():
+    errs = _errors([("FEN-HXC", "2021-01", "cod", 1e308, "g/L", "valid"),
+                    ("FEN-HXC", "2021-02", "cod", 1e308, "mg/L", "valid")])  # fmt: skip
+    assert "not a finite number after conversion to mg/L" in errs["observations[0]"]
+    assert "above the physical bound" in errs["observations[1]"]
+    flows = pd.DataFrame(
+        [("FEN-HXC", "2021-01", 3e6, "m3/s"), ("FEN-HXC", "2021-02", 1e308, "亿m3")],
+        columns=["section_id", "period", "flow", "unit"],
+    )
+    obs = pd.DataFrame([("FEN-HXC", "2021-01", "cod", 20, "mg/L", "valid")], columns=COLS)
+    from geep.inputs.report import InputValidationError
+
+    with pytest.raises(InputValidationError) as exc:
+        geep.compensate("fen-river", obs, flows=flows)
+    by = {e.where: e.problem for e in exc.value.report.errors}
+    assert "above the physical bound of 1e+06 m3/s" in by["flows[0]"]
+    assert "not a finite number after conversion to m3/s" in by["flows[1]"]
+
+
+def test_look_alike_section_ids():
+    obs = pd.DataFrame(
+        [("FEN-HXC", "2021-01", "cod", 20, "mg/L", "valid"),
+         ("FEN-HXC\u200b", "2021-02", "cod", 20, "mg/L", "valid"),
+         ("ＦＥＮ-ＨＸＣ", "2021-03", "cod", 20, "mg/L", "valid")],
+        columns=COLS,
+    )  # fmt: skip
+    prep = geep.compensation.prepare("fen-river", obs)
+    assert set(prep.obs["section_id"]) == {"FEN-HXC"}  # one section, not three
+    notes = [i for i in prep.report.issues if i.severity == "note" and i.column == "section_id"]
+    assert len(notes) == 1 and "2 section id(s) had invisible or fullwidth" in notes[0].problem
+    errs = _errors([("FEN-HXС", "2021-01", "cod", 20, "mg/L", "valid")])  # Cyrillic С
+    assert errs == {
+        "observations[0]": "section id 'FEN-HXС' contains 'С' (U+0421 CYRILLIC CAPITAL LETTER "
+        "ES); ids are ASCII letters, digits, '-', '_' and '.'"
+    }

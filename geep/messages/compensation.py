@@ -267,3 +267,125 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # observations and flows (geep.compensation.observations)
+        "obs.column_missing": ("column {column!r} is missing", "缺少列 {column!r}"),
+        "hint.obs.column_missing": (
+            "add a column {column!r} (or one of {aliases})",
+            "请添加列 {column!r}（或 {aliases} 之一）",
+        ),
+        "obs.section_empty": ("empty section id", "断面编号为空"),
+        "obs.section_unknown": ("unknown section{suggestion}", "未知断面{suggestion}"),
+        "obs.also_in": (
+            " (also in {n} more row(s): {rows})",
+            "（另有 {n} 行相同：{rows}）",
+        ),
+        "hint.obs.section": (
+            "use the section ids of the scheme (Scheme.sections_frame())",
+            "请使用方案中的断面编号（Scheme.sections_frame()）",
+        ),
+        "obs.id_not_ascii": (
+            "{what} {value!r} contains {char!r} ({name}); ids are ASCII letters, digits, '-', "
+            "'_' and '.'",
+            "{what} {value!r} 含有字符 {char!r}（{name}）；编号只能由 ASCII 字母、数字及 '-'、'_'、'.' 组成",
+        ),
+        "hint.obs.id_not_ascii": (
+            "retype the id (a look-alike letter such as Cyrillic О for Latin O, or a fullwidth "
+            "or accented letter, makes it a different id)",
+            "请重新输入编号（西里尔字母 О 等形近字符、全角或带重音的字母会使其成为不同的编号）",
+        ),
+        "obs.id_cleaned": (
+            "{n} {what}(s) had invisible or fullwidth characters, removed (e.g. {value!r} → "
+            "{clean!r})",
+            "{n} 个{what}含有不可见或全角字符，已去除（例如 {value!r} → {clean!r}）",
+        ),
+        "obs.what.section": ("section id", "断面编号"),
+        "obs.indicator_unknown": ("unknown indicator{suggestion}", "未知指标{suggestion}"),
+        "hint.obs.indicator": (
+            "use cod, nh3n, tp, tn, codmn, do, water_class or index",
+            "请使用 cod、nh3n、tp、tn、codmn、do、water_class 或 index",
+        ),
+        "obs.value_empty": ("empty value of a valid observation", "有效监测数据的数值为空"),
+        "obs.value_not_number": ("not a number", "不是数字"),
+        "hint.obs.value": (
+            "give the value, or set status to dry, frozen or missing",
+            "请填写数值，或将状态设为 dry（断流）、frozen（结冰）或 missing（缺测）",
+        ),
+        "obs.value_negative": ("negative value", "数值为负"),
+        "obs.no_unit": (
+            "{n} concentration(s) without a unit were read as mg/L",
+            "{n} 个浓度值未给单位，已按 mg/L 读取",
+        ),
+        "obs.not_finite": (
+            "{value} {unit} is not a finite number after conversion to {to}",
+            "{value} {unit} 换算为 {to} 后不是有限数值",
+        ),
+        "obs.above_physical": (
+            "{value} {unit} = {converted:g} {to} is above the physical bound of {bound:g} {to} "
+            "for {indicator} (no surface water can hold this)",
+            "{value} {unit} = {converted:g} {to}，超过 {indicator} 的物理上限 {bound:g} {to}"
+            "（任何地表水都不可能达到）",
+        ),
+        "hint.obs.above_physical": (
+            "check the number and its unit (g/L or µg/L for mg/L?); bounds are listed in "
+            "geep.compensation.vocabulary",
+            "请核对数值及单位（是否把 mg/L 写成了 g/L 或 µg/L？）；上限见 geep.compensation.vocabulary",
+        ),
+        "obs.water_class": (
+            "water_class must be a whole number 1-6 (6 = 劣V)",
+            "水质类别必须是 1-6 的整数（6 = 劣V）",
+        ),
+        "obs.excluded_values": (
+            "{n} value(s) of dry/frozen/missing rows are ignored (excluded, not counted)",
+            "{n} 个断流/结冰/缺测行的数值被忽略（不参与计算）",
+        ),
+        "obs.duplicate": (
+            "duplicate observation of {indicator} {period} (also at {first})",
+            "{indicator} {period} 的监测数据重复（另见 {first}）",
+        ),
+        "hint.obs.duplicate": (
+            "keep one row per section, period and indicator",
+            "每个断面、时段和指标只保留一行",
+        ),
+        "obs.unused": (
+            "{n} row(s) of indicator(s) {names} are not used by this scheme",
+            "{n} 行指标 {names} 未被本方案使用",
+        ),
+        "obs.period": ("not a period", "不是有效时段"),
+        "hint.obs.period": (
+            "write YYYY-MM for a month or YYYY for a year (years 1900-2200)",
+            "月份写成 YYYY-MM，年份写成 YYYY（1900-2200 年）",
+        ),
+        "obs.status_unknown": ("unknown status{suggestion}", "未知状态{suggestion}"),
+        "obs.status_ambiguous": (
+            "status {value!r} is ambiguous (not available? not applicable? an empty marker?)",
+            "状态 {value!r} 含义不明（未监测？不适用？还是空值标记？）",
+        ),
+        "hint.obs.status": (
+            "use valid, dry, frozen or missing (有效, 断流, 结冰, 缺测); write missing if no "
+            "sample was taken",
+            "请使用 valid、dry、frozen 或 missing（有效、断流、结冰、缺测）；未采样请写 missing（缺测）",
+        ),
+        "obs.flow_negative": ("not a non-negative number", "不是非负数"),
+        "hint.obs.flow": (
+            "give the flow, or set status dry/missing",
+            "请填写流量，或将状态设为 dry（断流）/missing（缺测）",
+        ),
+        "obs.flow_unit": (
+            "a flow needs a unit (m3/s, m3, 万m3 or 亿m3)",
+            "流量需要单位（m3/s、m3、万m3 或 亿m3）",
+        ),
+        "hint.obs.flow_unit": (
+            "write m3/s for a mean rate or m3 / 万m3 for the period's volume",
+            "平均流量写 m3/s，时段水量写 m3 或 万m3",
+        ),
+        "obs.flow_duplicate": ("duplicate flow for {period}", "{period} 的流量重复"),
+        "obs.flow_above": (
+            "{value} {unit} = {rate:g} m3/s is above the physical bound of {bound:g} m3/s (the "
+            "largest river on Earth carries about 2e5 m3/s)",
+            "{value} {unit} = {rate:g} m3/s，超过物理上限 {bound:g} m3/s（地球上最大的河流约 2e5 m3/s）",
+        ),
+    }
+)
