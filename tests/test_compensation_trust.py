@@ -276,3 +276,35 @@ def test_look_alike_section_ids():
         "observations[0]": "section id 'FEN-HXС' contains 'С' (U+0421 CYRILLIC CAPITAL LETTER "
         "ES); ids are ASCII letters, digits, '-', '_' and '.'"
     }
+
+
+def _obs_workbook(path: Path, status_cell: object, error_cell: bool = False) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "observations"
+    ws.append(COLS)
+    ws.append(["FEN-HXC", "2021-01", "cod", 60, "mg/L", status_cell])
+    if error_cell:
+        ws["F2"].data_type = "e"  # an error cell, as a spreadsheet stores #N/A
+    fl = wb.create_sheet("flows")
+    fl.append(["section_id", "period", "flow", "unit"])
+    fl.append(["FEN-HXC", "2021-01", 20, "m3/s"])
+    wb.save(path)
+    return path
+
+
+def test_text_status_na_in_a_workbook_is_not_read_as_valid(capsys, tmp_path):
+    src = _obs_workbook(tmp_path / "obs.xlsx", "NA")
+    rc = main(["compensate", "fen-river", str(src), "-o", str(tmp_path / "s.xlsx")])
+    err = capsys.readouterr().err
+    assert rc == 1 and "obs.xlsx!observations!F2" in err and "is ambiguous" in err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 item 8: shared reader")
+def test_error_cell_status_in_a_workbook_is_an_error(capsys, tmp_path):
+    src = _obs_workbook(tmp_path / "obs.xlsx", "#N/A", error_cell=True)
+    rc = main(["compensate", "fen-river", str(src), "-o", str(tmp_path / "s.xlsx")])
+    err = capsys.readouterr().err
+    assert rc == 1 and "obs.xlsx!observations!F2" in err
