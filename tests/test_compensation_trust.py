@@ -308,3 +308,42 @@ def test_error_cell_status_in_a_workbook_is_an_error(capsys, tmp_path):
     rc = main(["compensate", "fen-river", str(src), "-o", str(tmp_path / "s.xlsx")])
     err = capsys.readouterr().err
     assert rc == 1 and "obs.xlsx!observations!F2" in err
+
+
+# --- item 21: observations outside the assessed periods are reported, never dropped silently --
+def test_observations_before_the_window_are_reported_per_section_and_period():
+    obs = pd.read_csv(OBS)
+    early = obs[obs["period"].str.startswith("2021")].assign(
+        period=lambda d: d["period"].str.replace("2021", "2020")
+    )
+    s = geep.compensate("fen-river", pd.concat([early, obs]), flows=pd.read_csv(FLOWS))
+    (note,) = [w for w in s.warnings if "outside the periods" in w]
+    n = len(early)
+    assert note.startswith(f"{n} observation(s) lie outside the periods fen-river@2021 assesses")
+    assert "assessment window 2021-01..open" in note
+    assert "FEN-HXC 2020-01..2020-12" in note and "FEN-MQC 2020-01..2020-12" in note
+    assert set(s.obligations["period"].str[:4]) == {"2021", "2022"}  # nothing charged in 2020
+
+
+def test_validity_bounds_a_scheme_without_assessment_window():
+    # shanxi-cross-section@2013 is valid from 2013-09-01 and states no assessment window
+    rows = [("S1", f"2013-{m:02d}", "cod", 30, "mg/L", "valid") for m in (7, 8, 9, 10)]
+    sections = pd.DataFrame(
+        [{"section_id": "S1", "name_zh": "甲", "upstream": "140100", "target_class": 3}]
+    )
+    s = geep.compensate(
+        "shanxi-cross-section", pd.DataFrame(rows, columns=COLS), sections=sections,
+        parameters={"deduction.amounts": [50, 100, 150, 200, 300]},
+    )  # fmt: skip
+    (note,) = [w for w in s.warnings if "outside the periods" in w]
+    assert "validity of the edition 2013-09-01..open" in note and "S1 2013-07..2013-08" in note
+    assert sorted(set(s.obligations["period"])) == ["2013-09", "2013-10"]
+
+
+def test_only_outside_observations_say_why_nothing_was_produced():
+    rows = [("FEN-HXC", "2019-05", "cod", 90, "mg/L", "valid")]
+    with pytest.raises(geep.errors.SchemeError) as exc:
+        flows = pd.DataFrame([("FEN-HXC", "2019-05", 20, "m3/s")],
+                             columns=["section_id", "period", "flow", "unit"])  # fmt: skip
+        geep.compensate("fen-river", pd.DataFrame(rows, columns=COLS), flows=flows)
+    assert "FEN-HXC 2019-05" in str(exc.value) and "outside the periods" in str(exc.value)

@@ -389,3 +389,34 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # assessment window (geep.compensation.window)
+        "comp.outside_window": (
+            "{n} observation(s) lie outside the periods {ref} assesses ({window}) and produce no "
+            "obligation (rules that compare with an earlier period may still use them as "
+            "baselines): {detail}",
+            "{n} 条监测数据不在 {ref} 的考核时段内（{window}），不产生应付金额（与上期比较的规则仍可将其作为基期）：{detail}",
+        ),
+        "comp.outside_flows": (
+            "{n} flow(s) lie outside the periods {ref} assesses ({window}): {detail}",
+            "{n} 条流量数据不在 {ref} 的考核时段内（{window}）：{detail}",
+        ),
+        "comp.window_assessment": ("assessment window {lo}..{hi}", "考核时段 {lo}..{hi}"),
+        "comp.window_validity": (
+            "validity of the edition {lo}..{hi}; only whole periods within it are assessed",
+            "方案版本有效期 {lo}..{hi}；只考核完全处于有效期内的时段",
+        ),
+        "comp.window_open": ("open", "不限"),
+        "comp.no_lines": (
+            "no component produced any line from these observations",
+            "这些监测数据没有产生任何应付明细",
+        ),
+        "hint.comp.no_lines": (
+            "check section ids, indicators and periods against the scheme "
+            "(Scheme.sections_frame(), the components' indicators and the assessment window)",
+            "请核对断面编号、指标和时段是否与方案一致（Scheme.sections_frame()、各组成部分的指标及考核时段）",
+        ),
+    }
+)
