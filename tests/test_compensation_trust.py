@@ -347,3 +347,31 @@ def test_only_outside_observations_say_why_nothing_was_produced():
                              columns=["section_id", "period", "flow", "unit"])  # fmt: skip
         geep.compensate("fen-river", pd.DataFrame(rows, columns=COLS), flows=flows)
     assert "FEN-HXC 2019-05" in str(exc.value) and "outside the periods" in str(exc.value)
+
+
+# --- byte-reproducible settlement and journal workbooks ----------------------------------------
+def test_settlement_and_journal_workbooks_are_byte_reproducible(tmp_path):
+    import time
+
+    from geep import trading
+
+    s = geep.compensate("fen-river", pd.read_csv(OBS), flows=pd.read_csv(FLOWS))
+    journal = trading.read_journal(ROOT / "examples" / "trading" / "journal.xlsx").journal
+    first = [
+        s.to_excel(tmp_path / "a.xlsx").read_bytes(),
+        trading.write_journal(journal, tmp_path / "j1.xlsx").read_bytes(),
+        trading.write_template(tmp_path / "t1.xlsx").read_bytes(),
+    ]
+    time.sleep(2.1)  # zip member times have a 2-second resolution
+    again = [
+        s.to_excel(tmp_path / "b.xlsx").read_bytes(),
+        trading.write_journal(journal, tmp_path / "j2.xlsx").read_bytes(),
+        trading.write_template(tmp_path / "t2.xlsx").read_bytes(),
+    ]
+    assert first == again
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        core = z.read("docProps/core.xml").decode()
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert str(time.gmtime().tm_year) not in core

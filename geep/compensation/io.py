@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise_frame
 from ..io.xlsxout import cell_value, style_header
+from ..io.xlsxout import workbook_bytes as reproducible_bytes
 from ..messages import msg
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def _table(ws, frame: pd.DataFrame, start: int | None = None, money: tuple[str, 
 
 
 def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
-    """Bytes of the settlement workbook."""
+    """Bytes of the settlement workbook (reproducible: no time of writing inside)."""
     lab = LABELS.get(lang, LABELS["en"])
     wb = Workbook()
     ws = wb.active
@@ -222,9 +223,7 @@ def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
         _table(wb.create_sheet(lab["issues"]), s.report.to_frame(), start=1)
     for sheet in wb.worksheets:
         sheet.freeze_panes = None
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return reproducible_bytes(wb)
 
 
 def write_settlement_excel(s: Settlement, path: str | Path, lang: str = "en") -> Path:

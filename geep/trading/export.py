@@ -9,7 +9,6 @@ positions.
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from ..errors import GeepError
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
+from ..io.xlsxout import workbook_bytes as reproducible_bytes
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
 from .sheets import EMISSIONS, HOLDERS, TRANSACTIONS, SheetSpec
@@ -133,7 +133,8 @@ def workbook_bytes(
     as_of: str | None = None,
     valuation: str = "floor",
 ) -> bytes:
-    """Bytes of the export workbook (see :func:`write_journal`)."""
+    """Bytes of the export workbook (see :func:`write_journal`); reproducible: the same
+    journal gives the same bytes (no time of writing in the archive or its properties)."""
     from .. import __version__
     from .compliance import carbon_compliance, compliance
 
@@ -189,9 +190,7 @@ def workbook_bytes(
     _sheet(wb, "checks", conservation(journal))
     _sheet(wb, "rules", pd.DataFrame(journal.rules.summary()))
     _sheet(wb, "warnings", pd.DataFrame({"warning": warnings or ["(none)"]}))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return reproducible_bytes(wb)
 
 
 def write_journal(
@@ -239,9 +238,7 @@ def template_bytes(lang: str = "en") -> bytes:
     ws.column_dimensions["C"].width = 100
     for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
         _template_sheet(wb, spec, lang)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return reproducible_bytes(wb)
 
 
 def _template_sheet(wb: Workbook, spec: SheetSpec, lang: str) -> None:
