@@ -375,3 +375,32 @@ def test_settlement_and_journal_workbooks_are_byte_reproducible(tmp_path):
         core = z.read("docProps/core.xml").decode()
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert str(time.gmtime().tm_year) not in core
+
+
+def test_reported_lines_with_hostile_values_are_refused_per_line():
+    from geep.compensation import Settlement
+    from geep.errors import InputError
+
+    lines = pd.DataFrame(
+        {
+            "payer": ["a", "b", "c", "d", "e", "f", "g"],
+            "payee": ["fund", "fund", "fund", "fund", "e", "fund", "fund"],
+            "amount": ["abc", -5, 1e308, 1, 2, None, 3],
+            "amount_unit": ["万元", "万元", "亿元", "kg", "万元", "万元", "万元"],
+            "settlement_year": [2010, 2010, 2010, 2010, 2010, 2010, "x"],
+        }
+    )
+    with pytest.raises(InputError) as exc:
+        Settlement.from_lines(lines, funds=("fund",))
+    text = str(exc.value)
+    assert text.startswith("lines: 7 invalid obligation line(s)")
+    for part in ("lines[0] amount 'abc' is not a number", "lines[1] amount -5 is negative",
+                 "lines[2] amount 1e+308 亿元 is not finite in CNY", "lines[3] amount_unit 'kg'",
+                 "lines[4] payer and payee are the same party 'e'",
+                 "lines[5] amount None is not a number",
+                 "lines[6] settlement_year 'x' is not a year"):  # fmt: skip
+        assert part in text, part
+    ok = pd.DataFrame({"payer": ["a", "a\u200b"], "payee": ["fund", "fund"], "amount": [1, 2],
+                       "settlement_year": [2010, 2010]})  # fmt: skip
+    s = Settlement.from_lines(ok, funds=("fund",))
+    assert s.net.set_index("party").loc["a", "paid"] == pytest.approx(3.0)  # one party, not two

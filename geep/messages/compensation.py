@@ -420,3 +420,48 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # reported obligation lines (Settlement.from_lines)
+        "comp.lines_columns": (
+            "obligation lines need the columns {missing}",
+            "应付明细缺少列 {missing}",
+        ),
+        "comp.lines_invalid": (
+            "{n} invalid obligation line(s): {problems}",
+            "{n} 条应付明细无效：{problems}",
+        ),
+        "hint.comp.lines": (
+            "each line is what payer owes payee: a finite amount ≥ 0 in a money unit "
+            "(amount_unit 元, 万元, 亿元), a settlement year, two different parties",
+            "每条明细表示付款方应付收款方的金额：有限且 ≥ 0 的金额、货币单位（amount_unit：元、万元、亿元）、"
+            "结算年度，且收付双方不同",
+        ),
+        "comp.line_amount": (
+            "lines[{row}] amount {value!r} is not a number",
+            "lines[{row}] 金额 {value!r} 不是数字",
+        ),
+        "comp.line_negative": (
+            "lines[{row}] amount {value} is negative (swap payer and payee instead)",
+            "lines[{row}] 金额 {value} 为负（请改为交换付款方与收款方）",
+        ),
+        "comp.line_not_finite": (
+            "lines[{row}] amount {value} {unit} is not finite in CNY",
+            "lines[{row}] 金额 {value} {unit} 换算为元后不是有限数值",
+        ),
+        "comp.line_unit": (
+            "lines[{row}] amount_unit {unit!r}: {problem}",
+            "lines[{row}] 金额单位 {unit!r}：{problem}",
+        ),
+        "comp.line_self": (
+            "lines[{row}] payer and payee are the same party {party!r}",
+            "lines[{row}] 付款方与收款方是同一方 {party!r}",
+        ),
+        "comp.line_year": (
+            "lines[{row}] settlement_year {value!r} is not a year 1900-2200",
+            "lines[{row}] 结算年度 {value!r} 不是 1900-2200 之间的年份",
+        ),
+        "comp.line_party": ("lines[{row}] {column} is empty", "lines[{row}] {column} 为空"),
+    }
+)
