@@ -11,7 +11,7 @@ from typing import Any
 
 from ..inputs.normalise import parse_number
 from ..io.safety import FORMULA_PREFIXES
-from .model import to_decimal
+from .model import holder_id, to_decimal
 
 _DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
@@ -164,8 +164,27 @@ def _number(v: Any) -> tuple[Any, str | None]:
     return (None if val is None else to_decimal(val)), note
 
 
+def _holder(v: Any) -> str | None:
+    """A holder id cell in its normal form (see :func:`~geep.trading.model.holder_id`)."""
+    t = _text(v)
+    return None if t is None else holder_id(t, system=True)
+
+
 def _int(v: Any) -> int:
     d, _ = _number(v)
     if d is None or d != d.to_integral_value():
         raise ValueError(f"{v!r} is not a whole number")
     return int(d)
+
+
+def _year(v: Any) -> int:
+    """A year of emissions within the vintage range of rights."""
+    from ..messages import msg
+    from .model import VINTAGE_RANGE
+
+    y = _int(v)
+    if not VINTAGE_RANGE[0] <= y <= VINTAGE_RANGE[1]:
+        raise ValueError(
+            msg("trading.emission_year", year=y, lo=VINTAGE_RANGE[0], hi=VINTAGE_RANGE[1])
+        )
+    return y
