@@ -128,3 +128,109 @@ def test_zero_width_holder_id_in_a_journal_is_the_same_holder(tmp_path):
     path = _variant(tmp_path, "zw", "transactions", "H6", "E-PAPER\u200b")
     wb = trading.read_journal(path)
     assert wb.report.ok and wb.journal.transactions[4].to_holder == "E-PAPER"
+
+
+# --- item 20: the integrity chain of exported journals -------------------------------------------
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalWarning)
+        wb = trading.read_journal(JOURNAL)
+        out = tmp_path_factory.mktemp("export") / "export.xlsx"
+        return trading.write_journal(wb.journal, out, wb.actual, wb.verified)
+
+
+def _tampered(exported: Path, tmp_path: Path, edit) -> trading.JournalWorkbook:
+    wb = openpyxl.load_workbook(exported)
+    edit(wb)
+    out = tmp_path / "tampered.xlsx"
+    wb.save(out)
+    return trading.read_journal(out, strict=False)
+
+
+def _chain_issues(jw: trading.JournalWorkbook) -> list[tuple[str, str, str]]:
+    return [(i.severity, i.where.split("!", 1)[1], i.problem) for i in jw.report.issues
+            if "export" in i.problem or "chain" in i.problem]  # fmt: skip
+
+
+def test_untouched_export_verifies(exported, tmp_path):
+    jw = _tampered(exported, tmp_path, lambda wb: None)  # opened and saved again
+    assert jw.report.ok and not _chain_issues(jw) and len(jw.journal) == 19
+
+
+def test_a_quantity_times_ten_is_reported_at_its_row(exported, tmp_path):
+    def edit(wb):
+        ws = wb["transactions"]
+        ws["I6"] = ws["I6"].value * 10  # T05: 10 t → 100 t
+
+    (issue,) = _chain_issues(_tampered(exported, tmp_path, edit))
+    assert (
+        issue[:2] == ("error", "transactions!A6") and "row 6 changed since the export" in issue[2]
+    )
+
+
+def test_a_changed_value_in_any_column_is_reported(exported, tmp_path):
+    def edit(wb):
+        wb["transactions"]["S12"] = 1  # the exported 'value' column (not read back) of T11
+        wb["holders"]["D3"] = "140200"  # TY's region code
+
+    issues = _chain_issues(_tampered(exported, tmp_path, edit))
+    assert [i[1] for i in issues] == ["holders!A3", "transactions!A12"]
+
+
+def test_deleted_reordered_inserted_and_appended_rows(exported, tmp_path):
+    def edit(wb):
+        ws = wb["transactions"]
+        ws.delete_rows(8)  # T07 gone: entries 7..7 missing before the new row 8
+        rows = [[c.value for c in r] for r in ws.iter_rows(min_row=10, max_row=11)]
+        for j, v in enumerate(rows[1], start=1):  # swap T10 and T11 (now rows 10 and 11)
+            ws.cell(10, j).value = v  # (ws.cell(r, c, None) would not clear a cell)
+        for j, v in enumerate(rows[0], start=1):
+            ws.cell(11, j).value = v
+        ws.append(["T99", dt_date(2024, 4, 1), "allocation", "free", "SO2", 2024, None, "E-PWR", 5])
+
+    issues = _chain_issues(_tampered(exported, tmp_path, edit))
+    assert [(s, w) for s, w, _ in issues] == [
+        ("error", "transactions!A8"), ("error", "transactions!A10"),
+        ("error", "transactions!A11"), ("warning", "transactions!A20"),
+    ]  # fmt: skip
+    assert "exported entries 7..7 are missing before row 8" in issues[0][2]
+    assert "exported as entry 11 but now follows exported entry 9" in issues[1][2]
+    assert "added after the export" in issues[3][2]
+
+
+def test_rows_deleted_at_the_end_and_a_removed_record(exported, tmp_path):
+    def drop_tail(wb):
+        wb["transactions"].delete_rows(19, 2)
+
+    (issue,) = _chain_issues(_tampered(exported, tmp_path, drop_tail))
+    assert "exported entries 18..19 are missing at the end" in issue[2]
+
+    def drop_record(wb):
+        ws = wb["summary"]
+        ws.delete_rows(ws.max_row)
+
+    (issue,) = _chain_issues(_tampered(exported, tmp_path, drop_record))
+    assert issue[0] == "error" and "no integrity record" in issue[2]
+
+
+def test_a_journal_without_chain_is_unverifiable_not_silently_ok(capsys):
+    assert main(["trading", "validate", str(JOURNAL)]) == 0
+    out = capsys.readouterr().out
+    assert "warning" in out and "has no integrity chain, so it cannot be verified" in out
+
+
+def test_validate_exits_1_on_a_tampered_export(exported, tmp_path, capsys):
+    wb = openpyxl.load_workbook(exported)
+    wb["transactions"]["I6"] = 100
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    assert main(["trading", "validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.xlsx!transactions!A6: row 6 changed since the export" in err
+
+
+def dt_date(y: int, m: int, d: int):
+    import datetime
+
+    return datetime.date(y, m, d)

@@ -94,3 +94,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "年度 {year} 不在 {lo}..{hi} 范围内",
     ),
 }
+
+MESSAGES.update(
+    {
+        # journal integrity chain (geep.trading.integrity)
+        "trading.chain.none": (
+            "this journal has no integrity chain, so it cannot be verified against an export "
+            "(a journal kept by hand has none; `geep trading positions J.xlsx -o OUT.xlsx` "
+            "writes one)",
+            "该台账没有完整性链，无法核验是否与导出时一致（手工填写的台账没有；"
+            "`geep trading positions J.xlsx -o OUT.xlsx` 导出的台账带有完整性链）",
+        ),
+        "trading.chain.no_record": (
+            "sheet {sheet} carries chain columns but the summary sheet has no integrity record "
+            "(the summary was edited or removed)",
+            "{sheet} 表带有完整性链列，但 summary 表中没有完整性记录（summary 表被修改或删除）",
+        ),
+        "trading.chain.bad_record": (
+            "the integrity record of the summary sheet cannot be read ({problem})",
+            "无法读取 summary 表中的完整性记录（{problem}）",
+        ),
+        "trading.chain.sheet_missing": (
+            "sheet {sheet} of the export is missing",
+            "导出时的 {sheet} 表不见了",
+        ),
+        "trading.chain.column_missing": (
+            "column {column!r} of the exported {sheet} sheet is missing or renamed; its rows "
+            "cannot be verified",
+            "导出时 {sheet} 表的列 {column!r} 不见了或被改名，无法核验其各行",
+        ),
+        "trading.chain.changed": (
+            "row {row} changed since the export: its cells no longer match the hash recorded for "
+            "exported entry {seq} (an edited cell?)",
+            "第 {row} 行自导出后被修改：其单元格与导出的第 {seq} 条记录的哈希不符（有单元格被编辑？）",
+        ),
+        "trading.chain.deleted": (
+            "exported entries {first}..{last} are missing before row {row} (deleted?)",
+            "第 {row} 行之前缺少导出的第 {first}..{last} 条（被删除？）",
+        ),
+        "trading.chain.moved": (
+            "row {row} was exported as entry {seq} but now follows exported entry {prev} (rows "
+            "reordered?)",
+            "第 {row} 行导出时为第 {seq} 条，现排在导出的第 {prev} 条之后（行顺序被调整？）",
+        ),
+        "trading.chain.link": (
+            "row {row}: the chain link no longer covers the previous row (a chain cell was "
+            "edited?)",
+            "第 {row} 行：链接哈希不再覆盖上一行（链列单元格被编辑？）",
+        ),
+        "trading.chain.inserted": (
+            "row {row} has no chain cells but lies inside the exported rows (inserted?)",
+            "第 {row} 行没有链列取值，却位于导出的各行之间（被插入？）",
+        ),
+        "trading.chain.appended": (
+            "{n} row(s) from row {row} on were added after the export (not covered by the chain)",
+            "自第 {row} 行起有 {n} 行是导出后新增的（不在完整性链内）",
+        ),
+        "trading.chain.tail": (
+            "exported entries {first}..{last} are missing at the end of the sheet (deleted?)",
+            "表末缺少导出的第 {first}..{last} 条（被删除？）",
+        ),
+        "trading.chain.head": (
+            "the last chain link differs from the summary's integrity record",
+            "最后一个链接哈希与 summary 表的完整性记录不符",
+        ),
+        "hint.trading.chain": (
+            "an exported journal is a record: undo a mistake with a reversal transaction and "
+            "export again; never edit exported rows",
+            "导出的台账是记录：如有错误请登记冲正交易后重新导出，不要编辑导出的行",
+        ),
+    }
+)

@@ -25,6 +25,7 @@ from ..errors import GeepError, InputError, TradingError
 from ..inputs.report import InputValidationError, Issue, Report
 from ..messages import msg
 from ..units import split_header
+from .integrity import verify_workbook
 from .journal import Journal
 from .model import QUANTITY_MAX, Holder, Transaction
 from .rights import RIGHTS, price_factor, quantity_factor, right_id, unit_label
@@ -331,6 +332,7 @@ def read_journal(
             sheets[key] = None
             continue
         sheets[key] = _Sheet(found, spec, wb[found], rd.file, rd.report)
+    verify_workbook(wb, rd.file, rd.report)
     wb.close()
     journal = Journal(rules=rules)
     for h in rd.holders(sheets["holders"]) if sheets["holders"] else []:

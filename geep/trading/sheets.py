@@ -11,6 +11,7 @@ from typing import Any
 
 from ..inputs.normalise import parse_number
 from ..io.safety import FORMULA_PREFIXES
+from .integrity import CHAIN_COLUMNS
 from .model import holder_id, to_decimal
 
 _DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
@@ -64,6 +65,7 @@ HOLDERS = SheetSpec(
         "note": "free text",
     },
     header_aliases={"holder": "holder_id", "id": "holder_id", "code": "region_code"},
+    ignored=CHAIN_COLUMNS,
 )  # fmt: skip
 
 TRANSACTIONS = SheetSpec(
@@ -104,7 +106,7 @@ TRANSACTIONS = SheetSpec(
     header_aliases={"from": "from_holder", "to": "to_holder", "seller": "from_holder",
                     "buyer": "to_holder", "卖方": "from_holder", "买方": "to_holder",
                     "txn": "id", "transaction": "id"},
-    ignored=("value", "金额", "reversed_by", "被冲正"),
+    ignored=("value", "金额", "reversed_by", "被冲正", *CHAIN_COLUMNS),
 )  # fmt: skip
 
 EMISSIONS = SheetSpec(
@@ -123,6 +125,7 @@ EMISSIONS = SheetSpec(
         "unit": "unit (blank = the right's unit)",
     },
     header_aliases={"holder": "holder_id", "vintage": "year"},
+    ignored=CHAIN_COLUMNS,
     required_sheet=False,
 )  # fmt: skip
 
