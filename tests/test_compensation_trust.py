@@ -404,3 +404,28 @@ def test_reported_lines_with_hostile_values_are_refused_per_line():
                        "settlement_year": [2010, 2010]})  # fmt: skip
     s = Settlement.from_lines(ok, funds=("fund",))
     assert s.net.set_index("party").loc["a", "paid"] == pytest.approx(3.0)  # one party, not two
+
+
+def test_sections_table_problems_are_listed_per_row(capsys, tmp_path):
+    sec = tmp_path / "sections.csv"
+    sec.write_text(
+        "section_id,name_zh,upstream,target_class\nS1,甲,140100,III\nS2,乙,140100:abc,3\n"
+        "S3,丙,140100,9\nS4,丁,140100,3.5\nS5О,戊,140100,3\n",
+        encoding="utf-8",
+    )
+    obs = tmp_path / "obs.csv"
+    obs.write_text(",".join(COLS) + "\nS1,2014-01,cod,30,mg/L,valid\n", encoding="utf-8")
+    rc = main(["compensate", "shanxi-cross-section", str(obs), "--sections", str(sec),
+               "-o", str(tmp_path / "s.csv")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert rc == 1 and "Traceback" not in err and "4 problem(s) in the sections table" in err
+    for part in ("sections[1].upstream: share 'abc' of '140100' is not a number from 0 to 1",
+                 "sections[2]: target_class '9' is not a water-quality class",
+                 "sections[3]: target_class '3.5'", "sections[4]: section id 'S5О' contains 'О'"):  # fmt: skip
+        assert part in err, part
+    from geep.compensation.sections import sections_from_table
+
+    (item,) = sections_from_table(
+        [{"section_id": "S1", "upstream": "140100", "target_class": "Ⅲ类"}]
+    )
+    assert item["target_class"] == 3

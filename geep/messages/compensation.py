@@ -465,3 +465,36 @@ MESSAGES.update(
         "comp.line_party": ("lines[{row}] {column} is empty", "lines[{row}] {column} 为空"),
     }
 )
+
+MESSAGES.update(
+    {
+        # user sections tables (geep.compensation.sections)
+        "sec.invalid": (
+            "{n} problem(s) in the sections table: {problems}",
+            "断面表有 {n} 个问题：{problems}",
+        ),
+        "hint.sec": (
+            "columns: section_id, name_zh, upstream ('140100' or '140100:0.5;140200:0.5'), "
+            "optional downstream, control_section, target_class (1-5 or I-V), river, type, no_inflow",
+            "列：section_id、name_zh、upstream（'140100' 或 '140100:0.5;140200:0.5'），可选 downstream、"
+            "control_section、target_class（1-5 或 I-V）、river、type、no_inflow",
+        ),
+        "sec.share": (
+            "{where}: {part!r} is not 'party' or 'party:share'",
+            "{where}：{part!r} 不是 '参与方' 或 '参与方:份额'",
+        ),
+        "sec.share_each": (
+            "{where}: give a share for every party ('a:0.5;b:0.5')",
+            "{where}：请为每个参与方给出份额（'a:0.5;b:0.5'）",
+        ),
+        "sec.share_value": (
+            "{where}: share {value!r} of {party!r} is not a number from 0 to 1",
+            "{where}：{party!r} 的份额 {value!r} 不是 0 到 1 之间的数",
+        ),
+        "sec.target_class": (
+            "{where}: target_class {value!r} is not a water-quality class 1-5 (I-V)",
+            "{where}：目标水质类别 {value!r} 不是 1-5（I-V）类",
+        ),
+        "sec.id": ("{where}: {problem}", "{where}：{problem}"),
+    }
+)
