@@ -298,7 +298,7 @@ def _common(frame, cols, header_unit, value_col, sections, where, table, issues)
     f = frame.reset_index(drop=True)
     pos = pd.RangeIndex(len(f))
     cleaned = by_unique(f[cols["section_id"]], lambda v: clean_id(None if _text(v) == "" else v))
-    sid = cleaned.map(lambda t: t[0])
+    sid = cleaned.str[0]
     periods = parse_periods(f[cols["period"]])
     status_raw = (
         by_unique(f[cols["status"]], lambda v: _text(v).lower())
@@ -402,7 +402,7 @@ def _id_issues(
     """Errors for ids that are not plain ASCII after normalisation (one per distinct id, at
     its first row) and one note for ids whose invisible characters were removed."""
     out: list[Issue] = []
-    sid = cleaned.map(lambda t: t[0])
+    sid = cleaned.str[0]
     bad = by_unique(sid, lambda v: None if v is None else id_problem(v))
     seen: set[str] = set()
     for i in np.flatnonzero(bad.notna().to_numpy()):
@@ -413,7 +413,7 @@ def _id_issues(
         out.append(_issue(table, loc(int(i)), "section_id", raw.iat[i],
                           msg("obs.id_not_ascii", what=msg("obs.what.section"), value=sid.iat[i], char=ch, name=name),
                           msg("hint.obs.id_not_ascii")))  # fmt: skip
-    changed = np.flatnonzero(cleaned.map(lambda t: t[1]).to_numpy() & bad.isna().to_numpy())
+    changed = np.flatnonzero(cleaned.str[1].to_numpy(dtype=bool) & bad.isna().to_numpy())
     if len(changed):
         i = int(changed[0])
         out.append(_issue(table, loc(i), "section_id", raw.iat[i],
