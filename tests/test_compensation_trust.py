@@ -429,3 +429,31 @@ def test_sections_table_problems_are_listed_per_row(capsys, tmp_path):
         [{"section_id": "S1", "upstream": "140100", "target_class": "Ⅲ类"}]
     )
     assert item["target_class"] == 3
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    amounts=st.lists(st.floats(0, 1e11), min_size=5, max_size=5),
+    eflow=st.floats(0, 1e11),
+    floor=st.floats(0, 1e6),
+)
+def test_money_is_conserved_and_finite_for_any_admitted_parameters(amounts, eflow, floor):
+    """Whatever the parameter check admits (up to its bounds), the settlement stays finite,
+    non-negative and conserves money."""
+    obs, flows = _fen_small()
+    s = geep.compensate("fen-river", obs, flows=flows, parameters={
+        "quality.amounts": amounts, "eflow.amount": eflow, "eflow.floor": floor})  # fmt: skip
+    assert s.check().ok, s.check().problems
+    assert s.net["net"].sum() == pytest.approx(0.0, abs=1e-6 * max(1.0, s.net["paid"].sum()))
+
+
+_SMALL: dict = {}
+
+
+def _fen_small():
+    if not _SMALL:
+        obs = pd.read_csv(OBS)
+        flows = pd.read_csv(FLOWS)
+        keep = obs["period"].str.startswith("2021-0")
+        _SMALL["v"] = (obs[keep], flows[flows["period"].str.startswith("2021-0")])
+    return _SMALL["v"]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geep import trading
 from geep.cli import main
@@ -234,3 +236,20 @@ def dt_date(y: int, m: int, d: int):
     import datetime
 
     return datetime.date(y, m, d)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    price=st.one_of(st.text(max_size=12), st.floats(), st.integers(), st.booleans(), st.none()),
+    quantity=st.one_of(st.text(max_size=12), st.floats(), st.integers(-10, 10**20)),
+    date=st.dates(dt_date(1, 1, 1), dt_date(9999, 12, 31)),
+)
+def test_any_hostile_transaction_posts_or_is_refused_with_a_trading_error(price, quantity, date):
+    j = _journal()
+    try:
+        j.post(_trade(price=price, quantity=quantity, date=date))
+    except TradingError:
+        assert len(j) == 1
+        return
+    assert len(j) == 2 and sum(p.quantity for p in j.quantity_postings) == 0
+    assert sum(m.amount for m in j.money_postings if m.leg == "price") <= Decimal("1e15")
