@@ -191,7 +191,11 @@ def test_overrides_are_recorded_and_typed():
     amounts = d.doc.parameters["deduction.amounts"]
     assert amounts.value == [50, None, 150, None, 300]
     assert amounts.evidence == ["published", None, "user", None, "published"]
-    assert d.doc.parameters["maintenance.run_amount"].unit == "亿元"
+    # a value given in another unit is converted to the parameter's declared unit (0.2 亿元
+    # = 2,000 万元) and the text as given is kept in the override record
+    run = d.doc.parameters["maintenance.run_amount"]
+    assert (run.value, run.unit) == (pytest.approx(2000), "万元")
+    assert d.overrides[-1].given == "0.2 亿元"
     assert [o.name for o in d.overrides] == ["deduction.amounts[2]", "maintenance.run_amount"]
     assert s.doc.parameters["deduction.amounts"].value[2] is None  # the edition is untouched
     with pytest.raises(SchemeError, match="did you mean"):

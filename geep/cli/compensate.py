@@ -5,17 +5,22 @@ who-owes-whom matrix, parameters, warnings).
 The input workbook has a sheet ``observations`` (section_id, period, indicator, value, unit,
 status) and optionally ``flows``, ``sections`` and ``parameters`` (name, value, unit: official
 values for a provisional scheme). ``--set NAME=VALUE`` overrides a parameter from the command
-line (VALUE is JSON or text: ``--set 'quality.amounts=[50,100,150,200,300]'``).
+line (VALUE is a number with an optional unit, JSON or text: ``--set eflow.floor=12m3/s``,
+``--set 'quality.amounts=[50,100,150,200,300]'``); every value is checked against the
+parameter's definition (``--parameters``) before anything runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 from .. import compensation as comp
+from ..compensation.schemes import coerce, invalid_editions
+from ..messages import msg, text
 from . import UsageError
 from ._output import add_force, emit_frame, say
 
@@ -23,31 +28,29 @@ from ._output import add_force, emit_frame, say
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "compensate",
-        help="run an eco-compensation scheme (e.g. fen-river) on monitoring data",
-        description=__doc__,
+        help=msg("comp.cli.help"),
+        description=msg("comp.cli.description"),
         epilog="examples:\n"
         "  geep compensate --list\n"
+        "  geep compensate fen-river --parameters\n"
         "  geep compensate fen-river observations.xlsx -o settlement.xlsx\n"
-        "  geep compensate fen-river observations.xlsx -o s.xlsx --set eflow.floor=12",
+        "  geep compensate fen-river observations.xlsx -o s.xlsx --set eflow.floor=12m3/s",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("scheme", nargs="?", metavar="SCHEME", help="scheme id or id@edition")
-    p.add_argument("input", nargs="?", type=Path, metavar="IN", help="input workbook or CSV")
-    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="output .xlsx or .csv")
-    p.add_argument("--flows", type=Path, metavar="CSV", help="flows table (if not a sheet)")
-    p.add_argument("--sections", type=Path, metavar="CSV", help="sections table (if not a sheet)")
+    p.add_argument("scheme", nargs="?", metavar="SCHEME", help=msg("comp.cli.arg_scheme"))
+    p.add_argument("input", nargs="?", type=Path, metavar="IN", help=msg("comp.cli.arg_input"))
+    p.add_argument("-o", "--output", type=Path, metavar="OUT", help=msg("comp.cli.arg_output"))
+    p.add_argument("--flows", type=Path, metavar="CSV", help=msg("comp.cli.arg_flows"))
+    p.add_argument("--sections", type=Path, metavar="CSV", help=msg("comp.cli.arg_sections"))
     p.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override a scheme parameter (repeatable)",
+        "--set", action="append", default=[], metavar="NAME=VALUE", help=msg("comp.cli.arg_set")
     )
-    p.add_argument("--unit", default=None, help="money unit of the output (元, 万元, 亿元)")
-    p.add_argument("--list", action="store_true", help="list the scheme editions and exit")
+    p.add_argument("--unit", default=None, help=msg("comp.cli.arg_unit"))
+    p.add_argument("--list", action="store_true", help=msg("comp.cli.arg_list"))
+    p.add_argument("--parameters", action="store_true", help=msg("comp.cli.arg_parameters"))
     add_force(p)
     p.add_argument(
-        "--path", action="append", default=[], metavar="DIR", help="extra catalogue folder"
+        "--path", action="append", default=[], metavar="DIR", help=msg("comp.cli.arg_path")
     )
     p.set_defaults(func=run)
 
@@ -56,20 +59,55 @@ def _read_table(path: Path) -> pd.DataFrame:
     return comp.read_inputs(path)["observations"][0]
 
 
+def _invalid(paths, errors=None) -> int:
+    """Print the scheme editions that were skipped; their number."""
+    errors = invalid_editions(paths) if errors is None else errors
+    for err in errors:
+        print(msg("comp.cli.invalid_edition", error=str(err)), file=sys.stderr)
+    return len(errors)
+
+
+def _list(args: argparse.Namespace, paths) -> int:
+    table = comp.schemes(paths)
+    cols = ["scheme", "edition", "status", "valid_from", "valid_to", "components", "title"]
+    if len(table):
+        emit_frame(table[cols], "table", title=msg("comp.cli.title_list"))
+    return 1 if _invalid(paths, table.attrs.get("invalid", [])) else 0
+
+
+def _parameters(args: argparse.Namespace, paths) -> int:
+    if not args.scheme:
+        raise UsageError(text("comp.cli.need_scheme"), hint=text("hint.comp.cli.need_args"))
+    s = coerce(args.scheme, paths)
+    frame = s.parameter_definitions().merge(
+        s.parameters_frame()[["parameter", "value", "evidence"]], on="parameter"
+    )
+    emit_frame(frame, "table", title=msg("comp.cli.title_params", ref=s.ref))
+    return 0
+
+
+def _overrides(args: argparse.Namespace, tables: dict) -> dict:
+    params = (
+        comp.io.parameters_from_frame(tables["parameters"][0]) if "parameters" in tables else {}
+    )
+    for item in args.set:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise UsageError(text("comp.cli.set_syntax", item=item))
+        params[name.strip()] = value.strip()  # checked and parsed (units, JSON) by the scheme
+    return params
+
+
 def run(args: argparse.Namespace) -> int:
     paths = args.path or None
     if args.list:
-        cols = ["scheme", "edition", "status", "valid_from", "valid_to", "components", "title"]
-        emit_frame(comp.schemes(paths)[cols], "table", title="compensation schemes")
-        return 0
+        return _list(args, paths)
+    if args.parameters:
+        return _parameters(args, paths)
     if not args.scheme or not args.input or not args.output:
-        raise UsageError(
-            "give SCHEME, IN and -o OUT",
-            hint="e.g. geep compensate fen-river inputs.xlsx -o settlement.xlsx "
-            "(geep compensate --list shows the schemes)",
-        )
+        raise UsageError(text("comp.cli.need_args"), hint=text("hint.comp.cli.need_args"))
     if args.output.suffix.lower() not in (".xlsx", ".csv"):
-        raise UsageError(f"output {args.output} must end in .xlsx or .csv")
+        raise UsageError(text("comp.cli.output_suffix", path=args.output))
     from ..io.atomic import guard_output, output_policy
 
     ins = [p for p in (args.input, args.flows, args.sections) if p is not None]
@@ -96,41 +134,31 @@ def _settle(args: argparse.Namespace, paths: list[str] | None) -> int:
     sections = tables["sections"][0] if "sections" in tables else None
     if args.sections:
         sections = _read_table(args.sections)
-    params = (
-        comp.io.parameters_from_frame(tables["parameters"][0]) if "parameters" in tables else {}
-    )
-    for item in args.set:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise UsageError(f"--set {item!r}: write NAME=VALUE")
-        params[name.strip()] = comp.io.parse_value(value)
-    prep = comp.prepare(
-        args.scheme,
-        obs,
-        flows,
-        params or None,
-        sections,
-        where=where,
-        flows_where=flows_where,
-        paths=paths,
-    )
+    params = _overrides(args, tables)
+    prep = comp.prepare(args.scheme, obs, flows, params or None, sections, where=where,
+                        flows_where=flows_where, paths=paths)  # fmt: skip
     s = comp.run(prep, unit=args.unit)
     if args.output.suffix.lower() == ".xlsx":
         s.to_excel(args.output, lang=getattr(args, "lang", None) or "en")
     else:
         s.to_csv(args.output)
+    _report(args, s)
+    _invalid(paths)
+    say(args, msg("comp.cli.wrote", path=args.output))
+    return 0
+
+
+def _report(args: argparse.Namespace, s) -> None:
     if s.status != "released":
-        say(args, f"*** {s.status.upper()}: {s.meta['scheme']} — amounts are not official ***")
-    say(args, f"{s.meta['scheme']}: {len(s.obligations_cny)} obligation lines, settlement years "
-              f"{s.settlement_years}, evidence {s.evidence}")  # fmt: skip
+        say(args, msg("comp.cli.provisional", status=s.status.upper(), scheme=s.meta["scheme"]))
+    say(args, msg("comp.cli.headline", scheme=s.meta["scheme"], n=len(s.obligations_cny),
+                  years=s.settlement_years, evidence=s.evidence))  # fmt: skip
     net = s.net
     shown = net[(net["paid"] != 0) | (net["received"] != 0)]
     if not args.quiet:
-        emit_frame(shown[["settlement_year", "party", "party_name", "paid", "received", "net", "amount_unit"]],
-                   "table", title=f"net positions ({s.status})")  # fmt: skip
+        cols = ["settlement_year", "party", "party_name", "paid", "received", "net", "amount_unit"]
+        emit_frame(shown[cols], "table", title=msg("comp.cli.title_net", status=s.status))
     for w in s.warnings if args.verbose else s.warnings[:3]:
         say(args, f"  ! {w}")
     if not args.verbose and len(s.warnings) > 3:
-        say(args, f"  ... {len(s.warnings) - 3} more warning(s) in the output (-v to print)")
-    say(args, f"wrote {args.output}")
-    return 0
+        say(args, msg("comp.cli.more_warnings", n=len(s.warnings) - 3))

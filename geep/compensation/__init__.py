@@ -18,19 +18,22 @@ DESIGN §7; geep ``compensation.md`` (sources S1–S98).
 from . import rules
 from .engine import Prepared, compensate, prepare, run
 from .io import read_inputs
-from .schemes import Scheme, clear_cache, load, read_scheme, schemes
+from .parameters import ParameterError
+from .schemes import Scheme, clear_cache, invalid_editions, load, read_scheme, schemes
 from .sensitivity import compare_rules, scenarios, sensitivity
 from .settlement import NET_COLUMNS, OBLIGATION_COLUMNS, Settlement
 
 __all__ = [
     "NET_COLUMNS",
     "OBLIGATION_COLUMNS",
+    "ParameterError",
     "Prepared",
     "Scheme",
     "Settlement",
     "clear_cache",
     "compare_rules",
     "compensate",
+    "invalid_editions",
     "load",
     "prepare",
     "read_inputs",

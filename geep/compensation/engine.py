@@ -23,14 +23,16 @@ import pandas as pd
 from ..coefficients import load as load_table
 from ..errors import InputError, SchemeError
 from ..inputs.report import Issue, Report
-from ..messages import msg
+from ..messages import msg, text
 from . import rules as R
 from .components import HANDLERS
-from .context import LIMITS_REF, Context, _bound_key, period_key
+from .context import LIMITS_REF, Context
 from .model import EVIDENCE_RANK, EXCLUDED
 from .observations import Where, normalise_flows, normalise_observations
+from .parameters import check_scheme
 from .schemes import Scheme, coerce
 from .settlement import Settlement
+from .window import inside, outside_report
 
 RANK_EVIDENCE = {v: k for k, v in EVIDENCE_RANK.items()}
 _SAY = {"user": "user-supplied"}
@@ -75,6 +77,7 @@ def prepare(
         sch = sch.with_sections(sections)
     if parameters:
         sch = sch.with_parameters(parameters)
+    check_scheme(sch)
     for c in sch.doc.components:
         if c.rule not in HANDLERS:
             raise SchemeError(
@@ -165,11 +168,11 @@ def run(
         lines["evidence_rank"] = _evidence_rank(ctx, comp, lines)
         parts.append(lines)
     if not parts:
+        outside = outside_report(sch, prep.obs, "comp.outside_window")
         raise SchemeError(
-            "no component produced any line from these observations",
+            text("comp.no_lines") + (f" ({outside})" if outside else ""),
             table=sch.ref,
-            hint="check section ids, indicators and periods against the scheme "
-            "(Scheme.sections_frame(), the components' indicators and the assessment window)",
+            hint=text("hint.comp.no_lines"),
         )
     lines = pd.concat(parts, ignore_index=True)
     obligations = _assign_parties(sch, lines)
@@ -205,18 +208,9 @@ def run(
 
 
 def _window(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
-    w = sch.doc.assessment
-    if lines.empty or (w.from_ is None and w.to is None):
+    if lines.empty:
         return lines
-    key = period_key(lines["year"], lines["month"].fillna(0))
-    lo = _bound_key(w.from_, 0, False)
-    hi = _bound_key(w.to, 999999, True)
-    lo_y, hi_y = lo // 100, hi // 100
-    annual = lines["month"].fillna(0) == 0
-    keep = np.where(
-        annual, (lines["year"] >= lo_y) & (lines["year"] <= hi_y), (key >= lo) & (key <= hi)
-    )
-    return lines[keep].reset_index(drop=True)
+    return lines[inside(sch, lines["year"], lines["month"])].reset_index(drop=True)
 
 
 def _cap(ctx: Context, comp, lines: pd.DataFrame) -> pd.DataFrame:
@@ -388,7 +382,13 @@ def _warnings(ctx: Context, prep: Prepared, lines: pd.DataFrame) -> list[str]:
             )
             out.append("flows: " + msg("comp.excluded", n=len(fx), detail=detail))
     for o in sch.overrides:
-        out.append(f"parameter {o.name} overridden by {o.by}: {o.old!r} → {o.new!r} {o.unit}")
+        given = msg("comp.param_given", given=o.given) if o.given else ""
+        out.append(msg("comp.param_overridden", name=o.name, by=o.by, old=repr(o.old),
+                       new=repr(o.new), unit=o.unit, given=given))  # fmt: skip
+    for frame, code in ((prep.obs, "comp.outside_window"), (prep.flows, "comp.outside_flows")):
+        note = outside_report(sch, frame, code)
+        if note:
+            out.append(note)
     out += ctx.notes
     for issue in prep.report.issues:
         if issue.severity != "error":

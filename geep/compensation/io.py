@@ -78,7 +78,9 @@ def read_inputs(path: str | Path) -> dict[str, tuple[pd.DataFrame, Where]]:
         frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False)
         return {"observations": (frame.replace("", None), _csv_where(name))}
     try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object)
+        sheets = pd.read_excel(
+            path, sheet_name=None, dtype=object, keep_default_na=False, na_values=[""]
+        )
     except Exception as exc:  # openpyxl raises many kinds
         raise InputError(
             f"cannot read workbook ({exc})", file=str(path), hint="save it as .xlsx"
@@ -166,7 +168,7 @@ def _table(ws, frame: pd.DataFrame, start: int | None = None, money: tuple[str, 
 
 
 def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
-    """Bytes of the settlement workbook."""
+    """Bytes of the settlement workbook (reproducible: no time of writing inside)."""
     lab = LABELS.get(lang, LABELS["en"])
     wb = Workbook()
     ws = wb.active

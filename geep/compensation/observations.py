@@ -1,9 +1,12 @@
 """Validation and normalisation of compensation inputs: observations, flows, sections.
 
 Pure functions over DataFrames (no file access): headers in English or Chinese, units in a
-``unit`` column or in the header, statuses ``valid``/``dry``/``frozen``/``missing`` (or 有效,
-断流, 结冰, 缺测). Every problem is reported with its location; excluded observations keep
-NaN as their value (never zero).
+``unit`` column or in the header, statuses from the explicit vocabulary of
+:mod:`geep.compensation.vocabulary` (``valid``/``dry``/``frozen``/``missing`` or 有效, 断流, 结冰,
+缺测; ``NA`` and other ambiguous markers are refused). Section ids are normalised (NFKC, format
+characters removed) and must then be plain ASCII ids; values above the physical bound of
+their indicator, or not finite after unit conversion, are errors at their cell. Every problem
+is reported with its location; excluded observations keep NaN as their value (never zero).
 
 References
 ----------
@@ -22,10 +25,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GeepError
+from ..ids import clean_id, id_problem
 from ..inputs.report import Issue
-from ..messages import did_you_mean
+from ..messages import did_you_mean, msg
 from ..units import factor, parse_unit, split_header
 from .model import DERIVED_INDICATORS, EXCLUDED
+from .vocabulary import AMBIGUOUS_STATUS, CONCENTRATION_MAX, FLOW_MAX, INDEX_MAX, STATUS_ALIASES
 
 Where = Callable[[int, str | None], str]
 
@@ -47,12 +52,6 @@ INDICATOR_ALIASES = {
     "do": "do", "溶解氧": "do",
     "water_class": "water_class", "class": "water_class", "水质类别": "water_class",
     "index": "index", "指数": "index", "综合污染指数": "index", "污染指数": "index",
-}  # fmt: skip
-STATUS_ALIASES = {
-    "valid": "valid", "ok": "valid", "有效": "valid", "正常": "valid",
-    "dry": "dry", "断流": "dry", "干涸": "dry",
-    "frozen": "frozen", "结冰": "frozen", "冰封": "frozen",
-    "missing": "missing", "缺测": "missing", "缺失": "missing", "未监测": "missing", "na": "missing",
 }  # fmt: skip
 _YEAR = re.compile(r"^\s*(\d{4})(?:\.0+)?\s*$")
 _MONTH = re.compile(r"^\s*(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))(?:[-/ T].*)?\s*$")
@@ -155,7 +154,8 @@ def _unknown_sections(
 ) -> list[Issue]:
     """One issue per distinct unknown section id, at its first row, with every other row
     listed (up to 20) and counted."""
-    bad = ~sid.isin(sections).to_numpy()
+    plain = by_unique(sid, lambda v: v is None or id_problem(v) is None).to_numpy(dtype=bool)
+    bad = ~sid.isin(sections).to_numpy() & plain
     out = []
     if not bad.any():
         return out
@@ -165,12 +165,14 @@ def _unknown_sections(
         also = ""
         if rest:
             shown = ", ".join(loc(int(i)) for i in rest[:20])
-            also = f" (also in {len(rest)} more row(s): {shown}{', ...' if len(rest) > 20 else ''})"
+            also = msg("obs.also_in", n=len(rest), rows=shown + (", ..." if len(rest) > 20 else ""))
         problem = (
-            "empty section id" if s == "" else f"unknown section{did_you_mean(s, sorted(sections))}"
+            msg("obs.section_empty")
+            if s == ""
+            else msg("obs.section_unknown", suggestion=did_you_mean(s, sorted(sections)))
         )
         out.append(_issue(table, loc(first), "section_id", s, problem + also,
-                          "use the section ids of the scheme (Scheme.sections_frame())"))  # fmt: skip
+                          msg("hint.obs.section")))  # fmt: skip
     return out
 
 
@@ -179,8 +181,8 @@ def _require(frame: pd.DataFrame, cols: dict, need: tuple[str, ...], table: str)
     for c in need:
         if c not in cols:
             out.append(
-                _issue(table, table, c, None, f"column {c!r} is missing",
-                       f"add a column {c!r} (or one of {', '.join(HEADERS[c][1:4])})")
+                _issue(table, table, c, None, msg("obs.column_missing", column=c),
+                       msg("hint.obs.column_missing", column=c, aliases=", ".join(HEADERS[c][1:4])))
             )  # fmt: skip
     return out
 
@@ -211,20 +213,20 @@ def normalise_observations(
     indicator = ind_raw.map(INDICATOR_ALIASES)
     for i in np.flatnonzero(indicator.isna().to_numpy()):
         issues.append(_issue(table, where(i, cols["indicator"]), "indicator", f[cols["indicator"]].iat[i],
-                             f"unknown indicator{did_you_mean(ind_raw.iat[i], sorted(set(INDICATOR_ALIASES.values())))}",
-                             "use cod, nh3n, tp, tn, codmn, do, water_class or index"))  # fmt: skip
+                             msg("obs.indicator_unknown", suggestion=did_you_mean(ind_raw.iat[i], sorted(set(INDICATOR_ALIASES.values())))),
+                             msg("hint.obs.indicator")))  # fmt: skip
     is_valid = (status == "valid").to_numpy()
     bad_num = is_valid & ~np.isfinite(value.to_numpy())
     for i in np.flatnonzero(bad_num):
         raw = f[cols["value"]].iat[i]
         empty = raw is None or (isinstance(raw, float) and np.isnan(raw)) or str(raw).strip() == ""
         issues.append(_issue(table, where(i, cols["value"]), "value", raw,
-                             "empty value of a valid observation" if empty else "not a number",
-                             "give the value, or set status to dry, frozen or missing"))  # fmt: skip
+                             msg("obs.value_empty") if empty else msg("obs.value_not_number"),
+                             msg("hint.obs.value")))  # fmt: skip
     neg = is_valid & (value.to_numpy() < 0)
     for i in np.flatnonzero(neg):
         issues.append(
-            _issue(table, where(i, cols["value"]), "value", value.iat[i], "negative value")
+            _issue(table, where(i, cols["value"]), "value", value.iat[i], msg("obs.value_negative"))
         )
     # units: concentrations → mg/L; class and index are pure numbers
     conc = indicator.notna() & ~indicator.isin(DERIVED_INDICATORS)
@@ -233,8 +235,8 @@ def normalise_observations(
         rows = conc & (units == u)
         if u == "":
             first = int(np.flatnonzero(rows.to_numpy())[0])
-            issues.append(_issue(table, where(first, cols.get("unit")), "unit", "", f"{int(rows.sum())} "
-                                 "concentration(s) without a unit were read as mg/L", severity="note"))  # fmt: skip
+            issues.append(_issue(table, where(first, cols.get("unit")), "unit", "",
+                                 msg("obs.no_unit", n=int(rows.sum())), severity="note"))  # fmt: skip
             continue
         try:
             conv[rows] = factor(u, "mg/L")
@@ -245,15 +247,16 @@ def normalise_observations(
     bad_wc = wc & ~(np.isin(value.to_numpy(), [1, 2, 3, 4, 5, 6]))
     for i in np.flatnonzero(bad_wc & np.isfinite(value.to_numpy())):
         issues.append(_issue(table, where(i, cols["value"]), "value", value.iat[i],
-                             "water_class must be a whole number 1-6 (6 = 劣V)"))  # fmt: skip
+                             msg("obs.water_class")))  # fmt: skip
     excluded_with_value = (
         ~is_valid & status.isin(EXCLUDED).to_numpy() & np.isfinite(value.to_numpy())
     )
     if excluded_with_value.any():
         first = int(np.flatnonzero(excluded_with_value)[0])
         issues.append(_issue(table, where(first, cols["value"]), "value", value.iat[first],
-                             f"{int(excluded_with_value.sum())} value(s) of dry/frozen/missing rows are "
-                             "ignored (excluded, not counted)", severity="note"))  # fmt: skip
+                             msg("obs.excluded_values", n=int(excluded_with_value.sum())), severity="note"))  # fmt: skip
+    converted = value * conv
+    issues += _physical(table, where, cols, f[cols["value"]], units, indicator, converted, is_valid)
     out = pd.DataFrame(
         {
             "section_id": sid,
@@ -261,7 +264,7 @@ def normalise_observations(
             "year": periods["year"],
             "month": periods["month"],
             "indicator": indicator,
-            "value": np.where(is_valid, value * conv, np.nan),
+            "value": np.where(is_valid, converted, np.nan),
             "status": status,
             "input_ref": [where(i, cols["value"]) for i in range(len(f))],
         }
@@ -278,14 +281,14 @@ def normalise_observations(
         )
         for i in np.flatnonzero(dup.to_numpy()):
             issues.append(_issue(table, where(i, cols["section_id"]), "section_id", sid.iat[i],
-                                 f"duplicate observation of {out['indicator'].iat[i]} {out['period'].iat[i]} "
-                                 f"(also at {where(int(first_of.iat[i]), cols['section_id'])})",
-                                 "keep one row per section, period and indicator"))  # fmt: skip
+                                 msg("obs.duplicate", indicator=out["indicator"].iat[i], period=out["period"].iat[i],
+                                     first=where(int(first_of.iat[i]), cols["section_id"])),
+                                 msg("hint.obs.duplicate")))  # fmt: skip
     unused = out["indicator"].notna() & ~out["indicator"].isin(used_indicators)
     if unused.any():
         names = ", ".join(sorted(out.loc[unused, "indicator"].unique()))
-        issues.append(_issue(table, table, "indicator", names, f"{int(unused.sum())} row(s) of "
-                             f"indicator(s) {names} are not used by this scheme", severity="warning"))  # fmt: skip
+        issues.append(_issue(table, table, "indicator", names,
+                             msg("obs.unused", n=int(unused.sum()), names=names), severity="warning"))  # fmt: skip
     return out, issues
 
 
@@ -294,7 +297,8 @@ def _common(frame, cols, header_unit, value_col, sections, where, table, issues)
     parsed once per distinct cell; their problems are appended to ``issues``."""
     f = frame.reset_index(drop=True)
     pos = pd.RangeIndex(len(f))
-    sid = by_unique(f[cols["section_id"]], _text)
+    cleaned = by_unique(f[cols["section_id"]], lambda v: clean_id(None if _text(v) == "" else v))
+    sid = cleaned.str[0]
     periods = parse_periods(f[cols["period"]])
     status_raw = (
         by_unique(f[cols["status"]], lambda v: _text(v).lower())
@@ -302,6 +306,9 @@ def _common(frame, cols, header_unit, value_col, sections, where, table, issues)
         else pd.Series("", index=pos)
     )
     status = status_raw.map(STATUS_ALIASES).where(status_raw != "", "valid")
+    issues += _id_issues(
+        f[cols["section_id"]], cleaned, lambda i: where(i, cols["section_id"]), table
+    )
     value = _numbers(f[cols[value_col]])
     units = (
         by_unique(f[cols["unit"]], _text)
@@ -311,10 +318,11 @@ def _common(frame, cols, header_unit, value_col, sections, where, table, issues)
     issues += _unknown_sections(sid, sections, lambda i: where(i, cols["section_id"]), table)
     for i in np.flatnonzero(~periods["ok"].to_numpy()):
         issues.append(_issue(table, where(i, cols["period"]), "period", f[cols["period"]].iat[i],
-                             "not a period", "write YYYY-MM for a month or YYYY for a year"))  # fmt: skip
+                             msg("obs.period"), msg("hint.obs.period")))  # fmt: skip
     for i in np.flatnonzero(status.isna().to_numpy()):
-        issues.append(_issue(table, where(i, cols.get("status")), "status", status_raw.iat[i],
-                             "unknown status", "use valid, dry, frozen or missing (有效, 断流, 结冰, 缺测)"))  # fmt: skip
+        raw = f[cols["status"]].iat[i]
+        issues.append(_issue(table, where(i, cols.get("status")), "status", raw,
+                             _status_problem(status_raw.iat[i], raw), msg("hint.obs.status")))  # fmt: skip
     return f, pos, sid, periods, status, value, units
 
 
@@ -335,7 +343,7 @@ def normalise_flows(
     valid = (status == "valid").to_numpy()
     for i in np.flatnonzero(valid & ~(np.isfinite(value.to_numpy()) & (value.to_numpy() >= 0))):
         issues.append(_issue(table, where(i, cols["flow"]), "flow", f[cols["flow"]].iat[i],
-                             "not a non-negative number", "give the flow, or set status dry/missing"))  # fmt: skip
+                             msg("obs.flow_negative"), msg("hint.obs.flow")))  # fmt: skip
     seconds = _seconds(periods)
     rate = pd.Series(np.nan, index=pos)
     volume = pd.Series(np.nan, index=pos)
@@ -344,7 +352,7 @@ def normalise_flows(
         try:
             pu = parse_unit(u) if u else None
             if pu is None:
-                raise ValueError("a flow needs a unit (m3/s, m3, 万m3 or 亿m3)")
+                raise ValueError(msg("obs.flow_unit"))
             if pu.dimensionality == parse_unit("m3/s").dimensionality:
                 rate[rows] = value[rows] * factor(u, "m3/s")
                 volume[rows] = rate[rows] * seconds[rows]
@@ -354,7 +362,8 @@ def normalise_flows(
         except (GeepError, ValueError) as exc:
             for i in np.flatnonzero(rows):
                 issues.append(_issue(table, where(i, cols.get("unit")), "unit", u, str(exc),
-                                     "write m3/s for a mean rate or m3 / 万m3 for the period's volume"))  # fmt: skip
+                                     msg("hint.obs.flow_unit")))  # fmt: skip
+    issues += _flow_bounds(table, where, cols, f[cols["flow"]], units, rate, valid)
     out = pd.DataFrame(
         {
             "section_id": sid,
@@ -369,7 +378,7 @@ def normalise_flows(
     )
     for i in np.flatnonzero(out.duplicated(["section_id", "period"]).to_numpy()):
         issues.append(_issue(table, where(i, cols["section_id"]), "section_id", sid.iat[i],
-                             f"duplicate flow for {out['period'].iat[i]}"))  # fmt: skip
+                             msg("obs.flow_duplicate", period=out["period"].iat[i])))  # fmt: skip
     return out, issues
 
 
@@ -379,3 +388,79 @@ def _seconds(periods: pd.DataFrame) -> pd.Series:
     start = pd.to_datetime(dict(year=year, month=month.where(month > 0, 1), day=1), errors="coerce")
     days = np.where(month > 0, start.dt.days_in_month, 365 + start.dt.is_leap_year.astype(int))
     return pd.Series(days * 86400.0, index=periods.index)
+
+
+def _status_problem(folded: str, raw: Any) -> str:
+    if folded in AMBIGUOUS_STATUS:
+        return msg("obs.status_ambiguous", value=str(raw))
+    return msg("obs.status_unknown", suggestion=did_you_mean(folded, sorted(STATUS_ALIASES)))
+
+
+def _id_issues(
+    raw: pd.Series, cleaned: pd.Series, loc: Callable[[int], str], table: str
+) -> list[Issue]:
+    """Errors for ids that are not plain ASCII after normalisation (one per distinct id, at
+    its first row) and one note for ids whose invisible characters were removed."""
+    out: list[Issue] = []
+    sid = cleaned.str[0]
+    bad = by_unique(sid, lambda v: None if v is None else id_problem(v))
+    seen: set[str] = set()
+    for i in np.flatnonzero(bad.notna().to_numpy()):
+        if sid.iat[i] in seen:
+            continue
+        seen.add(sid.iat[i])
+        ch, name = bad.iat[i]
+        out.append(_issue(table, loc(int(i)), "section_id", raw.iat[i],
+                          msg("obs.id_not_ascii", what=msg("obs.what.section"), value=sid.iat[i], char=ch, name=name),
+                          msg("hint.obs.id_not_ascii")))  # fmt: skip
+    changed = np.flatnonzero(cleaned.str[1].to_numpy(dtype=bool) & bad.isna().to_numpy())
+    if len(changed):
+        i = int(changed[0])
+        out.append(_issue(table, loc(i), "section_id", raw.iat[i],
+                          msg("obs.id_cleaned", n=len(changed), what=msg("obs.what.section"),
+                              value=str(raw.iat[i]), clean=sid.iat[i]), severity="note"))  # fmt: skip
+    return out
+
+
+def _physical(table, where, cols, raw, units, indicator, converted, is_valid) -> list[Issue]:
+    """Values of valid rows that are not finite after conversion, or above the physical bound
+    of their indicator (:data:`~geep.compensation.vocabulary.CONCENTRATION_MAX` [mg/L],
+    :data:`~geep.compensation.vocabulary.INDEX_MAX`): errors at the value cell."""
+    bound = indicator.map(CONCENTRATION_MAX).astype("float64")
+    bound = bound.where(indicator != "index", INDEX_MAX).to_numpy()
+    conv = converted.to_numpy(dtype="float64")
+    finite_raw = np.isfinite(pd.to_numeric(raw, errors="coerce").astype("float64").to_numpy())
+    out = []
+    inf = is_valid & ~np.isfinite(conv) & finite_raw
+    for i in np.flatnonzero(inf):
+        out.append(_issue(table, where(i, cols["value"]), "value", raw.iat[i],
+                          msg("obs.not_finite", value=raw.iat[i], unit=units.iat[i], to="mg/L"),
+                          msg("hint.obs.above_physical")))  # fmt: skip
+    above = is_valid & np.isfinite(conv) & (conv > np.nan_to_num(bound, nan=np.inf))
+    for i in np.flatnonzero(above):
+        unit = units.iat[i] or ("mg/L" if indicator.iat[i] != "index" else "")
+        out.append(_issue(table, where(i, cols["value"]), "value", raw.iat[i],
+                          msg("obs.above_physical", value=raw.iat[i], unit=unit, converted=conv[i],
+                              to="mg/L" if indicator.iat[i] != "index" else "", bound=bound[i],
+                              indicator=indicator.iat[i]),
+                          msg("hint.obs.above_physical")))  # fmt: skip
+    return out
+
+
+def _flow_bounds(table, where, cols, raw, units, rate, valid) -> list[Issue]:
+    """Flows of valid rows that are not finite after conversion or above
+    :data:`~geep.compensation.vocabulary.FLOW_MAX` [m³/s]."""
+    r = rate.to_numpy(dtype="float64")
+    num = pd.to_numeric(raw, errors="coerce").astype("float64").to_numpy()
+    out = []
+    for i in np.flatnonzero(
+        valid & np.isfinite(num) & (num >= 0) & ~np.isfinite(r) & (units != "").to_numpy()
+    ):
+        out.append(_issue(table, where(i, cols["flow"]), "flow", raw.iat[i],
+                          msg("obs.not_finite", value=raw.iat[i], unit=units.iat[i], to="m3/s"),
+                          msg("hint.obs.flow_unit")))  # fmt: skip
+    for i in np.flatnonzero(valid & np.isfinite(r) & (r > FLOW_MAX)):
+        out.append(_issue(table, where(i, cols["flow"]), "flow", raw.iat[i],
+                          msg("obs.flow_above", value=raw.iat[i], unit=units.iat[i], rate=r[i], bound=FLOW_MAX),
+                          msg("hint.obs.flow_unit")))  # fmt: skip
+    return out

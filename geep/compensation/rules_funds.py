@@ -60,7 +60,7 @@ def eflow_floor(ctx: Context, comp: Component) -> pd.DataFrame:
         + wan(amount)
     )
     f = f.assign(indicator="flow", status=f["flow_status"], input_ref=f["flow_ref"])
-    return make_lines(f, observed=f["flow_rate"], target=floor_v, exceedance=np.where(valid, (floor_v - f["flow_rate"]) / floor_v, np.nan),
+    return make_lines(f, observed=f["flow_rate"], target=floor_v, exceedance=np.where(valid & (floor_v > 0), (floor_v - f["flow_rate"]) / floor_v.where(floor_v > 0), np.nan),
                   band=band, amount=amount, flags=excluded_flag(f["status"]), trace=trace)  # fmt: skip
 
 

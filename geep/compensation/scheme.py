@@ -12,7 +12,6 @@ DESIGN §3 (overrides with provenance) and §7.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -21,7 +20,7 @@ import pandas as pd
 import pydantic
 
 from ..errors import SchemeError
-from ..messages import did_you_mean, msg
+from ..messages import msg
 from .model import USER, Parameter, SchemeDoc
 
 _STATUS_RANK = {"released": 0, "provisional": 1, "draft": 2}
@@ -36,6 +35,7 @@ class Override:
     new: Any
     unit: str
     by: str
+    given: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,6 +147,13 @@ class Scheme:
             )
         return pd.DataFrame(rows)
 
+    def parameter_definitions(self) -> pd.DataFrame:
+        """What each parameter accepts (kind, unit, bounds, length) and which rule arguments
+        use it; every override is checked against these definitions."""
+        from .parameters import definitions_frame
+
+        return definitions_frame(self)
+
     def parties_frame(self) -> pd.DataFrame:
         return pd.DataFrame([p.model_dump() for p in self.doc.parties])
 
@@ -155,43 +162,36 @@ class Scheme:
         """A derived scheme with parameters replaced (recorded; evidence becomes ``user``).
 
         ``changes`` maps a parameter name (or ``name[i]`` / ``name[key]`` for one element of
-        a list or mapping) to a value, or to ``{"value": ..., "unit": ...}``.
+        a list or mapping) to a value, to text with a unit (``"12m3/s"``), or to
+        ``{"value": ..., "unit": ...}``. Every value is checked against the parameter's
+        definition and converted to its declared unit
+        (:func:`geep.compensation.parameters.check_changes`).
+
+        Raises
+        ------
+        ParameterError
+            Every value that does not fit (name, type, unit, bounds, length), each named.
         """
+        from .parameters import _split, check_changes, check_scheme
+
         if not changes:
             return self
+        checked = check_changes(self, changes)
         params = dict(self.doc.parameters)
         records = list(self.overrides)
-        for key in sorted(changes):
-            new, unit = changes[key], None
-            if isinstance(new, Mapping) and "value" in new:
-                new, unit = new["value"], new.get("unit")
-            m = re.fullmatch(r"([^\[\]]+)(?:\[([^\]]+)\])?", str(key).strip())
-            name, element = (m.group(1), m.group(2)) if m else (str(key), None)
-            if name not in params:
-                raise SchemeError(
-                    msg(
-                        "comp.param_unknown",
-                        ref=self.ref,
-                        name=name,
-                        suggestion=did_you_mean(name, list(params)),
-                    ),
-                    table=self.ref,
-                    hint="see Scheme.parameters_frame() for the names",
-                )
+        for key in sorted(checked):
+            new, unit, given = checked[key]
+            name, element = _split(key)
             p = params[name]
-            value, evidence = _replace_value(self.ref, name, p, element, new)
+            value, evidence = _replace_value(p, element, new)
             params[name] = p.model_copy(
-                update={
-                    "value": value,
-                    "evidence": evidence,
-                    "unit": unit or p.unit,
-                    "source": p.source,
-                    "note": f"overridden by {by}",
-                }
+                update={"value": value, "evidence": evidence, "note": f"overridden by {by}"}
             )
-            records.append(Override(str(key), p.value, new, unit or p.unit, by))
+            records.append(Override(str(key), p.value, new, unit, by, given))
         doc = self.doc.model_copy(update={"parameters": params})
-        return replace(self, doc=doc, overrides=tuple(records))
+        derived = replace(self, doc=doc, overrides=tuple(records))
+        check_scheme(derived)
+        return derived
 
     def with_sections(self, sections: pd.DataFrame | list[dict], by: str = "user") -> Scheme:
         """A derived scheme whose sections come from a table (columns ``section_id``,
@@ -231,50 +231,24 @@ class Scheme:
         return replace(self, doc=doc, derived=(*self.derived, note))
 
 
-def _replace_value(ref: str, name: str, p: Parameter, element: str | None, new: Any) -> tuple:
-    def bad(problem: str) -> SchemeError:
-        return SchemeError(
-            f"override of {name}{'[' + element + ']' if element else ''} in {ref}: {problem}",
-            table=ref,
-            hint="give a value of the same shape as the parameter (see parameters_frame())",
-        )
-
+def _replace_value(p: Parameter, element: str | None, new: Any) -> tuple[Any, Any]:
+    """The parameter's value and evidence with ``new`` (already checked) put in place."""
     old = p.value
     if element is None:
-        if isinstance(old, list) != isinstance(new, list | tuple) and old is not None:
-            raise bad(f"expected {'a list' if isinstance(old, list) else 'a single value'}")
-        if isinstance(old, dict) and not isinstance(new, Mapping):
-            raise bad("expected a mapping")
-        value = (
-            list(new)
-            if isinstance(new, list | tuple)
-            else (dict(new) if isinstance(new, Mapping) else new)
-        )
-        if isinstance(value, list):
-            evidence: Any = [None if v is None else USER for v in value]
-        elif isinstance(value, dict):
-            evidence = {k: USER for k in value}
-        else:
-            evidence = USER
-        return value, evidence
+        if isinstance(new, list):
+            return list(new), [None if v is None else USER for v in new]
+        if isinstance(new, dict):
+            return dict(new), dict.fromkeys(new, USER)
+        return new, USER
     if isinstance(old, list):
-        try:
-            i = int(element)
-            vals = list(old)
-            vals[i] = new
-        except (ValueError, IndexError):
-            raise bad(f"no element {element!r} (the list has {len(old)})") from None
-        ev = p.evidence if isinstance(p.evidence, list) else [p.evidence] * len(old)
-        ev = list(ev)
+        i = int(element)
+        vals = list(old)
+        vals[i] = new
+        ev = list(p.evidence) if isinstance(p.evidence, list) else [p.evidence] * len(old)
         ev[i] = USER
         return vals, ev
-    if isinstance(old, dict):
-        if element not in old:
-            raise bad(f"no key {element!r}{did_you_mean(element, list(old))}")
-        vals = {**old, element: new}
-        ev = p.evidence if isinstance(p.evidence, dict) else dict.fromkeys(old, p.evidence)
-        return vals, {**ev, element: USER}
-    raise bad("only lists and mappings have elements")
+    ev_map = p.evidence if isinstance(p.evidence, dict) else dict.fromkeys(old, p.evidence)
+    return {**old, element: new}, {**ev_map, element: USER}
 
 
 def _errors(exc: pydantic.ValidationError) -> str:

@@ -28,8 +28,14 @@ import yaml
 
 from ..coefficients.catalog import ProvisionalWarning, folder_hash, roots
 from ..coefficients.lock import LOCK_FILE, read_lock
-from ..errors import EditionNotFoundError, SchemeError, TableNotFoundError, TamperedEditionError
-from ..messages import did_you_mean, msg
+from ..errors import (
+    EditionNotFoundError,
+    GeepError,
+    SchemeError,
+    TableNotFoundError,
+    TamperedEditionError,
+)
+from ..messages import did_you_mean, msg, text
 from .model import EVIDENCE_RANK, USER, SchemeDoc, Section
 from .scheme import Override, Scheme, _errors
 
@@ -50,33 +56,66 @@ class SchemeEntry:
 
 
 @lru_cache(maxsize=16)
-def _index(root_set: tuple[Path, ...]) -> dict[str, dict[str, SchemeEntry]]:
+def _scan(
+    root_set: tuple[Path, ...],
+) -> tuple[dict[str, dict[str, SchemeEntry]], tuple[SchemeError, ...]]:
+    """Index of every readable edition, and the problems of the editions that are not (a bad
+    user edition is reported and skipped; the other editions still load)."""
     out: dict[str, dict[str, SchemeEntry]] = {}
+    broken: list[SchemeError] = []
     for root in root_set:
         base = root / SCHEMES_DIR
         if not base.is_dir():
             continue
         for sdir in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
             for ed in sorted(p for p in sdir.iterdir() if (p / SCHEME_FILE).is_file()):
-                head = _read_yaml(ed / SCHEME_FILE)
+                try:
+                    entry = _entry(sdir.name, ed, root)
+                except SchemeError as exc:
+                    broken.append(exc)
+                    continue
                 eds = out.setdefault(sdir.name, {})
                 if ed.name in eds:
-                    raise SchemeError(
-                        f"schemes/{sdir.name}@{ed.name} is defined twice: in "
-                        f"{eds[ed.name].folder} and {ed}",
-                        file=str(ed / SCHEME_FILE),
-                        hint="give the user edition a new edition name",
-                    )
-                eds[ed.name] = SchemeEntry(
-                    sdir.name,
-                    ed.name,
-                    str(head.get("status", "draft")),
-                    _date(head.get("valid_from")),
-                    _date(head.get("valid_to")),
-                    ed,
-                    root,
-                )
-    return out
+                    broken.append(
+                        SchemeError(
+                            text("comp.scheme_twice", scheme=sdir.name, edition=ed.name,
+                                 first=eds[ed.name].folder, second=ed),
+                            file=str(ed / SCHEME_FILE),
+                            hint=text("hint.comp.scheme_twice"),
+                        )
+                    )  # fmt: skip
+                    continue
+                eds[ed.name] = entry
+    return out, tuple(broken)
+
+
+def _index(root_set: tuple[Path, ...]) -> dict[str, dict[str, SchemeEntry]]:
+    return _scan(root_set)[0]
+
+
+def _entry(scheme_id: str, ed: Path, root: Path) -> SchemeEntry:
+    path = ed / SCHEME_FILE
+    head = _read_yaml(path)
+    dates = {}
+    for name in ("valid_from", "valid_to"):
+        try:
+            dates[name] = _date(head.get(name))
+        except (TypeError, ValueError):
+            raise SchemeError(
+                text("comp.field_date", field=name, value=head.get(name)),
+                file=str(path),
+                column=name,
+                hint=text("hint.comp.field_date", field=name),
+            ) from None
+    return SchemeEntry(
+        scheme_id,
+        ed.name,
+        str(head.get("status", "draft")),
+        dates["valid_from"],
+        dates["valid_to"],
+        ed,
+        root,
+    )
 
 
 def _date(v: Any) -> dt.date | None:
@@ -85,26 +124,62 @@ def _date(v: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(v))
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loader whose impossible dates (``2024-13-45``) are errors with their line."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, str(text("comp.yaml_date", value=node.value, reason=exc)), node.start_mark
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    raw = ""
+    try:
+        raw = path.read_text(encoding="utf-8")
+        doc = yaml.load(raw, Loader=_Loader)  # a SafeLoader subclass
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SchemeError(
-            f"not valid UTF-8 YAML ({exc})", file=str(path), hint="fix the YAML syntax"
+            text("comp.yaml_invalid", problem=_yaml_problem(exc, raw)),
+            file=str(path),
+            hint=text("hint.comp.yaml"),
         ) from exc
     if not isinstance(doc, dict):
-        raise SchemeError("scheme.yaml is not a mapping", file=str(path))
+        raise SchemeError(text("comp.yaml_not_mapping"), file=str(path))
     return doc
 
 
+def _yaml_problem(exc: Exception, raw: str) -> Any:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if mark is None:
+        return problem
+    lines = raw.splitlines()
+    source = lines[mark.line].strip() if 0 <= mark.line < len(lines) else ""
+    return text("comp.yaml_line", line=mark.line + 1, source=source[:80], problem=problem)
+
+
 def index(paths: Iterable[str | os.PathLike] | None = None) -> dict[str, dict[str, SchemeEntry]]:
-    """``{scheme_id: {edition: SchemeEntry}}`` over all catalogue roots."""
+    """``{scheme_id: {edition: SchemeEntry}}`` over all catalogue roots (readable editions)."""
     return _index(roots(paths))
+
+
+def invalid_editions(paths: Iterable[str | os.PathLike] | None = None) -> list[SchemeError]:
+    """The scheme editions that could not be indexed (each error names its file, field and
+    fix); they are skipped, so the other editions still load."""
+    return list(_scan(roots(paths))[1])
 
 
 def clear_cache() -> None:
     """Forget cached indexes and schemes (after editing scheme files)."""
-    _index.cache_clear()
+    _scan.cache_clear()
     _read_cached.cache_clear()
 
 
@@ -121,6 +196,17 @@ def resolve(
         edition = edition or ed
     idx = index(paths)
     if scheme_id not in idx:
+        own = [e for e in invalid_editions(paths) if _names_scheme(e, scheme_id)]
+        if own:
+            raise SchemeError(
+                text(
+                    "comp.scheme_unusable",
+                    scheme=scheme_id,
+                    errors="; ".join(f"{e.where}: {e.message}" for e in own),
+                ),
+                file=own[0].file,
+                hint=own[0]._hint,
+            )
         raise TableNotFoundError(
             msg(
                 "comp.scheme_not_found",
@@ -167,6 +253,10 @@ def resolve(
         stacklevel=3,
     )
     return chosen
+
+
+def _names_scheme(err: SchemeError, scheme_id: str) -> bool:
+    return bool(err.file) and Path(err.file).parent.parent.name == scheme_id
 
 
 def load(
@@ -279,12 +369,19 @@ def schemes(paths: Iterable[str | os.PathLike] | None = None) -> pd.DataFrame:
     """One row per scheme edition: id, edition, status, titles, validity, counts of parties,
     sections, components and parameters by evidence level, settlement lag, origin.
 
-    Listing validates every edition and checks released hashes.
+    Listing validates every edition and checks released hashes. An edition that fails is
+    left out and its error kept in ``attrs["invalid"]`` (with those of editions that could not
+    be indexed), so one bad user edition does not hide the others.
     """
     rows = []
+    invalid: list[GeepError] = list(invalid_editions(paths))
     for sid, eds in sorted(index(paths).items()):
         for ed, entry in sorted(eds.items()):
-            s = read_scheme(entry.folder, entry.root)
+            try:
+                s = read_scheme(entry.folder, entry.root)
+            except (SchemeError, TamperedEditionError) as exc:
+                invalid.append(exc)
+                continue
             levels: dict[str, int] = dict.fromkeys(EVIDENCE_RANK, 0)
             for p in s.doc.parameters.values():
                 for lv in p.evidence_levels():
@@ -307,7 +404,9 @@ def schemes(paths: Iterable[str | os.PathLike] | None = None) -> pd.DataFrame:
                     "origin": str(entry.root),
                 }
             )
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out.attrs["invalid"] = invalid
+    return out
 
 
 def coerce(scheme: Scheme | str, paths: Iterable[str | os.PathLike] | None = None) -> Scheme:
@@ -331,6 +430,7 @@ __all__ = [
     "clear_cache",
     "coerce",
     "index",
+    "invalid_editions",
     "load",
     "read_scheme",
     "resolve",

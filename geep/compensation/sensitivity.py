@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import SchemeError
 from .engine import Prepared, prepare, run
+from .parameters import sweepable
 from .schemes import Scheme, coerce
 from .settlement import Settlement
 
@@ -42,13 +43,16 @@ def _scale(value: Any, f: float) -> Any:
 
 
 def _numeric(prep: Prepared, names: Iterable[str]) -> list[str]:
+    """Continuous numeric parameters (whole numbers such as a base class, choices and flags
+    are not scaled: give them explicit (low, high) values)."""
     out = []
     for n in names:
         try:
             _scale(prep.scheme.doc.parameters[n].value, 1.0)
         except TypeError:
             continue
-        out.append(n)
+        if sweepable(prep.scheme, n):
+            out.append(n)
     return out
 
 

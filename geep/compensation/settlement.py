@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import GeepError, InputError
+from ..ids import clean_id
 from ..ledger import CheckResult
+from ..messages import text
 from ..units import factor
 from .model import EVIDENCE_RANK
 
@@ -120,10 +122,8 @@ class Settlement:
         need = {"payer", "payee", "amount", "settlement_year"}
         missing = need - set(lines.columns)
         if missing:
-            raise InputError(f"obligation lines need the columns {sorted(missing)}")
-        ob = lines.copy()
-        units = ob["amount_unit"] if "amount_unit" in ob else pd.Series(unit, index=ob.index)
-        ob["amount"] = ob["amount"].astype("float64") * units.map(lambda u: factor(u, "CNY"))
+            raise InputError(text("comp.lines_columns", missing=sorted(missing)))
+        ob = checked_lines(lines.reset_index(drop=True), unit)
         for c, d in (
             ("component", "manual"),
             ("period", ""),
@@ -340,3 +340,58 @@ class Settlement:
     def _repr_html_(self) -> str:
         warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings[:10])
         return f"<p><b>{html.escape(self._headline())}</b></p>{self.net.to_html(index=False)}<ul>{warn}</ul>"
+
+
+def checked_lines(lines: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Reported obligation lines with amounts in CNY, party ids normalised
+    (:func:`geep.ids.clean_id`), every hostile value refused.
+
+    Raises
+    ------
+    InputError
+        Listing each line whose amount is not a number, negative, not finite in CNY or in a
+        unit that is not money, whose settlement year is not a year, or whose payer is its payee.
+    """
+    ob = lines.copy()
+    units = (
+        ob["amount_unit"].astype(str) if "amount_unit" in ob else pd.Series(unit, index=ob.index)
+    )
+    problems: list[object] = []
+    f = {}
+    for u in units.unique():
+        try:
+            f[u] = factor(u, "CNY")
+        except GeepError as exc:
+            rows = np.flatnonzero((units == u).to_numpy())
+            problems += [
+                text("comp.line_unit", row=int(i), unit=u, problem=exc.message) for i in rows
+            ]
+    raw = ob["amount"]
+    amount = pd.to_numeric(raw, errors="coerce").astype("float64")
+    cny = amount * units.map(f).astype("float64")
+    year = pd.to_numeric(ob["settlement_year"], errors="coerce")
+    for c in ("payer", "payee"):
+        ob[c] = ob[c].map(lambda v: clean_id(v)[0] if v is not None and v == v else "")
+    checks = (
+        (amount.isna(), lambda i: text("comp.line_amount", row=i, value=raw.iat[i])),
+        (amount < 0, lambda i: text("comp.line_negative", row=i, value=raw.iat[i])),
+        (np.isfinite(amount) & ~np.isfinite(cny) & units.isin(list(f)),
+         lambda i: text("comp.line_not_finite", row=i, value=raw.iat[i], unit=units.iat[i])),
+        (~year.between(1900, 2200) | (year % 1 != 0),
+         lambda i: text("comp.line_year", row=i, value=ob["settlement_year"].iat[i])),
+        ((ob["payer"] == ob["payee"]) & (amount > 0),
+         lambda i: text("comp.line_self", row=i, party=ob["payer"].iat[i])),
+        (ob["payer"] == "", lambda i: text("comp.line_party", row=i, column="payer")),
+        (ob["payee"] == "", lambda i: text("comp.line_party", row=i, column="payee")),
+    )  # fmt: skip
+    for mask, say in checks:
+        problems += [say(int(i)) for i in np.flatnonzero(np.asarray(mask, dtype=bool))]
+    if problems:
+        shown: object = problems[0]
+        for p in problems[1:20]:
+            shown = shown + "; " + p
+        raise InputError(text("comp.lines_invalid", n=len(problems), problems=shown),
+                         table="lines", hint=text("hint.comp.lines"))  # fmt: skip
+    ob["amount"] = cny.fillna(0.0)
+    ob["settlement_year"] = year.astype("int64")
+    return ob

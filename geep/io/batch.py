@@ -26,7 +26,7 @@ import os
 import signal
 import traceback
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -244,29 +244,48 @@ def _stop_workers(pool: ProcessPoolExecutor, futures: dict[Future, str]) -> None
 
 
 def _run_pool(files, args, jobs, results, on_done) -> bool:
-    """Run the files in worker processes; return ``True`` if interrupted (Ctrl-C)."""
+    """Run the files in worker processes; return ``True`` if interrupted (Ctrl-C).
+
+    In this process Ctrl-C only sets a flag that the wait loop checks: an interrupt raised at
+    an arbitrary point (inside a finaliser, say) would print a traceback instead of stopping.
+    """
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    stop = {"now": False}
+
+    def on_sigint(signum, frame) -> None:
+        stop["now"] = True
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_init)
     futures = {pool.submit(_work, *args[p.name]): p.name for p in files}
+    pending = set(futures)
     try:
-        for fut in as_completed(futures):
-            name = futures[fut]
-            try:
-                results[name] = fut.result()
-            except Exception as exc:  # a worker process died
-                why = msg("cli.batch_worker", problem=repr(exc))
-                results[name] = FileResult(
-                    name, "failed", why, issues=[Issue("run", name, None, None, why, "")]
-                )
-            if on_done:
-                on_done(results[name])
-    except KeyboardInterrupt:
-        _stop_workers(pool, futures)
-        for fut, name in futures.items():
-            if name not in results and fut.done() and not fut.cancelled() and not fut.exception():
-                results[name] = fut.result()
-        return True
-    pool.shutdown(wait=True)
-    return False
+        while pending and not stop["now"]:
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            for fut in done:
+                _collect(fut, futures[fut], results, on_done)
+        if stop["now"]:
+            _stop_workers(pool, futures)
+            for fut, name in futures.items():
+                if name not in results and fut.done() and not fut.cancelled():
+                    _collect(fut, name, results, None)
+            return True
+        pool.shutdown(wait=True)
+        return False
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _collect(fut: Future, name: str, results: dict, on_done) -> None:
+    try:
+        results[name] = fut.result()
+    except Exception as exc:  # a worker process died
+        why = msg("cli.batch_worker", problem=repr(exc))
+        results[name] = FileResult(name, "failed", why,
+                                   issues=[Issue("run", name, None, None, why, "")])  # fmt: skip
+    if on_done:
+        on_done(results[name])
 
 
 def _targets(outdir: Path, names: dict[str, str]) -> list[Path]:

@@ -2,9 +2,10 @@
 province), money, compliance and a ledger sheet that sits next to GEEP ledgers; and the blank
 template. Outputs are written atomically and text cells are neutralised.
 
-The ``holders`` and ``transactions`` sheets of an export use the input layout, so an exported
-workbook can be read back with :func:`~geep.trading.io.read_journal` and replays to the same
-positions.
+The ``holders``, ``transactions`` and ``emissions`` sheets of an export use the input layout, so
+an exported workbook can be read back with :func:`~geep.trading.io.read_journal` and replays to
+the same positions; they carry an integrity chain (:mod:`geep.trading.integrity`) that
+``geep trading validate`` verifies.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..errors import GeepError
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
 from ..io.xlsxout import workbook_bytes as xlsx_bytes
+from .integrity import CHAIN_COLUMNS, RECORD_KEY, chain_rows, record_text
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
 from .sheets import EMISSIONS, HOLDERS, TRANSACTIONS, SheetSpec
@@ -45,15 +47,24 @@ def _cell(v: Any) -> Any:
     return v.item() if hasattr(v, "item") else v
 
 
-def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, first: bool = False) -> None:
+def _sheet(
+    wb: Workbook, title: str, frame: pd.DataFrame, first: bool = False, chain: dict | None = None
+) -> None:
+    """Write ``frame`` as sheet ``title``; with ``chain`` (a dict), append the integrity-chain
+    columns and store the sheet's record in ``chain[title]``."""
     ws = wb.active if first else wb.create_sheet(title)
     ws.title = title
-    ws.append([str(c) for c in frame.columns])
+    headers = [str(c) for c in frame.columns]
+    rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+    if chain is not None:
+        rows, chain[title] = chain_rows(title, headers, rows)
+        headers = [*headers, *CHAIN_COLUMNS]
+    ws.append(headers)
     for c in ws[1]:
         c.font, c.fill = Font(bold=True), HEADER_FILL
         c.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in frame.itertuples(index=False):
-        ws.append([_cell(v) for v in row])
+    for row in rows:
+        ws.append(row)
     for j, col in enumerate(frame.columns, start=1):
         letter = get_column_letter(j)
         if col in MONEY_COLS:
@@ -133,7 +144,8 @@ def workbook_bytes(
     as_of: str | None = None,
     valuation: str = "floor",
 ) -> bytes:
-    """Bytes of the export workbook (see :func:`write_journal`)."""
+    """Bytes of the export workbook (see :func:`write_journal`); reproducible: the same
+    journal gives the same bytes (no time of writing in the archive or its properties)."""
     from .. import __version__
     from .compliance import carbon_compliance, compliance
 
@@ -162,9 +174,10 @@ def workbook_bytes(
         columns=["key", "value"],
     )  # fmt: skip
     wb = Workbook()
+    chain: dict[str, dict] = {}
     _sheet(wb, "summary", summary, first=True)
-    _sheet(wb, "holders", frames["holders"])
-    _sheet(wb, "transactions", frames["transactions"])
+    _sheet(wb, "holders", frames["holders"], chain=chain)
+    _sheet(wb, "transactions", frames["transactions"], chain=chain)
     _sheet(wb, "postings", frames["postings"])
     _sheet(wb, "money", frames["money"])
     _sheet(wb, "positions", pos)
@@ -179,7 +192,7 @@ def workbook_bytes(
     ).rename(columns={"holder": "holder_id"})  # fmt: skip
     if not emis.empty:
         emis["unit"] = emis["right"].map(lambda r: unit_label(RIGHTS[r]))
-        _sheet(wb, "emissions", emis)
+        _sheet(wb, "emissions", emis, chain=chain)
     if actual is not None and not actual.empty:
         _sheet(wb, "compliance", compliance(journal, actual, valuation=valuation, as_of=as_of))
     if verified is not None and not verified.empty:
@@ -189,6 +202,7 @@ def workbook_bytes(
     _sheet(wb, "checks", conservation(journal))
     _sheet(wb, "rules", pd.DataFrame(journal.rules.summary()))
     _sheet(wb, "warnings", pd.DataFrame({"warning": warnings or ["(none)"]}))
+    wb["summary"].append([RECORD_KEY, record_text(chain)])
     return xlsx_bytes(wb)  # reproducible, and marked as a geep output
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,14 @@ import pandas as pd
 
 from ..errors import GeepError, InputError, TradingError
 from ..inputs.report import InputValidationError, Issue, Report
+from ..messages import msg
 from ..units import split_header
+from .integrity import verify_workbook
 from .journal import Journal
-from .model import Holder, Transaction
-from .rights import RIGHTS, price_factor, quantity_factor, right_id
+from .model import QUANTITY_MAX, Holder, Transaction
+from .rights import RIGHTS, price_factor, quantity_factor, right_id, unit_label
 from .rules import Rules
-from .sheets import SHEETS, SheetSpec, _date, _int, _number, _text
+from .sheets import SHEETS, SheetSpec, _date, _holder, _int, _number, _text, _year
 
 
 @dataclass
@@ -234,15 +237,19 @@ class _Reader:
         seen: dict[tuple, int] = {}
         for rownum, rec in sh.rows if sh else []:
             n0 = len(self.report.errors)
-            holder = self.cell(sh, rec, "holder_id", _text, required=True)
+            holder = self.cell(sh, rec, "holder_id", _holder, required=True)
             right = self.cell(sh, rec, "right", right_id, required=True)
-            year = self.cell(sh, rec, "year", _int, required=True)
+            year = self.cell(sh, rec, "year", _year, required=True)
             q = self.cell(sh, rec, "quantity", _number, required=True)
             unit = self.cell(sh, rec, "unit", _text) or sh.units.get("quantity")
             if right is not None and q is not None:
                 k = self.cell(sh, rec, "unit" if "unit" in rec else "quantity",
                               lambda _, u=unit, r=right: quantity_factor(u, RIGHTS[r]))  # fmt: skip
                 q = None if k is None else q * k
+            if q is not None and not Decimal(0) <= q <= QUANTITY_MAX:
+                sh.issue(sh.coord(rec, "quantity"), "quantity", rec["quantity"][0],
+                         msg("trading.f.non_negative", hi=float(QUANTITY_MAX), unit=unit_label(RIGHTS[right])))  # fmt: skip
+                continue
             if len(self.report.errors) > n0 or rec["__row__"] in sh.bad_rows:
                 continue
             if RIGHTS[right].id == "carbon.ccer":
@@ -325,6 +332,7 @@ def read_journal(
             sheets[key] = None
             continue
         sheets[key] = _Sheet(found, spec, wb[found], rd.file, rd.report)
+    verify_workbook(wb, rd.file, rd.report)
     wb.close()
     journal = Journal(rules=rules)
     for h in rd.holders(sheets["holders"]) if sheets["holders"] else []:

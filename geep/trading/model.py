@@ -17,17 +17,28 @@ compensation.md §4.5 (allocation, paid use, trades, leases, balances; S44, S46,
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 import pydantic
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from ..errors import TradingError, UnknownRightError
+from ..ids import clean_id, id_problem
 from ..messages import msg
-from .rights import EXCHANGE, HOLDER_KINDS, ISSUANCE, RETIRED, RIGHTS, SYSTEM_HOLDERS, right_id
+from .rights import (
+    EXCHANGE,
+    HOLDER_KINDS,
+    ISSUANCE,
+    RETIRED,
+    RIGHTS,
+    SYSTEM_HOLDERS,
+    right_id,
+    unit_label,
+)
 
 TYPES = ("allocation", "trade", "lease", "surrender", "buyback", "paid_use_fee", "reversal")
 TYPE_ALIASES = {
@@ -53,6 +64,17 @@ TYPE_ALIASES = {
 }
 MODES = {"allocation": ("free", "paid"), "buyback": ("paid", "unpaid")}
 VINTAGE_RANGE = (1990, 2100)
+#: dates of transactions: within the vintage range, and from VINTAGE_AHEAD years before a
+#: right's vintage to VINTAGE_AFTER years after it (allocated ahead; banked, traded or
+#: surrendered later — compliance for vintage V is due in V + 1)
+VINTAGE_AHEAD, VINTAGE_AFTER = 1, 10
+#: plausibility bounds [canonical unit / CNY per unit / CNY]: a quantity from 1e-6 (a gram, a
+#: millilitre) to 1e13 (more than China's yearly water use in m³ or CO₂ emissions in t); a
+#: price up to 1e9 CNY per unit; a fee and a line value (quantity × price) up to 1e15 CNY
+QUANTITY_MIN, QUANTITY_MAX = Decimal("1e-6"), Decimal("1e13")
+PRICE_MAX, MONEY_MAX = Decimal("1e9"), Decimal("1e15")
+#: any number read into a journal (larger ones cannot be exact Decimals of a money amount)
+DECIMAL_LIMIT = Decimal("1e18")
 CENT = Decimal("0.01")
 
 TxnType = Literal[
@@ -75,12 +97,12 @@ class Holder(BaseModel):
     region_code: str | None = None
     note: str | None = None
 
-    @field_validator("holder_id")
+    @field_validator("holder_id", mode="before")
     @classmethod
-    def _id(cls, v: str) -> str:
-        v = str(v).strip()
-        if not v or v.startswith("@"):
-            raise ValueError("holder_id must be non-empty and not start with '@' (system accounts)")
+    def _id(cls, v: Any) -> str:
+        v = holder_id(v)
+        if v.startswith("@"):
+            raise ValueError(msg("trading.id_system"))
         return v
 
     @field_validator("region_code", mode="before")
@@ -88,10 +110,10 @@ class Holder(BaseModel):
     def _code(cls, v: Any) -> Any:
         if v is None or (isinstance(v, float) and v != v) or str(v).strip() == "":
             return None
-        s = str(v).strip()
+        s = clean_id(v)[0]
         s = s[:-2] if s.endswith(".0") else s
-        if not (len(s) == 6 and s.isdigit()):
-            raise ValueError(f"region_code {v!r} is not a six-digit GB/T 2260 code")
+        if not (len(s) == 6 and s.isascii() and s.isdigit()):
+            raise ValueError(msg("trading.region_code", value=v))
         return s
 
 
@@ -145,6 +167,21 @@ class Transaction(BaseModel):
     ref: str | None = None
     note: str | None = None
 
+    @field_validator("quantity", "price", "fee_buyer", "fee_seller", mode="before")
+    @classmethod
+    def _decimal(cls, v: Any) -> Any:
+        return None if v is None else to_decimal(v)
+
+    @field_validator("from_holder", "to_holder", mode="before")
+    @classmethod
+    def _holder(cls, v: Any) -> Any:
+        return None if v is None else holder_id(v, system=True)
+
+    @field_validator("id", "reverses", mode="before")
+    @classmethod
+    def _txn_id(cls, v: Any) -> Any:
+        return None if v is None else clean_id(v)[0]
+
     @field_validator("type", mode="before")
     @classmethod
     def _type(cls, v: Any) -> Any:
@@ -186,62 +223,103 @@ def shape_problems(t: Transaction) -> list[tuple[str, str]]:
     """Problems of a transaction that need no journal state, as ``(field, problem)`` pairs."""
     out: list[tuple[str, str]] = []
     if not str(t.id).strip():
-        out.append(("id", "is empty"))
+        out.append(("id", msg("trading.f.empty")))
+    out += _date_problems(t)
     if t.type == "reversal":
         if not t.reverses:
-            out.append(("reverses", "a reversal names the transaction it reverses"))
+            out.append(("reverses", msg("trading.f.reversal_needs")))
         return out
     if t.right is None:
-        out.append(("right", "is required"))
+        out.append(("right", msg("trading.f.required")))
     elif t.right not in RIGHTS:
-        out.append(("right", f"{t.right!r} is not a right id"))
+        out.append(("right", msg("trading.f.not_right", right=t.right)))
     if t.vintage is None:
-        out.append(("vintage", "is required"))
+        out.append(("vintage", msg("trading.f.required")))
     elif not VINTAGE_RANGE[0] <= t.vintage <= VINTAGE_RANGE[1]:
-        out.append(("vintage", f"{t.vintage} is outside {VINTAGE_RANGE[0]}..{VINTAGE_RANGE[1]}"))
+        out.append(("vintage", msg("trading.f.vintage_range", vintage=t.vintage,
+                                   lo=VINTAGE_RANGE[0], hi=VINTAGE_RANGE[1])))  # fmt: skip
+    out += _number_problems(t) + _party_problems(t)
+    if t.type == "lease":
+        if t.start is None or t.end is None:
+            out.append(("start", msg("trading.f.lease_dates")))
+        elif t.end < t.start:
+            out.append(("end", msg("trading.f.lease_order")))
+    elif t.start is not None or t.end is not None:
+        out.append(("start", msg("trading.f.only_leases")))
+    if t.reverses:
+        out.append(("reverses", msg("trading.f.only_reversals")))
+    return out
+
+
+def _date_problems(t: Transaction) -> list[tuple[str, str]]:
+    lo, hi = dt.date(VINTAGE_RANGE[0], 1, 1), dt.date(VINTAGE_RANGE[1], 12, 31)
+    if not lo <= t.date <= hi:
+        return [("date", msg("trading.f.date_range", date=t.date, lo=lo, hi=hi))]
+    v = t.vintage
+    if v is not None and VINTAGE_RANGE[0] <= v <= VINTAGE_RANGE[1]:
+        first, last = v - VINTAGE_AHEAD, v + VINTAGE_AFTER
+        if not first <= t.date.year <= last:
+            return [("date", msg("trading.f.date_vintage", date=t.date, vintage=v, lo=first,
+                                 hi=last, ahead=VINTAGE_AHEAD, after=VINTAGE_AFTER))]  # fmt: skip
+    return []
+
+
+def _number_problems(t: Transaction) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    unit = unit_label(RIGHTS[t.right]) if t.right in RIGHTS else ""
     if t.quantity is None:
-        out.append(("quantity", "is required"))
-    elif not t.quantity.is_finite() or t.quantity <= 0:
-        out.append(("quantity", "must be a positive number"))
-    for name in ("price", "fee_buyer", "fee_seller"):
+        out.append(("quantity", msg("trading.f.required")))
+    elif not (t.quantity.is_finite() and QUANTITY_MIN <= t.quantity <= QUANTITY_MAX):
+        out.append(("quantity", msg("trading.f.quantity", lo=float(QUANTITY_MIN),
+                                    hi=float(QUANTITY_MAX), unit=unit)))  # fmt: skip
+    limits = {"price": (PRICE_MAX, f"CNY/{unit}" if unit else "CNY"), "fee_buyer": (MONEY_MAX, "CNY"),
+              "fee_seller": (MONEY_MAX, "CNY")}  # fmt: skip
+    for name, (hi, u) in limits.items():
         v = getattr(t, name)
-        if v is not None and (not v.is_finite() or v < 0):
-            out.append((name, "must be a non-negative number"))
+        if v is not None and (not v.is_finite() or v < 0 or v > hi):
+            out.append((name, msg("trading.f.non_negative", hi=float(hi), unit=u)))
+    if not out and t.quantity is not None and t.price is not None:
+        value = t.quantity * t.price
+        if value > MONEY_MAX:
+            out.append(
+                (
+                    "price",
+                    msg("trading.f.value_max", value=f"{float(value):g}", hi=float(MONEY_MAX)),
+                )
+            )
+    if t.type in ("trade", "paid_use_fee") and (t.price is None or t.price <= 0):
+        out.append(("price", msg("trading.f.needs_price", type=t.type)))
+    if t.mode == "paid" and (t.price is None or t.price <= 0):
+        out.append(("price", msg("trading.f.paid_price", type=t.type)))
+    if t.mode in ("free", "unpaid") and t.price:
+        out.append(("price", msg("trading.f.no_price", mode=t.mode, type=t.type)))
+    if t.type == "surrender" and t.price:
+        out.append(("price", msg("trading.f.surrender_price")))
+    if (t.fee_buyer is not None or t.fee_seller is not None) and t.type != "trade":
+        out.append(("fee_buyer", msg("trading.f.fees_trades")))
+    return out
+
+
+def _party_problems(t: Transaction) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     needs_from = t.type in ("trade", "lease", "surrender", "buyback", "paid_use_fee")
     needs_to = t.type in ("allocation", "trade", "lease", "buyback")
     if needs_from and not t.from_holder:
-        out.append(("from_holder", f"a {t.type} needs the holder it comes from"))
+        out.append(("from_holder", msg("trading.f.needs_from", type=t.type)))
     if needs_to and not t.to_holder:
-        out.append(("to_holder", f"a {t.type} needs the holder it goes to"))
+        out.append(("to_holder", msg("trading.f.needs_to", type=t.type)))
     if t.from_holder and t.to_holder and t.from_holder == t.to_holder:
-        out.append(("to_holder", "from and to are the same holder"))
+        out.append(("to_holder", msg("trading.f.same_holder")))
     for name in ("from_holder", "to_holder"):
         h = getattr(t, name)
         if h in (EXCHANGE,) or (h in SYSTEM_HOLDERS and not _system_ok(t.type, name, h)):
-            out.append((name, f"{h} cannot take part in a {t.type}"))
+            out.append((name, msg("trading.f.system", holder=h, type=t.type)))
     if t.type in MODES and t.mode not in MODES[t.type]:
-        out.append(("mode", f"{t.mode!r} is not one of {', '.join(MODES[t.type])}"))
+        out.append(
+            ("mode", msg("trading.f.mode_choice", mode=t.mode, modes=", ".join(MODES[t.type])))
+        )
     if t.type not in MODES and t.mode is not None:
-        out.append(("mode", f"a {t.type} has no mode"))
-    if t.type in ("trade", "paid_use_fee") and (t.price is None or t.price <= 0):
-        out.append(("price", f"a {t.type} needs a positive price"))
-    if t.mode == "paid" and (t.price is None or t.price <= 0):
-        out.append(("price", f"a paid {t.type} needs a positive price"))
-    if t.mode in ("free", "unpaid") and t.price:
-        out.append(("price", f"a {t.mode} {t.type} has no price"))
-    if t.type == "surrender" and t.price:
-        out.append(("price", "a surrender has no price"))
-    if (t.fee_buyer is not None or t.fee_seller is not None) and t.type != "trade":
-        out.append(("fee_buyer", "fees are recorded on trades only"))
-    if t.type == "lease":
-        if t.start is None or t.end is None:
-            out.append(("start", "a lease needs start and end dates"))
-        elif t.end < t.start:
-            out.append(("end", "lease end is before its start"))
-    elif t.start is not None or t.end is not None:
-        out.append(("start", "only leases have start and end dates"))
-    if t.reverses:
-        out.append(("reverses", "only a reversal names a transaction to reverse"))
+        out.append(("mode", msg("trading.f.no_mode", type=t.type)))
     return out
 
 
@@ -312,14 +390,33 @@ class MoneyPosting:
 
 def to_decimal(x: Decimal | float | int | str) -> Decimal:
     """Exact Decimal of a number: floats via their shortest repr (``0.1`` → ``Decimal("0.1")``),
-    integral values without a trailing ``.0``."""
-    if isinstance(x, Decimal):
-        d = x
-    elif isinstance(x, int):
-        d = Decimal(x)
-    else:
-        d = Decimal(repr(float(x))) if not isinstance(x, str) else Decimal(x)
-    if d.is_finite() and d == d.to_integral_value():
+    integral values without a trailing ``.0``.
+
+    Raises
+    ------
+    ValueError
+        (never a bare :class:`decimal.InvalidOperation`) for text that is not a number, a
+        true/false value, a non-finite number (``"1e400"`` as a float, ``inf``, ``nan``) and any
+        number beyond ±10¹⁸ (:data:`DECIMAL_LIMIT`).
+    """
+    if isinstance(x, bool):
+        raise ValueError(msg("trading.bool_number"))
+    try:
+        if isinstance(x, Decimal):
+            d = x
+        elif isinstance(x, int):
+            d = Decimal(x)
+        elif isinstance(x, str):
+            d = Decimal(unicodedata.normalize("NFKC", x).strip())
+        else:
+            d = Decimal(repr(float(x)))
+    except (InvalidOperation, ValueError, TypeError, OverflowError):
+        raise ValueError(msg("trading.not_number", value=x)) from None
+    if not d.is_finite():
+        raise ValueError(msg("trading.not_finite", value=x))
+    if abs(d) > DECIMAL_LIMIT:
+        raise ValueError(msg("trading.too_large", value=x, limit=float(DECIMAL_LIMIT)))
+    if d == d.to_integral_value():
         return d.quantize(Decimal(1))
     return d
 
@@ -329,6 +426,29 @@ def money(value: Decimal) -> Decimal:
     from decimal import ROUND_HALF_UP
 
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def holder_id(value: Any, system: bool = False) -> str:
+    """A holder id in its normal form (:func:`geep.ids.clean_id`): plain ASCII letters, digits,
+    ``-``, ``_`` and ``.``; ``system=True`` also admits the system accounts (``@issuance`` …).
+
+    Raises
+    ------
+    ValueError
+        For an empty id or one that still holds another character (a Cyrillic look-alike).
+    """
+    v, _ = clean_id(value)
+    if system and v in SYSTEM_HOLDERS:
+        return v
+    if not v:
+        raise ValueError(msg("trading.id_empty", what=msg("trading.what.holder")))
+    if v.startswith("@") and not system:
+        return v  # refused by Holder as a system name
+    bad = id_problem(v)
+    if bad is not None:
+        raise ValueError(msg("trading.id_not_ascii", what=msg("trading.what.holder"), value=v,
+                             char=bad[0], name=bad[1]))  # fmt: skip
+    return v
 
 
 def holder_kinds() -> tuple[str, ...]:

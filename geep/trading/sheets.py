@@ -11,7 +11,8 @@ from typing import Any
 
 from ..inputs.normalise import parse_number
 from ..io.safety import FORMULA_PREFIXES
-from .model import to_decimal
+from .integrity import CHAIN_COLUMNS
+from .model import holder_id, to_decimal
 
 _DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
@@ -64,6 +65,7 @@ HOLDERS = SheetSpec(
         "note": "free text",
     },
     header_aliases={"holder": "holder_id", "id": "holder_id", "code": "region_code"},
+    ignored=CHAIN_COLUMNS,
 )  # fmt: skip
 
 TRANSACTIONS = SheetSpec(
@@ -104,7 +106,7 @@ TRANSACTIONS = SheetSpec(
     header_aliases={"from": "from_holder", "to": "to_holder", "seller": "from_holder",
                     "buyer": "to_holder", "卖方": "from_holder", "买方": "to_holder",
                     "txn": "id", "transaction": "id"},
-    ignored=("value", "金额", "reversed_by", "被冲正"),
+    ignored=("value", "金额", "reversed_by", "被冲正", *CHAIN_COLUMNS),
 )  # fmt: skip
 
 EMISSIONS = SheetSpec(
@@ -123,6 +125,7 @@ EMISSIONS = SheetSpec(
         "unit": "unit (blank = the right's unit)",
     },
     header_aliases={"holder": "holder_id", "vintage": "year"},
+    ignored=CHAIN_COLUMNS,
     required_sheet=False,
 )  # fmt: skip
 
@@ -164,8 +167,27 @@ def _number(v: Any) -> tuple[Any, str | None]:
     return (None if val is None else to_decimal(val)), note
 
 
+def _holder(v: Any) -> str | None:
+    """A holder id cell in its normal form (see :func:`~geep.trading.model.holder_id`)."""
+    t = _text(v)
+    return None if t is None else holder_id(t, system=True)
+
+
 def _int(v: Any) -> int:
     d, _ = _number(v)
     if d is None or d != d.to_integral_value():
         raise ValueError(f"{v!r} is not a whole number")
     return int(d)
+
+
+def _year(v: Any) -> int:
+    """A year of emissions within the vintage range of rights."""
+    from ..messages import msg
+    from .model import VINTAGE_RANGE
+
+    y = _int(v)
+    if not VINTAGE_RANGE[0] <= y <= VINTAGE_RANGE[1]:
+        raise ValueError(
+            msg("trading.emission_year", year=y, lo=VINTAGE_RANGE[0], hi=VINTAGE_RANGE[1])
+        )
+    return y

@@ -524,7 +524,6 @@ CASES: list[dict] = [
         "argv": ["compensate", "fen-river", "{in}/fen.xlsx", "-o", "{out}/s.xlsx"],
         "exit": 1,
         "names": ["observations!F2"],
-        "xfail": I1.format(8),
     },
     {
         "id": "obs-text-value",
@@ -539,7 +538,6 @@ CASES: list[dict] = [
         "argv": ["compensate", "fen-river", "{in}/fen.xlsx", "-o", "{out}/s.xlsx"],
         "exit": 1,
         "names": ["observations!D2"],
-        "xfail": I_TRADE.format(21),
     },
     {
         "id": "flows-text-flow",
@@ -562,7 +560,6 @@ CASES: list[dict] = [
         ],
         "exit": 0,
         "names": [],
-        "xfail": I_TRADE.format(15),
     },
     {
         "id": "comp-set-short-list",
@@ -578,7 +575,6 @@ CASES: list[dict] = [
         ],
         "exit": 1,
         "names": ["quality.amounts"],
-        "xfail": I_TRADE.format(15),
     },
     {
         "id": "comp-set-chinese-number",
@@ -594,7 +590,6 @@ CASES: list[dict] = [
         ],
         "exit": 1,
         "names": ["eflow.amount"],
-        "xfail": I_TRADE.format(15),
     },
     {
         "id": "comp-set-negative-floor",
@@ -610,7 +605,6 @@ CASES: list[dict] = [
         ],
         "exit": 1,
         "names": ["eflow.floor"],
-        "xfail": I_TRADE.format(21),
     },
     {
         "id": "comp-csv-observations-text",
@@ -654,7 +648,6 @@ CASES: list[dict] = [
         "argv": ["trading", "validate", "{in}/j.xlsx"],
         "exit": 1,
         "names": ["transactions!B2"],
-        "xfail": I_TRADE.format(20),
     },
     {
         "id": "j-dimension-lies",

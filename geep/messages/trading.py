@@ -1,0 +1,167 @@
+"""Message texts of rights trading (numbers, dates, ids, journal integrity), in English and
+Chinese."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # numbers
+    "trading.not_number": ("{value!r} is not a number", "{value!r} 不是数字"),
+    "trading.bool_number": (
+        "a true/false value is not a number",
+        "逻辑值（是/否）不是数字",
+    ),
+    "trading.not_finite": ("{value!r} is not a finite number", "{value!r} 不是有限数值"),
+    "trading.too_large": (
+        "{value!r} is beyond any plausible amount (|x| ≤ {limit:g})",
+        "{value!r} 超出任何合理数额（|x| ≤ {limit:g}）",
+    ),
+    # transaction fields (shape problems)
+    "trading.f.empty": ("is empty", "为空"),
+    "trading.f.reversal_needs": (
+        "a reversal names the transaction it reverses",
+        "冲正交易须写明所冲正的交易编号",
+    ),
+    "trading.f.required": ("is required", "为必填项"),
+    "trading.f.not_right": ("{right!r} is not a right id", "{right!r} 不是权利类型编号"),
+    "trading.f.vintage_range": (
+        "{vintage} is outside {lo}..{hi}",
+        "{vintage} 不在 {lo}..{hi} 范围内",
+    ),
+    "trading.f.quantity": (
+        "must be a positive number from {lo:g} to {hi:g} {unit}",
+        "必须是 {lo:g} 至 {hi:g} {unit} 之间的正数",
+    ),
+    "trading.f.non_negative": (
+        "must be a non-negative number up to {hi:g} {unit}",
+        "必须是不超过 {hi:g} {unit} 的非负数",
+    ),
+    "trading.f.value_max": (
+        "quantity × price = {value} CNY is beyond any plausible amount (≤ {hi:g} CNY)",
+        "数量 × 价格 = {value} 元，超出任何合理数额（≤ {hi:g} 元）",
+    ),
+    "trading.f.date_range": (
+        "{date} is outside {lo}..{hi}",
+        "{date} 不在 {lo}..{hi} 范围内",
+    ),
+    "trading.f.date_vintage": (
+        "dated {date}, outside the years of vintage {vintage} ({lo}..{hi}: a right is "
+        "allocated at most {ahead} year ahead and used, traded or surrendered within {after} "
+        "years of its vintage)",
+        "日期 {date} 不在 {vintage} 年度权利的使用年份内（{lo}..{hi}：权利最多提前 {ahead} 年分配，"
+        "并须在其年度后 {after} 年内使用、交易或清缴）",
+    ),
+    "trading.f.needs_from": ("a {type} needs the holder it comes from", "{type} 须写明转出方"),
+    "trading.f.needs_to": ("a {type} needs the holder it goes to", "{type} 须写明转入方"),
+    "trading.f.same_holder": ("from and to are the same holder", "转出方与转入方是同一持有人"),
+    "trading.f.system": ("{holder} cannot take part in a {type}", "{holder} 不能参与 {type}"),
+    "trading.f.mode_choice": ("{mode!r} is not one of {modes}", "{mode!r} 不是 {modes} 之一"),
+    "trading.f.no_mode": ("a {type} has no mode", "{type} 没有方式（mode）"),
+    "trading.f.needs_price": ("a {type} needs a positive price", "{type} 须有正的价格"),
+    "trading.f.paid_price": ("a paid {type} needs a positive price", "有偿 {type} 须有正的价格"),
+    "trading.f.no_price": ("a {mode} {type} has no price", "{mode} 的 {type} 不应有价格"),
+    "trading.f.surrender_price": ("a surrender has no price", "清缴不应有价格"),
+    "trading.f.fees_trades": ("fees are recorded on trades only", "手续费只记在交易（trade）上"),
+    "trading.f.lease_dates": ("a lease needs start and end dates", "租赁须有起止日期"),
+    "trading.f.lease_order": ("lease end is before its start", "租赁截止日期早于起始日期"),
+    "trading.f.only_leases": ("only leases have start and end dates", "只有租赁才有起止日期"),
+    "trading.f.only_reversals": (
+        "only a reversal names a transaction to reverse",
+        "只有冲正交易才写冲正编号",
+    ),
+    # ids
+    "trading.id_not_ascii": (
+        "{what} {value!r} contains {char!r} ({name}); ids are ASCII letters, digits, '-', '_' "
+        "and '.'",
+        "{what} {value!r} 含有字符 {char!r}（{name}）；编号只能由 ASCII 字母、数字及 '-'、'_'、'.' 组成",
+    ),
+    "trading.id_empty": ("{what} is empty", "{what}为空"),
+    "trading.id_system": (
+        "holder_id must not start with '@' (@issuance, @retired, @exchange are system accounts)",
+        "持有人编号不能以 '@' 开头（@issuance、@retired、@exchange 是系统账户）",
+    ),
+    "trading.what.holder": ("holder id", "持有人编号"),
+    "hint.trading.id": (
+        "retype the id (a look-alike letter such as Cyrillic О for Latin O, or a fullwidth or "
+        "accented letter, makes it a different holder)",
+        "请重新输入编号（西里尔字母 О 等形近字符、全角或带重音的字母会使其成为另一个持有人）",
+    ),
+    "trading.region_code": (
+        "region_code {value!r} is not a six-digit GB/T 2260 code",
+        "行政区划代码 {value!r} 不是六位 GB/T 2260 代码",
+    ),
+    "trading.emission_year": (
+        "year {year} is outside {lo}..{hi}",
+        "年度 {year} 不在 {lo}..{hi} 范围内",
+    ),
+}
+
+MESSAGES.update(
+    {
+        # journal integrity chain (geep.trading.integrity)
+        "trading.chain.none": (
+            "this journal has no integrity chain, so it cannot be verified against an export "
+            "(a journal kept by hand has none; `geep trading positions J.xlsx -o OUT.xlsx` "
+            "writes one)",
+            "该台账没有完整性链，无法核验是否与导出时一致（手工填写的台账没有；"
+            "`geep trading positions J.xlsx -o OUT.xlsx` 导出的台账带有完整性链）",
+        ),
+        "trading.chain.no_record": (
+            "sheet {sheet} carries chain columns but the summary sheet has no integrity record "
+            "(the summary was edited or removed)",
+            "{sheet} 表带有完整性链列，但 summary 表中没有完整性记录（summary 表被修改或删除）",
+        ),
+        "trading.chain.bad_record": (
+            "the integrity record of the summary sheet cannot be read ({problem})",
+            "无法读取 summary 表中的完整性记录（{problem}）",
+        ),
+        "trading.chain.sheet_missing": (
+            "sheet {sheet} of the export is missing",
+            "导出时的 {sheet} 表不见了",
+        ),
+        "trading.chain.column_missing": (
+            "column {column!r} of the exported {sheet} sheet is missing or renamed; its rows "
+            "cannot be verified",
+            "导出时 {sheet} 表的列 {column!r} 不见了或被改名，无法核验其各行",
+        ),
+        "trading.chain.changed": (
+            "row {row} changed since the export: its cells no longer match the hash recorded for "
+            "exported entry {seq} (an edited cell?)",
+            "第 {row} 行自导出后被修改：其单元格与导出的第 {seq} 条记录的哈希不符（有单元格被编辑？）",
+        ),
+        "trading.chain.deleted": (
+            "exported entries {first}..{last} are missing before row {row} (deleted?)",
+            "第 {row} 行之前缺少导出的第 {first}..{last} 条（被删除？）",
+        ),
+        "trading.chain.moved": (
+            "row {row} was exported as entry {seq} but now follows exported entry {prev} (rows "
+            "reordered?)",
+            "第 {row} 行导出时为第 {seq} 条，现排在导出的第 {prev} 条之后（行顺序被调整？）",
+        ),
+        "trading.chain.link": (
+            "row {row}: the chain link no longer covers the previous row (a chain cell was "
+            "edited?)",
+            "第 {row} 行：链接哈希不再覆盖上一行（链列单元格被编辑？）",
+        ),
+        "trading.chain.inserted": (
+            "row {row} has no chain cells but lies inside the exported rows (inserted?)",
+            "第 {row} 行没有链列取值，却位于导出的各行之间（被插入？）",
+        ),
+        "trading.chain.appended": (
+            "{n} row(s) from row {row} on were added after the export (not covered by the chain)",
+            "自第 {row} 行起有 {n} 行是导出后新增的（不在完整性链内）",
+        ),
+        "trading.chain.tail": (
+            "exported entries {first}..{last} are missing at the end of the sheet (deleted?)",
+            "表末缺少导出的第 {first}..{last} 条（被删除？）",
+        ),
+        "trading.chain.head": (
+            "the last chain link differs from the summary's integrity record",
+            "最后一个链接哈希与 summary 表的完整性记录不符",
+        ),
+        "hint.trading.chain": (
+            "an exported journal is a record: undo a mistake with a reversal transaction and "
+            "export again; never edit exported rows",
+            "导出的台账是记录：如有错误请登记冲正交易后重新导出，不要编辑导出的行",
+        ),
+    }
+)
