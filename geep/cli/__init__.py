@@ -28,6 +28,7 @@ VERBS = (
     "coefficients",
     "compensate",
     "trading",
+    "grid",
 )
 
 EPILOG = """examples:
