@@ -103,7 +103,7 @@ def test_coverage_is_a_complete_partition(data):
 
 
 @settings(
-    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=st.integers(41, 460), cols=st.integers(37, 650))
 def test_any_chunk_size_gives_identical_results(data, rows, cols):

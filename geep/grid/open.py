@@ -186,7 +186,9 @@ def _resolve_nodata(declared: object, given: object, label: str) -> int | None:
         raise GridError(
             text("grid.bad_nodata", value=given), hint=text("grid.hint_nodata"), file=label
         ) from None
-    if declared is not None and int(declared) != g:
+    if declared is not None and int(declared) == declared:
+        declared = int(declared)
+    if declared is not None and declared != g:
         raise GridError(
             text("grid.nodata_conflict", file=label, declared=declared, given=g),
             hint=text("grid.hint_nodata_conflict"),
@@ -217,11 +219,15 @@ def _open_path(path: str, chunks: object, nodata: object, band: int, checksum: b
             declared = ds.nodatavals[band - 1]
             block = ds.block_shapes[band - 1]
     except RasterioError as exc:
+        problem = str(exc)
+    else:
+        problem = None
+    if problem is not None:  # raised outside the except block: no GDAL error in its context
         raise RasterReadError(
-            text("grid.open_failed", file=label, problem=str(exc)),
+            text("grid.open_failed", file=label, problem=problem),
             hint=text("grid.hint_corrupt"),
             file=label,
-        ) from None
+        )
     if crs is None or not crs.to_wkt():
         raise GridError(text("grid.no_crs", file=label), hint=text("grid.hint_crs"), file=label)
     _check_dtype(dtype, label)

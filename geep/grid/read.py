@@ -28,14 +28,20 @@ def read_window(path: str, band: int, window: tuple[int, int, int, int]) -> np.n
         with rasterio.Env(**GDAL_ENV), rasterio.open(path) as ds:
             return ds.read(band, window=Window(c0, r0, c1 - c0, r1 - r0))
     except (RasterioError, OSError, RuntimeError) as exc:
-        raise RasterReadError(
-            text(
-                "grid.read_failed", file=path, r0=r0, r1=r1 - 1, c0=c0, c1=c1 - 1, problem=str(exc)
-            ),
-            hint=text("grid.hint_corrupt"),
-            file=path,
-            window=window,
-        ) from None
+        problem = str(exc)
+    raise _read_error(path, window, problem)
+
+
+def _read_error(path: str, window: tuple[int, int, int, int], problem: str) -> RasterReadError:
+    """The error of a failed read, built outside the ``except`` block: no GDAL exception in
+    its context, so it pickles from a Dask worker to the caller."""
+    r0, r1, c0, c1 = window
+    return RasterReadError(
+        text("grid.read_failed", file=path, r0=r0, r1=r1 - 1, c0=c0, c1=c1 - 1, problem=problem),
+        hint=text("grid.hint_corrupt"),
+        file=path,
+        window=window,
+    )
 
 
 def read_warped(
@@ -65,14 +71,8 @@ def read_warped(
         ):
             return vrt.read(band, window=Window(c0, r0, c1 - c0, r1 - r0))
     except (RasterioError, OSError, RuntimeError) as exc:
-        raise RasterReadError(
-            text(
-                "grid.read_failed", file=path, r0=r0, r1=r1 - 1, c0=c0, c1=c1 - 1, problem=str(exc)
-            ),
-            hint=text("grid.hint_corrupt"),
-            file=path,
-            window=window,
-        ) from None
+        problem = str(exc)
+    raise _read_error(path, window, problem)
 
 
 def source_blocks(src: RasterSource) -> list:
@@ -114,12 +114,12 @@ def zone_blocks(zones, src: RasterSource) -> list:
     if zones.overlap == "first":  # the last painted wins: paint in reverse file order
         geoms, ids = geoms[::-1], ids[::-1]
     tree = shapely.STRtree(geoms)
-    a = src.grid.affine
+    ta, tb, tc, td, te, tf = src.grid.transform[:6]
     out = []
     for w in wins:
         r0, r1, c0, c1 = w
-        x0, y0 = a * (c0, r0)
-        x1, y1 = a * (c1, r1)
+        x0, y0 = tc + ta * c0 + tb * r0, tf + td * c0 + te * r0
+        x1, y1 = tc + ta * c1 + tb * r1, tf + td * c1 + te * r1
         hit = np.sort(tree.query(shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))
         out.append(
             dask.delayed(paint)(list(geoms[hit]), ids[hit].tolist(), w, src.grid.transform, dtype)

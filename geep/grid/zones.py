@@ -216,7 +216,6 @@ def overlapping_pixels(geoms, codes, grid: Grid) -> list[tuple[str, str, int]]:
     rasterized on its own window only, so the check costs little even for thousands of zones.
     """
     import shapely
-    from rasterio import features, windows
 
     tree = shapely.STRtree(geoms)
     left, right = tree.query(geoms, predicate="intersects")
@@ -226,35 +225,28 @@ def overlapping_pixels(geoms, codes, grid: Grid) -> list[tuple[str, str, int]]:
         inter = shapely.intersection(geoms[i], geoms[j])
         if inter.is_empty or shapely.area(inter) <= 0:
             continue
-        win = windows.from_bounds(*inter.bounds, transform=grid.affine)
-        win = win.round_offsets("floor").round_lengths("ceil")
-        win = (
-            win.intersection(windows.Window(0, 0, grid.shape[1], grid.shape[0]))
-            if _overlaps(win, grid)
-            else None
-        )
-        if win is None:
+        win = _pixel_window(inter.bounds, grid)
+        if win is None:  # the shared area lies off the raster: no pixel counted twice
             continue
-        mask = features.rasterize(
-            [(inter, 1)],
-            out_shape=(int(win.height) + 1, int(win.width) + 1),
-            transform=windows.transform(win, grid.affine),
-            fill=0,
-            dtype="uint8",
-        )
+        mask = paint([inter], [1], win, grid.transform, "uint8")
         n = int(mask.sum())
         if n:
             out.append((codes[i], codes[j], n))
     return out
 
 
-def _overlaps(win, grid: Grid) -> bool:
-    return not (
-        win.col_off >= grid.shape[1]
-        or win.row_off >= grid.shape[0]
-        or win.col_off + win.width <= 0
-        or win.row_off + win.height <= 0
-    )
+def _pixel_window(bounds, grid: Grid) -> tuple[int, int, int, int] | None:
+    """Pixel window ``(row0, row1, col0, col1)`` covering ``bounds``, clipped to the raster
+    (``None`` if off the raster). North-up or south-up grids without rotation."""
+    a, _b, c, _d, e, f = grid.transform[:6]
+    left, bottom, right, top = bounds
+    cols = sorted(((left - c) / a, (right - c) / a))
+    rows = sorted(((top - f) / e, (bottom - f) / e))
+    c0, c1 = max(0, int(np.floor(cols[0]))), min(grid.shape[1], int(np.ceil(cols[1])))
+    r0, r1 = max(0, int(np.floor(rows[0]))), min(grid.shape[0], int(np.ceil(rows[1])))
+    if c0 >= c1 or r0 >= r1:
+        return None
+    return r0, r1, c0, c1
 
 
 def vector_zones(
@@ -364,7 +356,7 @@ def paint(
     shape = (r1 - r0, c1 - c0)
     if not geoms:
         return np.zeros(shape, dtype=dtype)
-    t = Affine(*transform[:6]) * Affine.translation(c0, r0)
+    t = Affine(*transform[:6]) @ Affine.translation(c0, r0)
     return features.rasterize(
         list(zip(geoms, ids, strict=True)), out_shape=shape, transform=t, fill=0, dtype=dtype
     )

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # opening rasters
-    "grid.no_file": ("file not found: {file}", "找不到文件：{file}"),
+    "grid.no_file": ("file not found", "找不到文件"),
     "grid.hint_no_file": (
         "check the path (a GDAL path such as /vsicurl/https://… or /vsis3/bucket/key also works)",
         "请检查路径（也可使用 GDAL 路径，如 /vsicurl/https://… 或 /vsis3/桶/键）",
     ),
     "grid.open_failed": (
-        "{file} cannot be opened as a raster: {problem}",
-        "{file} 无法作为栅格打开：{problem}",
+        "cannot be opened as a raster: {problem}",
+        "无法作为栅格打开：{problem}",
     ),
     "grid.read_failed": (
-        "{file}: pixels of rows {r0}–{r1}, columns {c0}–{c1} cannot be read: {problem}",
-        "{file}：第 {r0}–{r1} 行、第 {c0}–{c1} 列的像元无法读取：{problem}",
+        "pixels of rows {r0}–{r1}, columns {c0}–{c1} cannot be read: {problem}",
+        "第 {r0}–{r1} 行、第 {c0}–{c1} 列的像元无法读取：{problem}",
     ),
     "grid.hint_corrupt": (
         "the file is truncated or corrupt: download or export it again and check it with "
@@ -23,16 +23,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件不完整或已损坏：请重新下载或导出，并用 `gdalinfo -checksum` 检查",
     ),
     "grid.bad_band": (
-        "{file} has {count} band(s); band {band} does not exist",
-        "{file} 有 {count} 个波段，不存在第 {band} 波段",
+        "the raster has {count} band(s); band {band} does not exist",
+        "栅格有 {count} 个波段，不存在第 {band} 波段",
     ),
     "grid.bad_ndim": (
-        "{file} has {ndim} dimensions; a land-cover raster has 2 (y, x) or 3 (band, y, x)",
-        "{file} 有 {ndim} 个维度；土地覆盖栅格应为 2 维 (y, x) 或 3 维 (band, y, x)",
+        "the array has {ndim} dimensions; a land-cover raster has 2 (y, x) or 3 (band, y, x)",
+        "数组有 {ndim} 个维度；土地覆盖栅格应为 2 维 (y, x) 或 3 维 (band, y, x)",
     ),
     "grid.no_crs": (
-        "{file} has no coordinate reference system (CRS)",
-        "{file} 没有坐标参考系（CRS）",
+        "no coordinate reference system (CRS) is declared",
+        "未声明坐标参考系（CRS）",
     ),
     "grid.hint_crs": (
         "assign the CRS the data were produced in, e.g. `gdal_edit.py -a_srs EPSG:4326 FILE` "
@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请设置分区图层的坐标系（如 CGCS2000 用 `gdf.set_crs(4490)`，或为 Shapefile 补充 .prj 文件）",
     ),
     "grid.float_raster": (
-        "{file} holds {dtype} values: a land-cover raster must hold integer class codes",
-        "{file} 的数值类型为 {dtype}：土地覆盖栅格应为整数地类编码",
+        "the raster holds {dtype} values: a land-cover raster must hold integer class codes",
+        "栅格的数值类型为 {dtype}：土地覆盖栅格应为整数地类编码",
     ),
     "grid.hint_float_raster": (
         "convert it to integers without resampling (e.g. `gdal_translate -ot Byte IN OUT`) "
@@ -59,8 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请在确认所有数值均为整数地类编码后转换为整数类型（如 `gdal_translate -ot Byte 输入 输出`），不要重采样",
     ),
     "grid.no_nodata": (
-        "{file} declares no nodata value, so it is not known which pixels are empty",
-        "{file} 未声明 nodata（无数据）值，无法判断哪些像元为空",
+        "no nodata value is declared, so it is not known which pixels are empty",
+        "未声明 nodata（无数据）值，无法判断哪些像元为空",
     ),
     "grid.hint_nodata": (
         "declare it in the file (`gdal_edit.py -a_nodata 0 FILE`; CLCD uses 0), pass nodata=0 "
@@ -73,16 +73,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nodata 应为整数或 'none'，而不是 {value!r}",
     ),
     "grid.nodata_conflict": (
-        "{file} declares nodata = {declared} but {given} was given",
-        "{file} 声明的 nodata 为 {declared}，但传入的是 {given}",
+        "the raster declares nodata = {declared} but {given} was given",
+        "栅格声明的 nodata 为 {declared}，但传入的是 {given}",
     ),
     "grid.hint_nodata_conflict": (
         "a value stated twice must agree: drop the option, or fix the file's nodata value",
         "同一数值的两处说明必须一致：请去掉该选项，或修正文件中的 nodata 值",
     ),
     "grid.nodata_is_class": (
-        "{file}: the nodata value {nodata} is also a class code in {crosswalk}",
-        "{file}：nodata 值 {nodata} 同时是 {crosswalk} 中的地类编码",
+        "the nodata value {nodata} is also a class code in {crosswalk}",
+        "nodata 值 {nodata} 同时是 {crosswalk} 中的地类编码",
     ),
     "grid.bad_chunks": (
         "chunks must be a positive int or (rows, cols), not {chunks!r}",
@@ -105,10 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "align must be 'error' or 'nearest', not {value!r}",
         "align 应为 'error' 或 'nearest'，而不是 {value!r}",
     ),
-    "grid.align_needs_file": ("{file}: alignment needs a raster file", "{file}：对齐需要栅格文件"),
+    "grid.align_needs_file": ("alignment needs a raster file", "对齐需要栅格文件"),
     "grid.align_needs_nodata": (
-        "{file}: alignment needs a nodata value for pixels outside the raster",
-        "{file}：对齐需要 nodata 值来标记栅格范围外的像元",
+        "alignment needs a nodata value for pixels outside the raster",
+        "对齐需要 nodata 值来标记栅格范围外的像元",
     ),
     "grid.rotated_geographic": (
         "rotated rasters in a geographic CRS are not supported",
@@ -225,29 +225,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出区域矢量文件或 GeoDataFrame（--zones counties.gpkg），或分区栅格",
     ),
     "grid.zones_unreadable": (
-        "{file} cannot be read as a vector layer: {problem}",
-        "{file} 无法作为矢量图层读取：{problem}",
+        "cannot be read as a vector layer: {problem}",
+        "无法作为矢量图层读取：{problem}",
     ),
     "grid.hint_zones_unreadable": (
         "give a GeoPackage, GeoJSON or Shapefile (with its .shx, .dbf and .prj files)",
         "请提供 GeoPackage、GeoJSON 或 Shapefile（含 .shx、.dbf、.prj 文件）",
     ),
     "grid.zone_field_missing": (
-        "{file} has no field {field!r}{suggestion}; its fields: {columns}",
-        "{file} 没有字段 {field!r}{suggestion}；现有字段：{columns}",
+        "no field {field!r}{suggestion}; the fields are: {columns}",
+        "没有字段 {field!r}{suggestion}；现有字段：{columns}",
     ),
     "grid.hint_zone_field": (
         "name the field that holds the region code with zone_field= (--zone-field)",
         "请用 zone_field=（--zone-field）指定存放区域代码的字段",
     ),
     "grid.zone_code_blank": (
-        "{file}: {n} feature(s) have no {field} (features {rows})",
-        "{file}：{n} 个要素没有 {field}（要素 {rows}）",
+        "{n} feature(s) have no {field} (features {rows})",
+        "{n} 个要素没有 {field}（要素 {rows}）",
     ),
     "grid.hint_zone_code_blank": ("give every zone a region code", "请为每个分区填写区域代码"),
     "grid.zone_code_duplicate": (
-        "{file}: {n} {field} code(s) are used by more than one feature: {codes}",
-        "{file}：{n} 个 {field} 代码被多个要素使用：{codes}",
+        "{n} {field} code(s) are used by more than one feature: {codes}",
+        "{n} 个 {field} 代码被多个要素使用：{codes}",
     ),
     "grid.hint_zone_code_duplicate": (
         "give each zone one feature (e.g. `gdf.dissolve(by='{field}')` for multi-part regions) "
@@ -255,41 +255,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请使每个分区只有一个要素（多部件区域可用 `gdf.dissolve(by='{field}')` 合并），或修正代码",
     ),
     "grid.zone_geometry_type": (
-        "{file}: {n} feature(s) have no polygon geometry (features {rows})",
-        "{file}：{n} 个要素不是面要素或几何为空（要素 {rows}）",
+        "{n} feature(s) have no polygon geometry (features {rows})",
+        "{n} 个要素不是面要素或几何为空（要素 {rows}）",
     ),
     "grid.hint_zone_geometry_type": (
         "zones must be polygons or multipolygons",
         "分区必须是面或多面要素",
     ),
     "grid.zone_geometry_invalid": (
-        "{file}: {n} feature(s) have invalid geometries (features {rows}; first: {reason})",
-        "{file}：{n} 个要素几何无效（要素 {rows}；第一个：{reason}）",
+        "{n} feature(s) have invalid geometries (features {rows}; first: {reason})",
+        "{n} 个要素几何无效（要素 {rows}；第一个：{reason}）",
     ),
     "grid.hint_zone_geometry_invalid": (
         "repair them (e.g. `gdf.geometry = gdf.make_valid()`) and check the result",
         "请修复几何（如 `gdf.geometry = gdf.make_valid()`）并检查结果",
     ),
     "grid.no_intersection": (
-        "{file}: no zone intersects the raster (zones {zones_bounds}, raster {raster_bounds}, "
+        "no zone intersects the raster (zones {zones_bounds}, raster {raster_bounds}, "
         "in the raster's CRS)",
-        "{file}：没有分区与栅格相交（分区范围 {zones_bounds}，栅格范围 {raster_bounds}，均为栅格坐标系）",
+        "没有分区与栅格相交（分区范围 {zones_bounds}，栅格范围 {raster_bounds}，均为栅格坐标系）",
     ),
     "grid.hint_no_intersection": (
         "check that zones and raster cover the same area and that both CRSs are declared correctly",
         "请检查分区与栅格是否覆盖同一区域，以及两者的坐标系是否声明正确",
     ),
     "grid.no_pixels_in_zones": (
-        "{file}: no valid pixel lies in any zone",
-        "{file}：所有分区内都没有有效像元",
+        "no valid pixel lies in any zone",
+        "所有分区内都没有有效像元",
     ),
     "grid.zones_overlap": (
-        "{file}: {n} pair(s) of zones share pixels, which would be counted twice: {pairs}",
-        "{file}：{n} 对分区有共同像元，会被重复计算：{pairs}",
+        "{n} pair(s) of zones share pixels, which would be counted twice: {pairs}",
+        "{n} 对分区有共同像元，会被重复计算：{pairs}",
     ),
     "grid.zones_overlap_area": (
-        "{file}: {n} pair(s) of zones overlap, so boundary pixels would be counted twice: {pairs}",
-        "{file}：{n} 对分区相互重叠，边界像元会被重复计算：{pairs}",
+        "{n} pair(s) of zones overlap, so boundary pixels would be counted twice: {pairs}",
+        "{n} 对分区相互重叠，边界像元会被重复计算：{pairs}",
     ),
     "grid.hint_zones_overlap": (
         "fix the boundaries, or pass overlap='first' (--overlap first) to give each shared pixel "
@@ -305,16 +305,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "overlap='first' 将共同像元归入第一个分区",
     ),
     "grid.zone_grid_mismatch": (
-        "the zone raster {file} is not on the land-cover raster's grid ({grid_a} vs {grid_b})",
-        "分区栅格 {file} 与土地覆盖栅格不在同一网格（{grid_a} 对 {grid_b}）",
+        "the zone raster is not on the land-cover raster's grid ({grid_a} vs {grid_b})",
+        "分区栅格与土地覆盖栅格不在同一网格（{grid_a} 对 {grid_b}）",
     ),
     "grid.hint_zone_grid": (
         "rasterize the zones onto the land-cover grid, or give them as a vector layer",
         "请将分区栅格化到土地覆盖栅格的网格上，或改用矢量图层",
     ),
     "grid.zone_raster_empty": (
-        "the zone raster {file} holds only nodata",
-        "分区栅格 {file} 只有 nodata 值",
+        "the zone raster holds only nodata",
+        "分区栅格只有 nodata 值",
     ),
     # Dask
     "grid.no_chunks": ("the raster has no pixels", "栅格没有像元"),
