@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..messages import text
 from .compute import run, tree
-from .counts import Counts, area_counts, total
+from .counts import Counts, area_counts, fold, total
 from .crosswalk import Crosswalk, load_crosswalk
 from .errors import GridError, GridWarning, ZoneError
 from .open import RasterSource
@@ -190,7 +190,12 @@ def class_areas(
     px_m2, quanta, q = row_weights(first)
     zb = zone_blocks(zs, first)
     graphs = [count_graph(src, zb, cw, len(zs.codes), quanta) for src in yr.by_year.values()]
-    results = run(graphs, scheduler=scheduler, progress=progress)
+    results = [
+        fold(c, cw.codes, s.nodata)
+        for c, s in zip(
+            run(graphs, scheduler=scheduler, progress=progress), yr.by_year.values(), strict=True
+        )
+    ]
     if method == "exact":
         from .exact import exact_counts
 

@@ -33,16 +33,20 @@ class Counts:
     others
         Per input raster, ``(codes, counts)``: unknown codes [int64] and their pixel counts
         ``(2, n)`` int64 (row 0 outside zones, row 1 inside zones).
+    raw
+        For 8-bit rasters, the dtype of the raster: the columns are then its 256 raw values,
+        folded into bins once, after the reduction (:func:`fold`).
     """
 
     pixels: np.ndarray
     quanta: np.ndarray | None
     others: tuple[tuple[np.ndarray, np.ndarray], ...]
+    raw: str | None = None
 
     def __add__(self, other: Counts) -> Counts:
         q = None if self.quanta is None else self.quanta + other.quanta
         merged = tuple(_merge_others(a, b) for a, b in zip(self.others, other.others, strict=True))
-        return Counts(self.pixels + other.pixels, q, merged)
+        return Counts(self.pixels + other.pixels, q, merged, self.raw)
 
 
 def _merge_others(a, b):
@@ -113,7 +117,7 @@ def _bincount(key: np.ndarray, size: int, row_quanta: np.ndarray | None, ncols: 
 
 
 def _key_dtype(size: int):
-    return np.int32 if size < np.iinfo(np.int32).max else np.int64
+    return np.intp  # np.bincount works on intp: an int32 key would be converted again
 
 
 def area_counts(
@@ -146,6 +150,8 @@ def area_counts(
     Counts
         ``pixels`` of shape ``(n_zones + 1, len(known) + 2)``.
     """
+    if values.dtype.itemsize == 1:
+        return _raw_counts(values, zones, n_zones, row_quanta)
     nb = len(known) + 2
     bins = bins_of(values, known, nodata)
     size = (n_zones + 1) * nb
@@ -157,6 +163,35 @@ def area_counts(
         None if quanta is None else quanta.reshape(shape),
         (_others(values, bins == nb - 1, zones),),
     )
+
+
+def _raw_counts(values: np.ndarray, zones: np.ndarray, n_zones: int, row_quanta) -> Counts:
+    """8-bit rasters: count all 256 raw values per zone (no look-up pass over the pixels)."""
+    size = (n_zones + 1) * 256
+    key = zones.astype(_key_dtype(size)) * 256 + values.view(np.uint8)
+    pixels, quanta = _bincount(key, size, row_quanta, values.shape[1])
+    shape = (n_zones + 1, 256)
+    q = None if quanta is None else quanta.reshape(shape)
+    return Counts(pixels.reshape(shape), q, (), str(values.dtype))
+
+
+def fold(c: Counts, known: np.ndarray, nodata: int | None) -> Counts:
+    """Raw 8-bit counts → counts per bin (crosswalk codes, nodata, other) with the unknown
+    codes itemised; binned counts are returned as they are."""
+    if c.raw is None:
+        return c
+    codes = np.arange(256, dtype=np.uint8).view(np.dtype(c.raw))
+    b = bins_of(codes, known, nodata).astype(np.int64)
+    nb = len(known) + 2
+    onehot = np.zeros((256, nb), dtype=np.int64)
+    onehot[np.arange(256), b] = 1
+    other = np.flatnonzero(b == nb - 1)
+    counts = np.stack([c.pixels[0, other], c.pixels[1:, other].sum(axis=0)])
+    seen = counts.sum(axis=0) > 0
+    order = np.argsort(codes[other][seen].astype(np.int64), kind="stable")
+    others = (codes[other][seen].astype(np.int64)[order], counts[:, seen][:, order])
+    q = None if c.quanta is None else c.quanta @ onehot
+    return Counts(c.pixels @ onehot, q, (others,))
 
 
 def transition_counts(
