@@ -106,6 +106,13 @@ def _others(values: np.ndarray, mask: np.ndarray, zones: np.ndarray):
     return uniq, counts
 
 
+def zone_array(zones: np.ndarray | int, shape: tuple[int, ...]) -> np.ndarray:
+    """Zone ids of a chunk; an int stands for a chunk that lies wholly in that zone."""
+    if isinstance(zones, np.ndarray):
+        return zones
+    return np.full(shape, zones, dtype=np.uint8 if zones < 255 else np.int32)
+
+
 def _bincount(key: np.ndarray, size: int, row_quanta: np.ndarray | None, ncols: int):
     pixels = np.bincount(key.ravel(), minlength=size).astype(np.int64, copy=False)
     if row_quanta is None:
@@ -135,7 +142,7 @@ def area_counts(
     values
         Class codes of the chunk [integer raster values].
     zones
-        Zone ids of the chunk, same shape (0 = outside every zone).
+        Zone ids of the chunk, same shape (0 = outside every zone), or one int for all.
     known
         Sorted crosswalk codes [int64].
     nodata
@@ -152,6 +159,7 @@ def area_counts(
     """
     if values.dtype.itemsize == 1:
         return _raw_counts(values, zones, n_zones, row_quanta)
+    zones = zone_array(zones, values.shape)
     nb = len(known) + 2
     bins = bins_of(values, known, nodata)
     size = (n_zones + 1) * nb
@@ -167,10 +175,19 @@ def area_counts(
 
 def _raw_counts(values: np.ndarray, zones: np.ndarray, n_zones: int, row_quanta) -> Counts:
     """8-bit rasters: count all 256 raw values per zone (no look-up pass over the pixels)."""
+    shape = (n_zones + 1, 256)
+    if not isinstance(zones, np.ndarray):  # the chunk lies in one zone (or none): one row
+        pixels, quanta = _bincount(values.view(np.uint8), 256, row_quanta, values.shape[1])
+        full = np.zeros(shape, dtype=np.int64)
+        full[zones] = pixels
+        q = None
+        if quanta is not None:
+            q = np.zeros(shape, dtype=np.int64)
+            q[zones] = quanta
+        return Counts(full, q, (), str(values.dtype))
     size = (n_zones + 1) * 256
     key = zones.astype(_key_dtype(size)) * 256 + values.view(np.uint8)
     pixels, quanta = _bincount(key, size, row_quanta, values.shape[1])
-    shape = (n_zones + 1, 256)
     q = None if quanta is None else quanta.reshape(shape)
     return Counts(pixels.reshape(shape), q, (), str(values.dtype))
 
@@ -210,6 +227,7 @@ def transition_counts(
     Counts
         ``pixels`` of shape ``(n_zones + 1, len(known) + 2, len(known) + 2)``.
     """
+    zones = zone_array(zones, before.shape)
     nb = len(known) + 2
     b0 = bins_of(before, known, nodata[0])
     b1 = bins_of(after, known, nodata[1])

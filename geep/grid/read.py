@@ -95,7 +95,8 @@ def source_blocks(src: RasterSource) -> list:
 
 
 def zone_blocks(zones, src: RasterSource) -> list:
-    """One delayed zone-id block per chunk window of ``src`` (0 = outside every zone)."""
+    """Per chunk window of ``src``, a delayed block of zone ids (0 = outside every zone), or a
+    plain int when the whole chunk lies in one zone (or in none)."""
     import dask
     import shapely
 
@@ -114,13 +115,21 @@ def zone_blocks(zones, src: RasterSource) -> list:
     if zones.overlap == "first":  # the last painted wins: paint in reverse file order
         geoms, ids = geoms[::-1], ids[::-1]
     tree = shapely.STRtree(geoms)
+    shapely.prepare(geoms)
     ta, tb, tc, td, te, tf = src.grid.transform[:6]
-    out = []
+    out: list = []
     for w in wins:
         r0, r1, c0, c1 = w
         x0, y0 = tc + ta * c0 + tb * r0, tf + td * c0 + te * r0
         x1, y1 = tc + ta * c1 + tb * r1, tf + td * c1 + te * r1
-        hit = np.sort(tree.query(shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))
+        box = shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        hit = np.sort(tree.query(box))
+        if hit.size == 0:  # no zone near this chunk: every pixel is outside
+            out.append(0)
+            continue
+        if hit.size == 1 and shapely.contains(geoms[hit[0]], box):
+            out.append(int(ids[hit[0]]))  # the chunk lies inside one zone: no painting
+            continue
         out.append(
             dask.delayed(paint)(list(geoms[hit]), ids[hit].tolist(), w, src.grid.transform, dtype)
         )
