@@ -238,8 +238,9 @@ def run(args: argparse.Namespace) -> int:
             method=cov["method"],
         ),
     )
-    for w in df.attrs.get("warnings", []):
-        print(w, file=sys.stderr)
+    if not args.quiet:  # -q: errors only (the warnings stay in the coverage record)
+        for w in df.attrs.get("warnings", []):
+            print(w, file=sys.stderr)
     return 0
 
 
