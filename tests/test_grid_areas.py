@@ -329,3 +329,61 @@ def test_centroid_method_matches_rasterstats_on_irregular_polygons(tmp_path):
             )
         )
         assert got == want
+
+
+@pytest.mark.parametrize("dtype", ["uint16", "int16", "int32"])
+def test_wider_integer_rasters_give_the_same_counts(data, tmp_path, dtype):
+    arr = data["arr"].astype(dtype)
+    r = write_raster(tmp_path / f"wide_{dtype}.tif", arr)
+    df = quiet(class_areas, r, data["zones"], year=2019, chunks=(100, 130))
+    ref = quiet(class_areas, data["raster"], data["zones"], year=2019)
+    pd.testing.assert_frame_equal(df, ref)
+    assert df.attrs["coverage"]["unmapped"] == ref.attrs["coverage"]["unmapped"]
+    assert df.attrs["coverage"]["nodata_pixels"] == ref.attrs["coverage"]["nodata_pixels"]
+
+
+def test_cnlucc_codes_and_hundreds_of_zones(tmp_path):
+    # CNLUCC second-level codes in an int16 raster, 300 zones (uint16 zone ids)
+    rng = np.random.default_rng(4)
+    codes = np.array(
+        [11, 12, 21, 22, 23, 24, 31, 32, 33, 41, 42, 43, 46, 51, 52, 53, 61, 64, 65, 99]
+    )
+    arr = rng.choice(codes, size=(300, 400)).astype("int16")
+    r = write_raster(tmp_path / "cnlucc_2015.tif", arr, nodata=-1)
+    rects = {
+        f"{z:03d}": (20 * (z // 20), 20 * (z // 20) + 20, 20 * (z % 20), 20 * (z % 20) + 20)
+        for z in range(300)
+    }
+    df = quiet(class_areas, r, rect_zones(rects), classes="cnlucc", chunks=(128, 160))
+    table = quiet(geep.coefficients.load, "landclass-cnlucc")
+    cls_of = dict(
+        zip(table.frame["source_code"].astype(int), table.frame["geep_class"], strict=True)
+    )
+    for z in ("000", "137", "299"):
+        r0, r1, c0, c1 = rects[z]
+        sub = arr[r0:r1, c0:c1]
+        want: dict[str, int] = {}
+        for c in codes[codes != 99]:
+            n = int((sub == c).sum())
+            if n:
+                want[cls_of[int(c)]] = want.get(cls_of[int(c)], 0) + n
+        got = df[df.region_code == z].set_index("land_class")["pixels"].to_dict()
+        assert got == want
+    cov = df.attrs["coverage"]
+    assert set(cov["unmapped"]) == {99}  # sea: not in the CNLUCC crosswalk
+    assert cov["unmapped"][99] == int((arr == 99).sum())
+    assert df["region_code"].nunique() == 300 and cov["crosswalk"] == "landclass-cnlucc@2015"
+
+
+def test_esv_map_and_an_address_on_the_cluster(data, cluster, tmp_path):
+    import rasterio
+
+    from geep.grid import esv_map
+
+    a = quiet(esv_map, data["raster"], tmp_path / "threads.tif", chunks=512)
+    b = quiet(esv_map, data["raster"], tmp_path / "cluster.tif", chunks=512, scheduler=cluster)
+    with rasterio.open(a) as da_, rasterio.open(b) as db_:
+        np.testing.assert_array_equal(da_.read(1), db_.read(1))
+    ref = quiet(class_areas, data["raster"], data["zones"])
+    addr = quiet(class_areas, data["raster"], data["zones"], scheduler=cluster.scheduler.address)
+    pd.testing.assert_frame_equal(addr, ref)

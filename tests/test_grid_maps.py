@@ -109,6 +109,16 @@ def test_map_does_not_depend_on_chunks_and_writes_zarr(data, tmp_path):
     assert ds["esv"].attrs["geep_profile"] == "xie-2015"
 
 
+def test_cloud_optimised_geotiff(data, tmp_path):
+    cog = quiet(esv_map, data["r0"], tmp_path / "esv_cog.tif", cog=True)
+    plain = quiet(esv_map, data["r0"], tmp_path / "esv.tif")
+    with rasterio.open(cog) as c, rasterio.open(plain) as p:
+        assert c.tags(ns="IMAGE_STRUCTURE").get("LAYOUT") == "COG"
+        np.testing.assert_array_equal(c.read(1), p.read(1))
+        assert c.tags()["GEEP_PROFILE"] == "xie-2015" and c.descriptions == ("total",)
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["esv.tif", "esv_cog.tif"]
+
+
 def test_failed_map_leaves_nothing_behind(data, tmp_path):
     with pytest.raises(geep.grid.GridError, match="no service 'water_suply'; did you mean"):
         quiet(esv_map, data["r0"], tmp_path / "x.tif", service="water_suply")

@@ -35,6 +35,8 @@ from .sources import year_in_name
 
 #: tile size of the written GeoTIFF [px]; write chunks are whole multiples of it
 TILE = 512
+# DEFLATE level 1 without predictor: a map holds few distinct values per row (one per class),
+# which level 1 packs as well as level 6 with the float predictor, ~8x faster (measured here)
 
 
 def value_per_ha(
@@ -120,7 +122,7 @@ def _lock(scheduler):
     if is_client(scheduler):
         from distributed import Lock
 
-        return Lock(f"geep-esv-map-{uuid.uuid4().hex}", client=scheduler)
+        return Lock(f"geep-esv-map-{uuid.uuid4().hex}")  # held through the scheduler
     if scheduler == "processes":
         import multiprocessing
 
@@ -272,24 +274,37 @@ def _dataarray(data, src, bands):
 
 
 def _write_tiff(data, src, bands, tags, tmp: Path, sched, progress, cog: bool) -> None:
+    """Tasks write their tiles into an uncompressed tiled part file (rioxarray, one lock);
+    GDAL then compresses it into ``tmp`` with every core (GTiff or COG). In update mode GDAL
+    would recompress each tile at its default level, inside the lock."""
     import rasterio
+    from rasterio.shutil import copy
 
     arr = _dataarray(data, src, bands).assign_coords(band=np.arange(1, len(bands) + 1))
-    target = tmp.with_suffix(".part.tif") if cog else tmp
+    part = tmp.with_suffix(".part.tif")
     delayed = arr.rio.to_raster(
-        target, driver="GTiff", dtype="float32", tiled=True, blockxsize=TILE, blockysize=TILE,
-        compress="DEFLATE", predictor=3, BIGTIFF="IF_SAFER", tags=tags, lock=_lock(sched),
-        compute=False, recalc_transform=False,
+        part, driver="GTiff", dtype="float32", tiled=True, blockxsize=TILE, blockysize=TILE,
+        BIGTIFF="IF_SAFER", tags=tags, lock=_lock(sched), compute=False, recalc_transform=False,
     )  # fmt: skip
     run([delayed], scheduler=sched, progress=progress)
-    with rasterio.open(target, "r+") as ds:
+    with rasterio.open(part, "r+") as ds:
         for i, name in enumerate(bands, 1):
             ds.set_band_description(i, name)
+    opts = dict(COMPRESS="DEFLATE", NUM_THREADS="ALL_CPUS", BIGTIFF="IF_SAFER")
     if cog:
-        from rasterio.shutil import copy
-
-        copy(target, tmp, driver="COG", COMPRESS="DEFLATE", PREDICTOR="YES", BIGTIFF="IF_SAFER")
-        target.unlink()
+        copy(part, tmp, driver="COG", LEVEL=1, BLOCKSIZE=TILE, **opts)
+    else:
+        copy(
+            part,
+            tmp,
+            driver="GTiff",
+            ZLEVEL=1,
+            TILED="YES",
+            BLOCKXSIZE=TILE,
+            BLOCKYSIZE=TILE,
+            **opts,
+        )
+    part.unlink()
 
 
 def _write_zarr(data, src, bands, tags, tmp: Path, sched, progress) -> None:
