@@ -19,7 +19,7 @@ from ..messages import msg, text
 EPILOG = """examples:
   geep grid areas CLCD_v01_2020_albert.tif --zones counties.gpkg --zone-field code -o areas.csv
   geep grid areas CLCD_v01_{year}_albert.tif --years 2000-2022 --zones counties.gpkg -o areas.xlsx
-  geep grid areas lc.tif --zones counties.gpkg --class-map 1=farmland.paddy --scheduler tcp://10.0.0.5:8786 -o a.csv
+  geep grid areas lc.tif --zones counties.gpkg --class-map 1=farmland.paddy --scheduler tcp://scheduler:8786 -o a.csv
   geep grid transitions CLCD_v01_2000_albert.tif CLCD_v01_2020_albert.tif --zones counties.gpkg -o change.csv
   geep grid esv-map CLCD_v01_2020_albert.tif -o esv_2020.tif --price-year 2020
 """
