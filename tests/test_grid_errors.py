@@ -220,3 +220,16 @@ def test_messages_render_in_chinese(data):
     with language_scope("zh"):
         assert "没有字段 'region_code'" in str(e.value) and "zone_field" in str(e.value)
     assert set(RECTS) >= set(run(data["raster"], rect_zones())["region_code"])
+
+
+def test_import_geep_does_not_load_the_grid_stack():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, geep; heavy = [m for m in ('rasterio', 'geopandas', 'xarray', 'rioxarray', "
+        "'distributed', 'geep.grid', 'geep.grid.areas') if m in sys.modules]; "
+        "g = geep.grid; print(heavy, 'rasterio' in sys.modules, g.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[] False geep.grid"
