@@ -209,20 +209,7 @@ def esv_map(
     if src.data is not None:
         src = dataclasses.replace(src, data=src.data.rechunk(src.chunks))
     year = year if year is not None else (year_in_name(src.label) if src.path else None)
-    wide, meta = value_per_ha(cw.class_names, profile, price_year, year or price_year or 2020)
-    lut, bands = lut_for(cw, wide, service)
-    px_m2, row_m2 = pixel_area(src.grid)
-    px_ha = None if px_m2 is None else px_m2 / 1e4
-    row_ha = None if row_m2 is None else row_m2 / 1e4
-    data = _array(src, cw, lut, px_ha, row_ha)
-    unvalued = sorted(set(cw.class_names) - set(wide.index))
-    if unvalued:
-        warnings.warn(
-            str(text("grid.warn_unvalued", classes=", ".join(unvalued), profile=profile)),
-            GridWarning,
-            stacklevel=2,
-        )
-    tags = _tags(profile, meta, cw, src, year, bands, unvalued)
+    data, bands, tags = _map_graph(src, cw, profile, price_year, service, year)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         with connected(scheduler) as sched:
@@ -238,6 +225,26 @@ def esv_map(
             elif left.exists():
                 left.unlink()
     return out
+
+
+def _map_graph(src, cw: Crosswalk, profile: str, price_year, service, year):
+    """The map as a dask array, its band names and its provenance tags."""
+    # the data year of the 1-ha frame: D of the shipped profiles does not depend on it; the
+    # raster's year (or the price year) is used when known, recorded in the tags either way
+    wide, meta = value_per_ha(cw.class_names, profile, price_year, year or price_year or 2020)
+    lut, bands = lut_for(cw, wide, service)
+    px_m2, row_m2 = pixel_area(src.grid)
+    px_ha = None if px_m2 is None else px_m2 / 1e4
+    row_ha = None if row_m2 is None else row_m2 / 1e4
+    data = _array(src, cw, lut, px_ha, row_ha)
+    unvalued = sorted(set(cw.class_names) - set(wide.index))
+    if unvalued:
+        warnings.warn(
+            str(text("grid.warn_unvalued", classes=", ".join(unvalued), profile=profile)),
+            GridWarning,
+            stacklevel=3,
+        )
+    return data, bands, _tags(profile, meta, cw, src, year, bands, unvalued)
 
 
 def _tags(profile: str, meta: dict, cw: Crosswalk, src, year, bands, unvalued) -> dict[str, str]:
