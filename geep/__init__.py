@@ -21,6 +21,16 @@ from .methods.gep import gep
 from .plan import plan_indicators
 from .units import parse_unit, ureg
 
+
+def __getattr__(name: str):
+    """``geep.grid`` without importing it (and rasterio, dask) with ``import geep``."""
+    if name == "grid":
+        import importlib
+
+        return importlib.import_module(".grid", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Comparison",
     "GeepError",

@@ -772,6 +772,11 @@ SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
         "Input tables: specifications and validation reports.",
     ),
     ("geep.errors", None, "The error types (each also a builtin: `ValueError`, `KeyError` ...)."),
+    (
+        "geep.grid",
+        ("class_areas", "transitions", "esv_map", "load_crosswalk", "GridError", "GridWarning"),
+        'Land-cover rasters to tables and maps on Dask (needs the `grid` extra: `pip install "geep[grid]"`).',
+    ),
     ("geep.units", ("parse_unit", "factor", "currency_of"), "The unit registry and helpers."),
     ("geep.methods.esv", None, "ESV kernel and helpers."),
     ("geep.methods.gep", ("MODELS", "PROVISIONING_BASES"), "GEP front-end internals."),

@@ -30,6 +30,7 @@ VERBS = (
     "coefficients",
     "compensate",
     "trading",
+    "grid",
 )
 
 EPILOG = """examples:
