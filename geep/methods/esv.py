@@ -76,6 +76,8 @@ def esv_kernel(
     adjust
         Optional ``region_code, year, service, multiplier`` [–].
 
+    A type that has no factor for some service gets no line for that service.
+
     Returns
     -------
     DataFrame
@@ -153,7 +155,9 @@ def esv_kernel(
         M[rows[ok], adj["service"].map(s_pos).to_numpy()[ok]] = adj["multiplier"].to_numpy()[ok]
 
     price = F[None, :, :] * D[:, None, None] * M[:, :, None]  # [ry, s, c]
-    mask = np.broadcast_to(P[:, None, :], price.shape)
+    # a (type, service) cell without a factor (a user table that gives built-up land only a
+    # recreation factor) has no line, never a NaN one
+    mask = P[:, None, :] & ~np.isnan(F)[None, :, :]
     # line positions in C order (region-year, service, type), as compact int32 indices
     flat = np.flatnonzero(mask)
     if flat.size < np.iinfo(np.int32).max:
