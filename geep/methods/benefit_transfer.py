@@ -25,7 +25,7 @@ from ..errors import MethodError
 from ..inputs import Inputs
 from ..ledger import Ledger
 from ..units import currency_of
-from ..vocab import BIOMES
+from ..vocab import BIOMES, LAND_CLASSES
 from .common import coerce_table, provenance
 
 
@@ -42,14 +42,28 @@ def benefit_transfer(
     profile: str = "costanza-2014",
     *,
     tables: Mapping[str, CoefficientTable | str] | None = None,
+    class_map: object | None = None,
 ) -> Ledger:
     """Benefit-transfer ledger (account ``BT``), one line per region, year and biome.
 
     ``land_cover`` classes may be Costanza biome ids or geep land classes (mapped with the
     profile's ``crosswalk`` table). Values are in the source currency at its price year.
     Biomes without a unit value (e.g. desert in Costanza) get value 0 with a warning.
+    ``class_map`` maps input classes onto biome ids, geep classes or composites
+    (``{"林地": {"temperate_boreal_forest": 0.7, "tropical_forest": 0.3}}``; unit value
+    ``Σ w · V``), recorded in ``coefficient`` and ``meta["class_map"]`` (see
+    :mod:`geep.methods.classmap`).
     """
-    areas, names = coerce_table(land_cover, "land_cover")
+    cm = None
+    if class_map is not None:  # per-run class map (geep.methods.classmap)
+        from .classmap import apply_class_map
+        from .classmap_io import as_class_map, land_cover_for_map
+
+        cm = as_class_map(class_map, vocabulary=(*LAND_CLASSES, *BIOMES))
+        areas, names, _ = land_cover_for_map(land_cover, cm)
+        areas = apply_class_map(areas, cm)
+    else:
+        areas, names = coerce_table(land_cover, "land_cover")
     prof = load_profile(profile)
     uv = profile_table(prof, "unit_values", tables)
     used = [uv]
@@ -63,9 +77,24 @@ def benefit_transfer(
     is_biome = a["land_class"].isin(BIOMES)
     a["biome"] = a["land_class"].where(is_biome)
     a["mapping"] = ""
-    if (~is_biome).any():
+    cm_labels: dict[str, str] = {}
+    if cm is not None:
+        from .classmap import KEY_PREFIX, mapped_unit_values
+
         cw = profile_table(prof, "crosswalk", tables)
         used.append(cw)
+        cwd = dict(zip(cw.frame["source_code"], cw.frame["biome"], strict=True))
+        extra, cm_labels = mapped_unit_values(leaf[["biome", "unit_value"]], cm, cwd, uv.ref)
+        leaf = pd.concat([leaf, extra], ignore_index=True)
+        mapped = a["land_class"].str.startswith(KEY_PREFIX)
+        a.loc[mapped, "biome"] = a.loc[mapped, "land_class"]
+        notes = {KEY_PREFIX + k: _mapping_note(k, cm, cw, cwd) for k in cm.inputs}
+        a.loc[mapped, "mapping"] = a.loc[mapped, "land_class"].map(notes)
+        is_biome = is_biome | mapped
+    if (~is_biome).any():
+        cw = profile_table(prof, "crosswalk", tables)
+        if cw not in used:
+            used.append(cw)
         cmap = dict(zip(cw.frame["source_code"], cw.frame["biome"], strict=True))
         mapped = a.loc[~is_biome, "land_class"].map(cmap)
         a.loc[~is_biome, "biome"] = mapped
@@ -86,6 +115,10 @@ def benefit_transfer(
             hint="give areas by leaf biome",
         )
     lines = bt_kernel(a, leaf[["biome", "unit_value"]])
+    if cm_labels:  # the composite (or mapped) biome as the line's indicator
+        lines["biome"] = lines["biome"].map(lambda b: cm_labels.get(b, b))
+        targets = {KEY_PREFIX + k: cm.key(k) for k in cm.inputs}
+        lines["ecosystem_type"] = lines["land_class"].map(lambda c: targets.get(c, c))
     warnings = []
     for b in sorted(lines.loc[lines["unit_value"].isna(), "biome"].unique()):
         area = lines.loc[lines["biome"] == b, "area"].sum()
@@ -111,14 +144,24 @@ def benefit_transfer(
             "method": f"benefit_transfer[{prof.name}]",
             "coefficient": coef,
             "input_ref": lines["input_ref"],
-            "ecosystem_type": lines["land_class"],
+            "ecosystem_type": lines["ecosystem_type"] if cm_labels else lines["land_class"],
         }
     )
+    if cm is not None:
+        out["input_class"] = lines["input_class"].astype(object).to_numpy()
     meta = provenance(used, prof.name, {"currency": cur, "price_year": uv.meta.price_year})
     meta["warnings"] = warnings + meta["warnings"]
+    if cm is not None:
+        meta["class_map"] = cm.record()
     if prof.status != "released" and meta["status"] == "released":
         meta["status"] = "provisional"
     return Ledger(out, meta)
+
+
+def _mapping_note(inp: str, cm, cw: CoefficientTable, cwd: dict[str, str]) -> str:
+    """``class_map[林地→...]`` plus the crosswalk rows of components that are geep classes."""
+    refs = [cw.coefficient_ref(c) for c, _ in cm.components(inp) if c in cwd]
+    return ";".join([f"class_map[{inp}→{cm.key(inp)}]", *refs])
 
 
 __all__ = ["benefit_transfer", "bt_kernel"]

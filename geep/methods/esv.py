@@ -26,7 +26,9 @@ from ..coefficients.profiles import load_profile
 from ..errors import MethodError
 from ..inputs import Inputs
 from ..ledger import CATEGORY_ORDER, Ledger, const_column
+from ..messages import text
 from ..vocab import LAND_CLASSES
+from .classmap import KEY_PREFIX
 from .common import chain_ref, coerce_table, index_factor, provenance
 
 #: Xie 2015 §3.4 spatial adjustment: which ratio scales which service ([U] in the reference)
@@ -232,6 +234,7 @@ def esv(
     adjustments: pd.DataFrame | None = None,
     price_year: int | None = None,
     tables: Mapping[str, CoefficientTable | str] | None = None,
+    class_map: object | None = None,
 ) -> Ledger:
     """ESV ledger by the equivalent-factor method.
 
@@ -255,6 +258,12 @@ def esv(
         Report price year; D is moved there with the profile's price index (recorded).
     tables
         Replace a profile table by role, e.g. ``{"factors": my_override}``.
+    class_map
+        Your mapping of input classes onto geep classes or composites of factor rows, e.g.
+        ``{"园地": "wetland", "草地": {"grassland.steppe": 0.5, "grassland.meadow": 0.5}}``,
+        a DataFrame or a CSV file (see :mod:`geep.methods.classmap`); it has priority over
+        the crosswalks and is written into the lines' ``coefficient`` and
+        ``meta["class_map"]``; the lines gain an ``input_class`` column.
 
     Returns
     -------
@@ -267,8 +276,22 @@ def esv(
     ----------
     Xie et al. 2015 (see module docstring); the 1/7 rule: Xie 2003/2008 (secondary source).
     """
-    areas, names = coerce_table(land_cover, "land_cover")
-    biomes = sorted(set(areas["land_class"].unique()) - set(LAND_CLASSES))
+    cm = None
+    if class_map is not None:  # per-run class map (geep.methods.classmap)
+        from .classmap import apply_class_map, unused_inputs
+        from .classmap_io import as_class_map, land_cover_for_map
+
+        cm = as_class_map(class_map, vocabulary=LAND_CLASSES)
+        areas, names, cm_notes = land_cover_for_map(land_cover, cm)
+        cm_notes += _unused_notes(unused_inputs(areas, cm), cm)
+        areas = apply_class_map(areas, cm)
+    else:
+        areas, names = coerce_table(land_cover, "land_cover")
+    biomes = sorted(
+        c
+        for c in set(map(str, areas["land_class"].unique())) - set(LAND_CLASSES)
+        if not c.startswith(KEY_PREFIX)
+    )
     if biomes:
         raise MethodError(
             f"land classes {biomes} are benefit-transfer biomes, not ecosystem types",
@@ -278,6 +301,12 @@ def esv(
     ft = profile_table(prof, "factors", tables)
     used = [ft]
     factors, table_type = _factors_by_class(ft)
+    cm_rows: dict[str, str] = {}
+    cm_labels: dict[str, str] = {}
+    if cm is not None:
+        from .classmap import mapped_factors
+
+        factors, cm_rows, cm_labels = mapped_factors(factors, cm, table_type, ft.ref)
 
     if sum(x is not None for x in (d, grain)) > 1:
         raise MethodError("give either d= or grain=, not both")
@@ -328,10 +357,23 @@ def esv(
             hint="use geep land classes covered by the profile's factor table",
         )
 
-    warnings = []
+    warnings = [] if cm is None else list(cm_notes)
     unvalued = sorted(set(areas["land_class"].unique()) - set(factors["ecosystem_type"]))
     for cls in unvalued:
         a = areas.loc[areas["land_class"] == cls, "area"].sum()
+        if cls in cm_labels:
+            warnings.append(
+                str(
+                    text(
+                        "classmap.unvalued",
+                        input=cls[len(KEY_PREFIX) :],
+                        target=cm_labels[cls],
+                        area=f"{a:,.2f}",
+                        table=ft.ref,
+                    )
+                )
+            )
+            continue
         warnings.append(
             f"{cls}: {a:,.2f} ha have no equivalent factors in {ft.ref} and are "
             "valued at 0 by this method"
@@ -346,7 +388,11 @@ def esv(
     services = list(lines["service"].cat.categories)
     types = list(lines["ecosystem_type"].cat.categories)
     suffix = ";" + d_ref + pi_ref
-    coef_cats = [f"{ft.ref}#{table_type.get(t, t)}/{s}{suffix}" for s in services for t in types]
+    row_of = {t: cm_rows.get(t, table_type.get(t, t)) for t in types}
+    cm_part = {t: f";class_map[{t[len(KEY_PREFIX) :]}→{cm_labels[t]}]" for t in cm_labels}
+    coef_cats = [
+        f"{ft.ref}#{row_of[t]}/{s}{cm_part.get(t, '')}{suffix}" for s in services for t in types
+    ]
     coef_codes = lines["service"].cat.codes.to_numpy(np.int64) * len(types) + lines[
         "ecosystem_type"
     ].cat.codes.to_numpy(np.int64)
@@ -357,6 +403,11 @@ def esv(
     # assemble the ledger columns on the kernel frame itself: adding and renaming columns
     # does not copy the (large) float blocks again
     out = lines
+    if cm is not None:  # mapped lines: the target as ecosystem type, the input class kept
+        out["input_class"] = out["ecosystem_type"].map(
+            lambda t: t[len(KEY_PREFIX) :] if t.startswith(KEY_PREFIX) else t
+        )
+        out["ecosystem_type"] = out["ecosystem_type"].map(lambda t: cm_labels.get(t, t))
     out["region_name"] = out["region_code"].map(lambda r: names.get(r, ""))
     out["account"] = const_column("ESV", n)
     out["indicator"] = out["service"]
@@ -372,10 +423,16 @@ def esv(
     del lines, coef_codes  # the kernel frame is no longer needed: free it before the ledger
     meta = provenance(used, prof.name, {"price_year": report_year, "d_price_year": base_year})
     meta["warnings"] = warnings + meta["warnings"]
+    if cm is not None:
+        meta["class_map"] = cm.record()
     if prof.status != "released":
         meta["warnings"].insert(0, f"profile {prof.name} is {prof.status.upper()}")
         meta["status"] = "provisional" if meta["status"] == "released" else meta["status"]
     return Ledger(out, meta, presorted=True)
+
+
+def _unused_notes(unused: list[str], cm) -> list[str]:
+    return [str(text("classmap.unused", input=k, source=cm.source)) for k in unused]
 
 
 def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
