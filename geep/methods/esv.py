@@ -404,10 +404,9 @@ def esv(
     # does not copy the (large) float blocks again
     out = lines
     if cm is not None:  # mapped lines: the target as ecosystem type, the input class kept
-        out["input_class"] = out["ecosystem_type"].map(
-            lambda t: t[len(KEY_PREFIX) :] if t.startswith(KEY_PREFIX) else t
-        )
-        out["ecosystem_type"] = out["ecosystem_type"].map(lambda t: cm_labels.get(t, t))
+        types_ = out["ecosystem_type"]
+        out["input_class"] = _relabel(types_, {t: t[len(KEY_PREFIX) :] for t in cm_labels})
+        out["ecosystem_type"] = _relabel(types_, cm_labels)
     out["region_name"] = out["region_code"].map(lambda r: names.get(r, ""))
     out["account"] = const_column("ESV", n)
     out["indicator"] = out["service"]
@@ -429,6 +428,16 @@ def esv(
         meta["warnings"].insert(0, f"profile {prof.name} is {prof.status.upper()}")
         meta["status"] = "provisional" if meta["status"] == "released" else meta["status"]
     return Ledger(out, meta, presorted=True)
+
+
+def _relabel(col: pd.Series, mapping: dict[str, str]) -> pd.Categorical:
+    """A categorical column with some categories renamed (several may merge), via codes."""
+    inv, uniq = pd.factorize(
+        pd.Series([mapping.get(c, c) for c in col.cat.categories.astype(str)], dtype=object)
+    )
+    return pd.Categorical.from_codes(
+        np.append(inv, -1)[col.cat.codes.to_numpy()], categories=pd.Index(uniq, dtype=object)
+    )
 
 
 def _unused_notes(unused: list[str], cm) -> list[str]:
