@@ -26,8 +26,8 @@ COLUMNS: tuple[str, ...] = (
 ACCOUNTS = ("ESV", "GEP", "GEEP", "BT")
 CATEGORY_ORDER = ("economy", "provisioning", "regulating", "cultural", "supporting", "deduction")
 SORT_KEYS = ("region_code", "year", "account", "category", "service", "indicator")
-EXTRA_SORT_KEYS = ("ecosystem_type", "component")
-EXTRA_TEXT = ("ecosystem_type", "component", "flags")
+EXTRA_SORT_KEYS = ("ecosystem_type", "input_class", "component")
+EXTRA_TEXT = ("ecosystem_type", "input_class", "component", "flags")
 NUMBER_COLUMNS = ("quantity", "price", "value")
 TEXT_COLUMNS = (
     "region_code", "region_name", "account", "category", "service", "indicator",

@@ -59,11 +59,35 @@ def _driver_inputs():
     return from_frames({"drivers": drivers, "quantities": money})
 
 
+def _partial_factors():
+    """xie2015 plus a recreation-only factor for built-up land (no line for other services)."""
+    return geep.coefficients.override(
+        geep.coefficients.load("xie2015-factors@2015"),
+        {("built_up", "aesthetic_landscape"): {"ecosystem_type_zh": "建设用地",
+                                               "service_zh": "美学景观",
+                                               "service_group": "cultural", "factor": 0.05}},
+        by="test", reason="built-up recreation", evidence="derived", source="test", add=True,
+    )  # fmt: skip
+
+
+GRASS = {"草地": {"grassland.steppe": 0.5, "grassland.meadow": 0.5}, "园地": "wetland"}
+
+
+def _mapped_lc():
+    lc = _lc(classes=("草地", "园地", "wetland", "forest.mixed"))
+    return {"land_cover": lc}
+
+
 CASES = {
     "esv": lambda: ("esv", from_frames({"land_cover": _lc()}), {}),
     "esv-cpi": lambda: ("esv", from_frames({"land_cover": _lc()}), {"price_year": 2015}),
     "esv-xie2008": lambda: ("esv", from_frames({"land_cover": _lc()}),
                             {"profile": "xie-2008", "options": {"d": 1000.0, "d_price_year": 2020}}),
+    "esv-partial": lambda: ("esv", from_frames({"land_cover": _lc()}),
+                            {"overrides": {"factors": _partial_factors()}}),
+    "esv-classmap": lambda: ("esv", None, {"options": {"class_map": GRASS}}),
+    "bt-classmap": lambda: ("bt", None, {"options": {"class_map": {
+        "草地": {"grass_rangelands": 0.6, "forest.mixed": 0.4}, "园地": "cropland"}}}),
     "gep-garze": lambda: ("gep", _garze_inputs(), {}),
     "gep-drivers": lambda: ("gep", _driver_inputs(), {"price_year": 2015}),
     "bt": lambda: ("bt", from_frames({"land_cover": _lc()}), {}),
@@ -72,8 +96,14 @@ CASES = {
 
 def _kernel_run(case):
     name, inputs, kw = CASES[case]()
+    method = methods.get(name)
+    if inputs is None:  # a class map: prepared as geep.methods.run prepares it
+        options = dict(kw["options"])
+        tables, *_ = method.prepare(_mapped_lc(), options, "land_cover")
+        kw = {**kw, "options": options}
+        inputs = geep.Inputs(tables=tables)
     resolved = methods.resolve(name, inputs.tables, **kw)
-    return name, inputs, resolved, methods.get(name).kernel(dict(inputs.tables), resolved)
+    return name, inputs, resolved, method.kernel(dict(inputs.tables), resolved)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -89,8 +119,15 @@ def test_values_are_data_times_the_coefficient_terms(case):
     # each category's label names the θ references of its terms
     refs = resolved.theta["ref"].tolist()
     for k, label in enumerate(lines["coefficient"].cat.categories):
-        for t in res.terms.theta[res.terms.ptr[k] : res.terms.ptr[k + 1]]:
-            assert refs[t].split(":")[0] in label, (label, refs[t])
+        monomials = res.terms.monomials(k)
+        for _, factors in monomials:
+            for t, _ in factors:
+                ref = refs[t].split(":")[0]
+                if len(monomials) == 1:
+                    assert ref in label, (label, ref)
+                else:  # a composite names its table and each component's row key parts
+                    table, _, key = ref.partition("#")
+                    assert table in label and all(p in label for p in key.split("/")), (label, ref)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -231,11 +268,16 @@ def test_status_follows_the_evidence_of_the_coefficients_used():
 
 def test_user_d_and_grain_rule_are_recorded():
     own = geep.esv(_lc(), d=1881.82, d_price_year=2000)
-    assert own.meta["d_rule"] == {"rule": "user", "value": 1881.82, "price_year": 2000}
+    assert own.meta["d"] == {
+        "source": "user",
+        "value": 1881.82,
+        "unit": "CNY/ha/a",
+        "price_year": 2000,
+    }
     assert any(c["evidence"] == "user" for c in own.meta["coefficients"])
     grain = pd.DataFrame({"crop": ["rice"], "sown_area": [10.0], "yield": [6000.0],
                           "price": [2.0]})  # fmt: skip
     by_rule = geep.esv(_lc(), grain=grain, d_price_year=2015)
-    assert by_rule.meta["d_rule"]["rule"] == "grain_1_7"
+    assert by_rule.meta["d"]["source"] == "grain_rule"
     assert by_rule.status == "provisional"  # the 1/7 fraction is a secondary-source row
     assert any("1/7" in w for w in by_rule.warnings)

@@ -36,6 +36,7 @@ def override(
     edition: str | None = None,
     evidence: str = "unverified",
     source: str | None = None,
+    add: bool = False,
 ) -> CoefficientTable:
     """Return a derived edition of ``table`` with some values replaced.
 
@@ -55,6 +56,10 @@ def override(
         Evidence level of the changed rows (default ``unverified``).
     source
         Citation of the new values (default: the provenance text).
+    add
+        Allow keys that are not in the table: each becomes a new row, whose change must then
+        give every non-key column the table requires (e.g. a study's own factor for
+        ``built_up``, which the Xie tables do not value).
 
     Returns
     -------
@@ -76,8 +81,13 @@ def override(
         n += 1
         src_key = f"override{n}"
     frame = table.frame.copy()
+    added: list[tuple] = []
     for key, change in changes.items():
-        table.row(key)  # raises with suggestions if the key is unknown
+        if not table.has(key):
+            if not add:
+                table.row(key)  # raises with suggestions
+            frame = _append_row(frame, table, key, change)
+            added.append(table._key_tuple(key))
         kt = table._key_tuple(key)
         mask = pd.Series(True, index=frame.index)
         for col, val in zip(table.meta.key, kt, strict=True):
@@ -113,7 +123,9 @@ def override(
         frame.loc[mask, "evidence"] = evidence
         frame.loc[mask, "source"] = src_key
     sources = {**table.meta.sources, src_key: source or provenance}
+    columns = _widen_allowed(table, added)
     update = {
+        "columns": columns,
         "edition": new_edition,
         "status": "draft",
         "derived_from": table.ref,
@@ -134,6 +146,34 @@ def override(
     checked = parse_rows(meta, csv_bytes, f"override of {table.ref}")
     digest = hashlib.sha256(_yaml_bytes(meta) + b"\0" + csv_bytes).hexdigest()
     return CoefficientTable(meta=meta, frame=checked, sha256=digest, origin="override")
+
+
+def _append_row(
+    frame: pd.DataFrame, table: CoefficientTable, key: Hashable, change: Any
+) -> pd.DataFrame:
+    """``frame`` with a new row for ``key`` (key columns from the key, the rest from
+    ``change``; unset cells empty, validated later like any row)."""
+    kt = table._key_tuple(key)
+    row: dict[str, Any] = dict(zip(table.meta.key, kt, strict=True))
+    if not isinstance(change, Mapping):
+        raise CoefficientTableError(
+            msg("coef.override_value", key=key, problem="a new row needs {column: value, ...}"),
+            table=table.id,
+            edition=table.edition,
+        )
+    new = pd.DataFrame([row])
+    return pd.concat([frame, new], ignore_index=True)
+
+
+def _widen_allowed(table: CoefficientTable, added: list[tuple]) -> dict[str, Any]:
+    """Column specs of the derived edition: key values of added rows join ``allowed``."""
+    cols = {n: c.model_dump() for n, c in table.meta.columns.items()}
+    for kt in added:
+        for col, val in zip(table.meta.key, kt, strict=True):
+            allowed = cols[col].get("allowed")
+            if allowed is not None and val not in allowed:
+                cols[col]["allowed"] = [*allowed, val]
+    return cols
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:

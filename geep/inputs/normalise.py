@@ -21,6 +21,7 @@ from ..errors import GeepError
 from ..messages import did_you_mean, msg
 from ..units import factor, split_header
 from ..vocab import BIOMES, DRIVERS, INDICATOR_BY_ZH, INDICATORS, LAND_CLASS_BY_ZH, LAND_CLASSES
+from .class_defaults import alternatives_note, suggest_classes
 from .report import Issue
 from .spec import TABLES, TableDef
 
@@ -83,9 +84,33 @@ def land_class_crosswalk() -> dict[str, tuple[str | None, str]]:
             continue
         for r in t.frame.itertuples(index=False):
             target = r.geep_class if isinstance(r.geep_class, str) else None
-            out.setdefault(str(r.source_code), (target, t.coefficient_ref(r.source_code)))
-            if isinstance(r.source_name_zh, str):
-                out.setdefault(r.source_name_zh, (target, t.coefficient_ref(r.source_code)))
+            ref = t.coefficient_ref(r.source_code)
+            names = [str(r.source_code), r.source_name_zh, *_split(getattr(r, "aliases", None))]
+            for name in names:
+                if isinstance(name, str) and name:
+                    out.setdefault(name, (target, ref))
+    return out
+
+
+def _split(cell: object) -> list[str]:
+    return [p.strip() for p in cell.split(";") if p.strip()] if isinstance(cell, str) else []
+
+
+@lru_cache(maxsize=1)
+def land_class_alternatives() -> dict[str, str]:
+    """``{crosswalk row ref: alternatives}`` for the rows whose class is a default choice."""
+    from ..coefficients import load
+
+    out: dict[str, str] = {}
+    for ref in ("landclass-gbt21010@2017", "landclass-cnlucc@2015"):
+        try:
+            t = load(ref)
+        except GeepError:  # pragma: no cover - crosswalk table missing in a custom install
+            continue
+        if "alternatives" in t.frame.columns:
+            for code, alts in zip(t.frame["source_code"], t.frame["alternatives"], strict=True):
+                if isinstance(alts, str) and alts.strip():
+                    out[t.coefficient_ref(code)] = alts
     return out
 
 
@@ -147,6 +172,7 @@ def normalise(
     where: Where = default_where,
     source: str = "frame",
     header_where: Callable[[str | None], str] | None = None,
+    extra_classes: frozenset[str] = frozenset(),
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate and normalise ``frame`` as input table ``table``.
 
@@ -164,6 +190,9 @@ def normalise(
     header_where
         ``header_where(original_header) -> location`` of a header cell (``None``: the
         header row); used for column-level issues. Default: ``source``.
+    extra_classes
+        Land-class labels accepted as they are written (the input classes of a per-run
+        class map, which has priority over the crosswalks; see :mod:`geep.methods.classmap`).
 
     Returns
     -------
@@ -227,7 +256,9 @@ def normalise(
             header_units[canon] = unit
 
     if spec.name == "land_cover" and "land_class" not in mapping and unknown:
-        return _wide_land_cover(frame, spec, mapping, header_units, unknown, where, source, issues)
+        return _wide_land_cover(
+            frame, spec, mapping, header_units, unknown, where, source, issues, extra_classes
+        )
 
     for orig in unknown:
         known = [c.name for c in spec.columns] + [c.zh for c in spec.columns]
@@ -277,7 +308,7 @@ def normalise(
                 )
             bad_row |= empty
         out[c.name] = vals
-    _check_vocabulary(spec, out, mapping, add, bad_row, notes)
+    _check_vocabulary(spec, out, mapping, add, bad_row, notes, extra_classes)
 
     out_units: dict[str, np.ndarray] = {}
     for c in spec.columns:
@@ -519,11 +550,16 @@ def _check_vocabulary(
     add,
     bad_row: np.ndarray,
     notes: _NoteBook,
+    extra_classes: frozenset[str] = frozenset(),
 ) -> None:
     """Map Chinese names and national codes to canonical ids (noted once per value); report
     unknown ids with suggestions (once per cell)."""
     if spec.name == "land_cover" and "land_class" in out:
-        col, vocab = "land_class", _resolve_land_class
+        col = "land_class"
+
+        def vocab(v: str):
+            return (v, None, None, None) if v in extra_classes else _resolve_land_class(v)
+
     elif spec.name == "quantities" and "indicator" in out:
         col, vocab = "indicator", _resolve_indicator
     elif spec.name == "drivers" and "variable" in out:
@@ -562,18 +598,20 @@ def _resolve_land_class(v: str):
     if key in cw and cw[key][0]:
         return (
             cw[key][0],
-            msg("in.national_class", value=v, canon=cw[key][0], ref=cw[key][1]),
+            msg("in.national_class", value=v, canon=cw[key][0], ref=cw[key][1])
+            + alternatives_note(land_class_alternatives().get(cw[key][1])),
             None,
             None,
         )
+    known = {
+        **{c: c for c in LAND_CLASSES},
+        **LAND_CLASS_BY_ZH,
+        **{k: t for k, (t, _) in cw.items()},
+    }
     return (
         None,
         None,
-        msg(
-            "in.unknown_class",
-            value=v,
-            suggestion=did_you_mean(v, list(LAND_CLASSES) + list(LAND_CLASS_BY_ZH)),
-        ),
+        msg("in.unknown_class", value=v, suggestion=suggest_classes(v, known)),
         msg("hint.class"),
     )
 
@@ -628,7 +666,9 @@ def _check_duplicates(spec: TableDef, result: pd.DataFrame, add) -> pd.DataFrame
     return result.loc[~dup].reset_index(drop=True)
 
 
-def _wide_land_cover(frame, spec, mapping, header_units, unknown, where, source, issues):
+def _wide_land_cover(
+    frame, spec, mapping, header_units, unknown, where, source, issues, extra_classes=frozenset()
+):
     """Wide land cover (one column per class) → long form, then normalise."""
     id_cols = [mapping[c] for c in ("region_code", "year") if c in mapping]
     unit_col = mapping.get("unit")
@@ -649,7 +689,11 @@ def _wide_land_cover(frame, spec, mapping, header_units, unknown, where, source,
     long = pd.DataFrame(long_rows)
     refs = long.pop("_where").tolist() if not long.empty else []
     res, more = normalise(
-        long, spec, where=lambda i, c: refs[i] if i is not None else source, source=source
+        long,
+        spec,
+        where=lambda i, c: refs[i] if i is not None else source,
+        source=source,
+        extra_classes=extra_classes,
     )
     issues.extend(
         Issue(i.table, i.where, i.column, i.value, i.problem, i.hint, i.severity) for i in more

@@ -30,10 +30,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "esv.hint_d_year": ("e.g. d_price_year=2020", "例如 d_price_year=2020"),
     "esv.d_from_grain": (
-        "D computed by the 1/7 grain rule ({ref}, a secondary-source rule of Xie 2003/2008) and "
-        "applied to the factors of {factors}: the older D rule mixed with these factors",
-        "D 按 1/7 粮食价值规则计算（{ref}，谢高地 2003/2008 的二手来源规则），并用于 {factors} "
-        "的当量因子：旧的 D 规则与这些因子混用",
+        "D computed by the 1/7 grain rule of Xie 2003/2008 ({ref}, evidence: {evidence}); the "
+        "ledger is provisional because every value rests on it",
+        "D 按谢高地 2003/2008 的 1/7 粮食价值规则计算（{ref}，证据等级：{evidence}）；所有价值都依赖"
+        "这一规则，因此台账为暂定",
+    ),
+    "esv.d_rule_mix": (
+        "the 1/7 rule belongs to the Xie 2003/2008 tables; applied to the factors of {factors} "
+        "(Xie 2015) it mixes the older D rule with the newer factors",
+        "1/7 规则属于谢高地 2003/2008 当量表；用于 {factors}（谢高地 2015）的当量因子，"
+        "是旧的 D 规则与新因子的混用",
     ),
     "esv.grain_columns": ("grain data lack columns {columns}", "粮食数据缺少列 {columns}"),
     "esv.hint_grain": (
@@ -211,18 +217,7 @@ MESSAGES.update(
         "pipeline.hint_output": ("use .xlsx or .csv", "请使用 .xlsx 或 .csv"),
     }
 )
-MESSAGES.update(
-    {
-        "esv.incomplete_factors": (
-            "the factor table has no factor for (type, service) {pairs}",
-            "因子表缺少以下（类型，服务）的当量因子：{pairs}",
-        ),
-        "esv.hint_incomplete_factors": (
-            "give every type that has areas a factor for every service (0 where it is zero)",
-            "有面积的每个类型都须为每项服务给出当量因子（为零请填 0）",
-        ),
-    }
-)
+MESSAGES.update({})
 MESSAGES.update(
     {
         "cli.profile_which": (
@@ -237,6 +232,18 @@ MESSAGES.update(
         "cli.hint_profile_method": (
             "methods with profiles: {methods}",
             "使用配置的方法：{methods}",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "esv.d_required": (
+            "profile {profile} has no D of its own: give d= (with d_price_year=) or grain=",
+            "配置 {profile} 不自带 D：请给出 d=（及 d_price_year=）或 grain=",
+        ),
+        "esv.hint_d_required": (
+            "the studies that use this table each state their own D (e.g. Tarim: 1881.82 元/hm²)",
+            "使用该表的研究各自给出 D（如塔里木河：1881.82 元/hm²）",
         ),
     }
 )

@@ -27,13 +27,8 @@ WEAK_EVIDENCE = ("secondary", "unverified")
 def used_theta(result: KernelResult) -> np.ndarray:
     """Positions in θ of the coefficients that at least one line uses."""
     codes = result.lines["coefficient"].cat.codes.to_numpy()
-    present = np.unique(codes[codes >= 0])
-    t = result.terms
-    if not len(present):
-        return np.zeros(0, dtype=np.int64)
-    starts, ends = t.ptr[present], t.ptr[present + 1]
-    pos = np.concatenate([t.theta[s:e] for s, e in zip(starts, ends, strict=True)])
-    return np.unique(pos)
+    present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(result.terms)))
+    return result.terms.thetas(present)
 
 
 def _region_names(region: pd.Series, names: Mapping[str, str]) -> pd.Categorical:
@@ -126,6 +121,7 @@ def assemble(
         "coefficients": coefficients,
         "warnings": warnings,
         **{k: v for k, v in resolved.meta.items() if k != "profile_warning"},
+        **result.meta,
         **dict(meta or {}),
     }
     return Ledger._trusted(df, out_meta, ordered=ordered)

@@ -30,6 +30,8 @@ from ..inputs import Inputs
 from ..ledger import Ledger
 from ..messages import text
 from ..vocab import LAND_CLASSES
+from .classmap import KEY_PREFIX
+from .classmap_run import prepare as prepare_class_map
 from .esv_kernel import ADJUSTMENT_SERVICES, d_from_grain, esv_kernel
 from .registry import Method, Option, register
 from .resolved import Resolved, ThetaBuilder
@@ -58,6 +60,78 @@ def _factors_by_class(ft: CoefficientTable) -> pd.DataFrame:
     return out[[*cols, "table_type"]].reset_index(drop=True)
 
 
+#: factor tables the 1/7 grain rule of D was designed with (Xie 2003/2008); with any other
+#: table, D by the rule mixes two generations of the method
+GRAIN_RULE_TABLES = ("xie2003-factors", "xie2008-factors")
+
+
+def _resolve_d(th: ThetaBuilder, profile, options, grain, ft, overrides):
+    """θ position of D, its label in coefficient references, its price year, its provenance
+    (``meta["d"]``) and the warnings it raises."""
+    d, d_py = options.get("d"), options.get("d_price_year")
+    if d is not None and grain is not None:
+        raise MethodError(text("esv.d_and_grain"))
+    if (d is not None or grain is not None) and d_py is None:
+        raise MethodError(text("esv.d_needs_year"), hint=text("esv.hint_d_year"))
+    if d is not None:
+        year = int(d_py)
+        pos = th.add_value(
+            "user#d",
+            float(d),
+            "CNY/ha/a",
+            evidence="user",
+            source=f"user D = {d} CNY/ha/a at {year} prices",
+            kind="scalar",
+        )
+        rec = {"source": "user", "value": float(d), "unit": "CNY/ha/a", "price_year": year}
+        return pos, f"user#d: user D={d} CNY/ha/a @{d_py}", year, rec, []
+    row = options.get("standard_equivalent") or "d_national"
+    if row == "user" and grain is None:
+        raise MethodError(text("esv.d_required", profile=profile.name),
+                          hint=text("esv.hint_d_required"))  # fmt: skip
+    se = profile_table(profile, "standard_equivalent", overrides)
+    if grain is not None:
+        pos = th.add(se, "grain_value_fraction", unit="dimensionless", kind="scalar")
+        ref = th.ref(pos)
+        evidence = str(se.row("grain_value_fraction")["evidence"])
+        rec = {"source": "grain_rule", "rule": ref, "fraction": th.value(pos),
+               "evidence": evidence, "price_year": int(d_py)}  # fmt: skip
+        warn = [text("esv.d_from_grain", ref=ref, evidence=evidence)]
+        if ft.id not in GRAIN_RULE_TABLES:
+            warn.append(text("esv.d_rule_mix", ref=ref, factors=ft.ref))
+        return pos, f"{ref};user grain data", int(d_py), rec, warn
+    pos = th.add(se, row, unit="CNY/ha/a", kind="scalar")
+    year = se.price_year_of(row)
+    rec = {"source": "table", "row": th.ref(pos), "value": th.value(pos), "unit": "CNY/ha/a",
+           "price_year": year}  # fmt: skip
+    return pos, th.ref(pos), year, rec, []
+
+
+def _with_composites(factors: pd.DataFrame, th: ThetaBuilder, cm, ref: str) -> pd.DataFrame:
+    """Factor rows plus one row per (mapped input class, service) whose terms are
+    ``Σ w_i · factor_i`` (a per-run class map)."""
+    from .classmap_run import composite_rows
+
+    factors = factors.assign(key=factors["service"], row_label=[th.ref(t) for t in factors["theta"]],
+                             poly=None, display=factors["ecosystem_type"],
+                             input_class=None)  # fmt: skip
+    if cm is None:
+        return factors
+    comp = composite_rows(factors, cm, ref, "factor")
+    group = factors.groupby("service")["service_group"].first()
+    comp = comp.assign(
+        service=comp["key"],
+        service_group=comp["key"].map(group),
+        factor=float("nan"),
+        table_type=comp["row_text"],
+        theta=-1,
+        row_label=[f"{ref}#{r}/{k};class_map[{i}→{d}]" for r, k, i, d in
+                   zip(comp["row_text"], comp["key"], comp["input_class"], comp["display"],
+                       strict=True)],
+    )  # fmt: skip
+    return pd.concat([factors, comp[factors.columns]], ignore_index=True)
+
+
 def resolve_esv(
     profile: Any,
     tables: Mapping[str, pd.DataFrame],
@@ -65,57 +139,32 @@ def resolve_esv(
     price_year: int | None,
     overrides: Mapping[str, CoefficientTable | str] | None = None,
 ) -> Resolved:
-    """Factors, D and the price-index chain of an ESV run, as θ and plain frames."""
+    """Factors (and composite rows of a class map), D and the price-index chain of an ESV
+    run, as θ and plain frames."""
+    from .common import chain_theta, profile_status_warning
+
     th = ThetaBuilder()
     ft = profile_table(profile, "factors", overrides)
     th.use_table(ft)
     factors = _factors_by_class(ft)
     keys = list(zip(factors["table_type"], factors["service"], strict=True))
     factors["theta"] = th.add_rows(ft, keys, column="factor", kind="factor")
-    d, d_py, grain = options.get("d"), options.get("d_price_year"), tables.get("grain")
-    if d is not None and grain is not None:
-        raise MethodError(text("esv.d_and_grain"))
-    if (d is not None or grain is not None) and d_py is None:
-        raise MethodError(text("esv.d_needs_year"), hint=text("esv.hint_d_year"))
-    warnings: list[Any] = []
-    meta: dict[str, Any] = {}
-    if d is not None:
-        base_year = int(d_py)
-        d_theta = th.add_value("user#d", float(d), "CNY/ha/a", evidence="user",
-                               source=f"user D = {d} CNY/ha/a at {base_year} prices",
-                               kind="scalar")  # fmt: skip
-        meta["d_rule"] = {"rule": "user", "value": float(d), "price_year": base_year}
-        d_label = f"user#d={d} CNY/ha/a @{d_py}"
-    else:
-        se = profile_table(profile, "standard_equivalent", overrides)
-        if grain is not None:
-            base_year = int(d_py)
-            d_theta = th.add(se, "grain_value_fraction", unit="dimensionless", kind="scalar")
-            d_label = f"{th.ref(d_theta)};user grain data"
-            meta["d_rule"] = {"rule": "grain_1_7", "fraction_ref": th.ref(d_theta),
-                              "price_year": base_year}  # fmt: skip
-            warnings.append(text("esv.d_from_grain", ref=th.ref(d_theta), factors=ft.ref))
-        else:
-            row = options.get("standard_equivalent") or "d_national"
-            d_theta = th.add(se, row, unit="CNY/ha/a", kind="scalar")
-            base_year = se.price_year_of(row)
-            d_label = th.ref(d_theta)
-            meta["d_rule"] = {"rule": "table", "ref": d_label, "price_year": base_year}
+    cm = options.get("class_map")
+    factors = _with_composites(factors, th, cm, ft.ref)
+    d_theta, d_label, base_year, d_rec, warnings = _resolve_d(
+        th, profile, options, tables.get("grain"), ft, overrides
+    )
     report_year = int(price_year) if price_year is not None else int(base_year)
     index_theta = -1
     if report_year != base_year:
-        from .common import chain_theta
-
         pit = profile_table(profile, "price_index", overrides)
         index_theta = chain_theta(th, pit, base_year, report_year)
-    labels = [
-        ";".join(p for p in (th.ref(t), d_label, th.ref(index_theta) if index_theta >= 0 else "") if p)
-        for t in factors["theta"]
-    ]  # fmt: skip
-    factors["label"] = labels
-    from .common import profile_status_warning
-
-    meta["profile_warning"] = profile_status_warning(profile)
+    tail = ";".join(p for p in (d_label, th.ref(index_theta) if index_theta >= 0 else "") if p)
+    factors["label"] = factors["row_label"] + ";" + tail
+    meta: dict[str, Any] = {"d": d_rec, "profile_warning": profile_status_warning(profile)}
+    if cm is not None:
+        meta["class_map"] = cm.record()
+    opts = {k: v for k, v in options.items() if v is not None and k != "class_map"}
     return Resolved(
         method="esv",
         profile=profile.name,
@@ -125,12 +174,13 @@ def resolve_esv(
             "factors": factors,
             "d_theta": d_theta,
             "index_theta": index_theta,
-            "grain_fraction": grain is not None,
+            "grain_fraction": tables.get("grain") is not None,
             "factors_ref": ft.ref,
+            "mapped_targets": {KEY_PREFIX + i: cm.key(i) for i in cm.inputs} if cm else {},
             "method_label": f"esv.equivalent_factor[{profile.name}]",
-        },
+        },  # fmt: skip
         tables=th.tables,
-        options={**{k: v for k, v in options.items() if v is not None}, "d_price_year": base_year},
+        options={**opts, "d_price_year": base_year},
         warnings=warnings,
         status=profile.status,
         meta=meta,
@@ -139,7 +189,10 @@ def resolve_esv(
 
 def _accepts(tables: Mapping[str, pd.DataFrame]) -> bool:
     lc = tables.get("land_cover")
-    return lc is not None and not (set(map(str, lc["land_class"].unique())) - set(LAND_CLASSES))
+    if lc is None:
+        return False
+    classes = {c for c in map(str, lc["land_class"].unique()) if not c.startswith(KEY_PREFIX)}
+    return not classes - set(LAND_CLASSES)
 
 
 METHOD = register(
@@ -158,8 +211,10 @@ METHOD = register(
             "spatial_adjustment": Option("none"),
             "price_deflator": Option("cpi"),
             "include_supporting": Option(True),
+            "class_map": Option(None, doc="input class → geep class or composite (class map)"),
         },
         accepts=_accepts,
+        prepare=prepare_class_map(LAND_CLASSES),
         title="method.esv",
         order=10,
     )
@@ -176,6 +231,7 @@ def esv(
     adjustments: pd.DataFrame | None = None,
     price_year: int | None = None,
     tables: Mapping[str, CoefficientTable | str] | None = None,
+    class_map: object | None = None,
 ) -> Ledger:
     """ESV ledger by the equivalent-factor method.
 
@@ -200,6 +256,12 @@ def esv(
         Report price year; D is moved there with the profile's price index (recorded).
     tables
         Replace a profile table by role, e.g. ``{"factors": my_override}``.
+    class_map
+        Your mapping of input classes onto geep classes or composites of factor rows, e.g.
+        ``{"园地": "wetland", "草地": {"grassland.steppe": 0.5, "grassland.meadow": 0.5}}``,
+        a DataFrame or a CSV file (see :mod:`geep.methods.classmap`); it has priority over
+        the crosswalks and is written into the lines' ``coefficient`` and
+        ``meta["class_map"]``; the lines gain an ``input_class`` column.
 
     Returns
     -------
@@ -221,7 +283,7 @@ def esv(
         land_cover,
         profile=profile,
         price_year=price_year,
-        options={"d": d, "d_price_year": d_price_year},
+        options={"d": d, "d_price_year": d_price_year, "class_map": class_map},
         tables=tables,
         extra_tables=extra,
     )

@@ -17,6 +17,7 @@ from ..errors import MethodError
 from ..ledger_frame import CATEGORY_ORDER, canonical_codes, const_column, fast_categorical
 from ..messages import text
 from ..vocab import LAND_CLASSES
+from .classmap import KEY_PREFIX
 from .resolved import KernelResult, Resolved, Terms
 
 #: Xie 2015 §3.4 spatial adjustment: which ratio scales which service ([U] in the reference)
@@ -175,12 +176,10 @@ class _Layout:
         self.rows = np.full((len(self.services), len(self.types)), -1, dtype=np.int64)
         self.rows[s_of, c_of] = np.arange(len(factors))
 
-    def check_complete(self, used: np.ndarray) -> None:
-        missing = [(self.types[c], self.services[s]) for s, c in zip(
-            *np.nonzero(self.rows[:, used] < 0), strict=True)]  # fmt: skip
-        if missing:
-            raise MethodError(text("esv.incomplete_factors", pairs=str(missing[:6])),
-                              hint=text("esv.hint_incomplete_factors"))  # fmt: skip
+    def complete(self, used: np.ndarray) -> bool:
+        """Whether every type in use has a factor for every service (a user table may give
+        built-up land a recreation factor only: its other services have no line)."""
+        return bool((self.rows[:, used] >= 0).all())
 
 
 class _Blocks:
@@ -207,6 +206,18 @@ class _Blocks:
         self.s = np.repeat(np.tile(np.arange(n_s, dtype=np.int16), n_ry), seg_len)
         self.ry_len = n_s * k
         self.c = self.c_sorted[self.pos]
+        self.filtered = False
+
+    def keep(self, mask: np.ndarray) -> None:
+        """Keep only the lines where ``mask`` is true (a type without some service)."""
+        self.pos, self.s, self.c = self.pos[mask], self.s[mask], self.c[mask]
+        self.filtered = True
+
+    def per_line(self, per_ry: np.ndarray) -> np.ndarray:
+        """A per-region-year value for every line."""
+        if self.filtered:
+            return per_ry[self.ry_sorted[self.pos]]
+        return np.repeat(per_ry, self.ry_len)
 
     def sorted_rows(self, values: np.ndarray) -> np.ndarray:
         return values if self.order is None else values[self.order]
@@ -269,9 +280,10 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     a = areas if keep.all() else areas.loc[keep]
     c_idx = c_idx[keep]
     used_c = np.flatnonzero(np.bincount(c_idx, minlength=n_c))
-    lay.check_complete(used_c)
     ry = _RegionYears(a["region_code"], a["year"].to_numpy(np.int64))
     b = _Blocks(ry.codes, c_idx, len(ry), n_c, n_s)
+    if not lay.complete(used_c):
+        b.keep(lay.rows[b.s, b.c] >= 0)
     price, data, cat_terms, adjusted = _prices(tables, fr, resolved.values, lay, ry, b)
     # adjusted: per line, whether α ≠ 1 (None: no adjustment anywhere)
     n = len(b.pos)
@@ -287,8 +299,8 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     svc = fast_categorical(s_lut[b.s], s_lex)
     lines = pd.DataFrame(
         {
-            "region_code": fast_categorical(np.repeat(ry.region, b.ry_len), ry.regions),
-            "year": np.repeat(ry.year, b.ry_len),
+            "region_code": fast_categorical(b.per_line(ry.region), ry.regions),
+            "year": b.per_line(ry.year),
             "category": fast_categorical(g_lut[b.s], g_cats),
             "service": svc,
             "indicator": svc.copy(),
@@ -304,13 +316,38 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
         },
         copy=False,
     )
+    if "input_class" in a.columns:  # a class map: mapped types shown as their target
+        _show_mapped(lines, a, b, factors, lay, used_c)
     warnings = _warnings(areas, set(lay.types), resolved, lines)
-    return KernelResult(lines, terms, None if data is None else area_l * data,
-                        warnings, ordered=True, canonical=canonical)  # fmt: skip
+    extra = {}
+    if fr.get("grain_fraction"):  # D of every region-year, by the grain rule
+        d = _d_base(tables, ry) * resolved.values[int(fr["d_theta"])]
+        keys = [f"{r}/{y}" for r, y in zip(np.asarray(ry.regions)[ry.region], ry.year, strict=True)]
+        extra["d"] = {
+            **resolved.meta.get("d", {}),
+            "values": dict(zip(keys, d.tolist(), strict=True)),
+        }
+    mapped = "input_class" in lines.columns
+    return KernelResult(lines, terms, None if data is None else area_l * data, warnings,
+                        ordered=not mapped, canonical=canonical and not mapped,
+                        meta=extra)  # fmt: skip
+
+
+def _show_mapped(lines, a, b: _Blocks, factors, lay: _Layout, used_c) -> None:
+    """``ecosystem_type`` of mapped lines becomes the map's target; ``input_class`` keeps the
+    label as written (a native wetland and 园地 mapped onto wetland stay two lines)."""
+    display = dict(zip(factors["ecosystem_type"], factors["display"], strict=False))
+    labels = [display.get(lay.types[c], lay.types[c]) for c in used_c]
+    codes = lines["ecosystem_type"].cat.codes.to_numpy()
+    lines["ecosystem_type"] = canonical_codes(codes, labels)[0]
+    ic = a["input_class"].astype("category").array
+    ic_codes = b.sorted_rows(ic.codes)[b.pos]
+    lines["input_class"] = canonical_codes(ic_codes, [str(c) for c in ic.categories])[0]
 
 
 def _check_classes(areas: pd.DataFrame) -> None:
-    biomes = sorted(set(map(str, areas["land_class"].unique())) - set(LAND_CLASSES))
+    classes = {c for c in map(str, areas["land_class"].unique()) if not c.startswith(KEY_PREFIX)}
+    biomes = sorted(classes - set(LAND_CLASSES))
     if biomes:
         raise MethodError(text("esv.biomes", classes=str(biomes)), hint=text("esv.hint_biomes"))
 
@@ -321,11 +358,16 @@ def _prices(tables, fr, theta, lay: _Layout, ry: _RegionYears, b: _Blocks):
     n_s, n_c = lay.rows.shape
     d_theta, i_theta = int(fr["d_theta"]), int(fr["index_theta"])
     theta_of = fr["factors"]["theta"].to_numpy()
-    cat_terms = []
+    poly_of = fr["factors"]["poly"].to_numpy() if "poly" in fr["factors"] else None
+    tail = [(d_theta, 1)] + ([(i_theta, 1)] if i_theta >= 0 else [])
+    cat_terms: list[list] = []
     for s in range(n_s):
         for c in range(n_c):
-            t = [(int(theta_of[lay.rows[s, c]]), 1)] if lay.rows[s, c] >= 0 else []
-            cat_terms.append(t + [(d_theta, 1)] + ([(i_theta, 1)] if i_theta >= 0 else []))
+            r = lay.rows[s, c]
+            if r >= 0 and poly_of is not None and poly_of[r] is not None:  # Σ w·factor
+                cat_terms.append([(w, [(int(t), 1), *tail]) for w, t in poly_of[r]])
+            else:
+                cat_terms.append(([(int(theta_of[r]), 1)] if r >= 0 else []) + tail)
     base = Terms.from_lists(cat_terms).evaluate(theta)
     flat = b.s.astype(np.int64) * n_c + b.c
     price = base[flat]
@@ -339,10 +381,10 @@ def _prices(tables, fr, theta, lay: _Layout, ry: _RegionYears, b: _Blocks):
         M = np.ones((len(ry), n_s))
         M[rows[ok], pd.Index(lay.services).get_indexer(adj["service"])[ok]] = adj["multiplier"][ok]
         if (M != 1.0).any():
-            mult = M[np.repeat(np.arange(len(ry)), b.ry_len), b.s]
+            mult = M[b.per_line(np.arange(len(ry))), b.s]
             adjusted = mult != 1.0
     if fr.get("grain_fraction"):
-        dbase = np.repeat(_d_base(tables, ry), b.ry_len)
+        dbase = b.per_line(_d_base(tables, ry))
         mult = dbase if mult is None else mult * dbase
     if adjusted is not None:
         cat_terms = cat_terms + cat_terms
@@ -376,8 +418,12 @@ def _warnings(areas: pd.DataFrame, valued: set[str], resolved: Resolved, lines: 
     sums = np.bincount(cat.codes[cat.codes >= 0], weights=areas["area"].to_numpy()[cat.codes >= 0],
                        minlength=len(cat.categories))  # fmt: skip
     present = np.bincount(cat.codes[cat.codes >= 0], minlength=len(cat.categories)) > 0
+    targets = resolved.frames.get("mapped_targets", {})
     for k, cls in enumerate(map(str, cat.categories)):
-        if present[k] and cls not in valued:
+        if present[k] and cls not in valued and cls in targets:
+            out.append(text("classmap.unvalued", input=cls[len(KEY_PREFIX):], target=targets[cls],
+                            area=f"{sums[k]:,.2f}", table=ref))  # fmt: skip
+        elif present[k] and cls not in valued:
             out.append(text("esv.unvalued", cls=cls, area=f"{sums[k]:,.2f}", ref=ref))
     if (lines["value"].to_numpy() < 0).any():
         out.append(text("esv.negative_lines"))

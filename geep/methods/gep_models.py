@@ -8,6 +8,9 @@ References
 .. [1] 白玛卓嘎, 肖燚, 欧阳志云, 王莉雁. 甘孜藏族自治州生态系统生产总值核算研究. 生态学报 2017,
    37(19):6302-6312.
 .. [2] 博文静 et al. 中国森林生态资产价值评估. 生态学报 2017, 37(12):4182-4190.
+.. [3] 张春华 et al. 2004—2013年山东省森林碳储量及其碳汇经济价值. 生态学报 2018, 38(5):1739-1749
+   (ChinaXiv preprint 201803.01069), §1.3.2 (CO₂ = 1.63 × NPP, O₂ = 1.19 × NPP with the
+   LY/T 1721-2008 prices).
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ MM_HA_TO_M3 = 10.0  # 1 mm of water over 1 ha = 10 m³ (definitional)
 KJ_PER_KWH = 3600.0  # definitional
 J_PER_KWH = 3.6e6  # definitional
 WATER_DENSITY_G_PER_M3 = 1.0e6  # definitional (1 t/m³)
+#: CO₂ fixed per unit of dry matter produced [t t⁻¹]: 1.63 as printed in ChinaXiv 201803.01069
+#: and 201711.00109 [P]; 6 CO₂ (264) per C₆H₁₀O₅ (162) = 1.630 by the photosynthesis equation [D]
+CO2_PER_DRY_MATTER = 1.63
+#: O₂ released per unit of dry matter produced [t t⁻¹]: 1.19 as printed in the same studies [P];
+#: 6 O₂ (192) per C₆H₁₀O₅ (162) = 1.185 with integer molar masses [D] (1.184 with IUPAC masses)
+O2_PER_DRY_MATTER = 1.19
 
 
 def water_conservation(precipitation, storm_runoff, evapotranspiration, area):
@@ -71,3 +80,30 @@ def evaporation_energy(evaporation, latent_heat, humidifier):
     """
     e, q, g = map(np.asarray, (evaporation, latent_heat, humidifier))
     return e * WATER_DENSITY_G_PER_M3 * q / J_PER_KWH + e * g
+
+
+def co2_fixation(npp_dry_matter, factor=CO2_PER_DRY_MATTER):
+    """CO₂ fixed by photosynthesis [t CO₂ a⁻¹] = 1.63 × NPP [t dry matter a⁻¹].
+
+    The photosynthesis equation 6 CO₂ + 6 H₂O → C₆H₁₂O₆ + 6 O₂ (→ C₆H₁₀O₅ polysaccharide)
+    fixes 264 g CO₂ per 162 g dry matter. NPP must be dry matter: NPP given as carbon
+    (``t_C``) would first need a carbon fraction of dry matter, which this model does not
+    assume. Carbon in CO₂ is 12/44 (27.27 %), so the fixed carbon is 0.4445 × NPP.
+
+    References
+    ----------
+    ChinaXiv 201803.01069 §1.3.2; ChinaXiv 201711.00109 Table 1 eq. (3); LY/T 1721-2008.
+    """
+    return np.asarray(npp_dry_matter, dtype=float) * factor
+
+
+def o2_release(npp_dry_matter, factor=O2_PER_DRY_MATTER):
+    """O₂ released by photosynthesis [t O₂ a⁻¹] = 1.19 × NPP [t dry matter a⁻¹].
+
+    192 g O₂ per 162 g dry matter (see :func:`co2_fixation`); dry-matter NPP only.
+
+    References
+    ----------
+    ChinaXiv 201803.01069 §1.3.2; ChinaXiv 201711.00109 Table 1 eq. (4); LY/T 1721-2008.
+    """
+    return np.asarray(npp_dry_matter, dtype=float) * factor

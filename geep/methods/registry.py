@@ -62,6 +62,10 @@ class Method:
         Position in "run every method" (dependencies first).
     price_years
         Whether the method reports at a chosen price year (benefit transfer keeps the source's).
+    prepare
+        ``prepare(inputs, options, first_table) -> (tables, names, sources, notes)``: how the
+        inputs become the kernel's tables when an option changes that (a per-run class map);
+        default: the input tables as they are.
     """
 
     name: str
@@ -77,6 +81,7 @@ class Method:
     title: str = ""
     order: int = 100
     price_years: bool = True
+    prepare: Callable[..., Any] | None = None
 
     def has_inputs(self, tables: Mapping[str, Any]) -> bool:
         """True if ``tables`` (name → frame) hold what the method needs."""

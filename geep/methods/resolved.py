@@ -178,6 +178,9 @@ class ThetaBuilder:
     def ref(self, pos: int) -> str:
         return self._rows[pos]["ref"]
 
+    def value(self, pos: int) -> float:
+        return float(self._rows[pos]["value"])
+
     def build(self) -> pd.DataFrame:
         """θ as a frame (one row per coefficient, in order of first use)."""
         cols = list(THETA_COLUMNS) + [c for c in DIST_COLUMNS if any(c in r for r in self._rows)]
@@ -190,31 +193,47 @@ def _missing(v: object) -> bool:
     return v is None or (isinstance(v, float) and np.isnan(v)) or v == ""
 
 
+Monomial = tuple[float, list[tuple[int, int]]]
+
+
 @dataclass
 class Terms:
-    """Terms of the value of each coefficient category, in CSR layout.
+    """Value terms of each coefficient category: a sum of weighted products of θ.
 
-    Category ``c`` has the terms ``theta[ptr[c]:ptr[c+1]]`` with exponents
-    ``power[ptr[c]:ptr[c+1]]``; a category without terms has the price 1.
+    Category ``c`` is ``Σ_m weight[m] · Π θ[theta]^power`` over its monomials
+    ``ptr[c]:ptr[c+1]``; monomial ``m`` multiplies ``theta[mptr[m]:mptr[m+1]]``. A product of
+    coefficients (most lines) is one monomial of weight 1; a composite class (``Σ w · factor``,
+    a per-run class map) is several.
     """
 
     ptr: np.ndarray
+    weight: np.ndarray
+    mptr: np.ndarray
     theta: np.ndarray
     power: np.ndarray
 
     @classmethod
-    def from_lists(cls, terms: Iterable[Sequence[tuple[int, int]]]) -> Terms:
-        """Build from one list of ``(θ position, exponent)`` per category."""
-        ptr = [0]
-        theta: list[int] = []
-        power: list[int] = []
-        for t in terms:
-            for k, p in t:
-                theta.append(int(k))
-                power.append(int(p))
-            ptr.append(len(theta))
+    def from_lists(cls, terms: Iterable[Sequence[Any]]) -> Terms:
+        """Build from one entry per category: a list of ``(θ position, exponent)`` (a product)
+        or a list of ``(weight, [(θ position, exponent), …])`` (a sum of products)."""
+        ptr, weight, mptr, theta, power = [0], [], [0], [], []
+        for entry in terms:
+            monos: list[Monomial] = (
+                list(entry)
+                if entry and isinstance(entry[0][1], list | tuple)
+                else [(1.0, list(entry))]
+            )
+            for w, factors in monos:
+                weight.append(float(w))
+                for k, p in factors:
+                    theta.append(int(k))
+                    power.append(int(p))
+                mptr.append(len(theta))
+            ptr.append(len(weight))
         return cls(
             np.asarray(ptr, dtype=np.int64),
+            np.asarray(weight, dtype=np.float64),
+            np.asarray(mptr, dtype=np.int64),
             np.asarray(theta, dtype=np.int64),
             np.asarray(power, dtype=np.int8),
         )
@@ -222,21 +241,45 @@ class Terms:
     def __len__(self) -> int:
         return len(self.ptr) - 1
 
+    def monomials(self, category: int) -> list[Monomial]:
+        """The monomials of ``category`` as ``(weight, [(θ position, exponent), …])``."""
+        out = []
+        for m in range(self.ptr[category], self.ptr[category + 1]):
+            a, b = self.mptr[m], self.mptr[m + 1]
+            out.append(
+                (
+                    float(self.weight[m]),
+                    list(zip(self.theta[a:b].tolist(), self.power[a:b].tolist(), strict=True)),
+                )
+            )
+        return out
+
+    def thetas(self, categories: np.ndarray) -> np.ndarray:
+        """θ positions used by ``categories``."""
+        out = [self.theta[self.mptr[m] : self.mptr[m + 1]]
+               for c in categories for m in range(self.ptr[c], self.ptr[c + 1])]  # fmt: skip
+        return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.int64)
+
     def evaluate(self, values: np.ndarray) -> np.ndarray:
-        """Product of the terms per category for θ ``values`` of shape ``(n_theta,)`` or
+        """Value per category for θ ``values`` of shape ``(n_theta,)`` or
         ``(n_theta, n_draws)``; returns ``(n_categories,)`` or ``(n_categories, n_draws)``."""
         values = np.asarray(values, dtype=np.float64)
-        out = np.ones((len(self), *values.shape[1:]))
-        counts = np.diff(self.ptr)
+        n_m = len(self.weight)
+        mono = np.ones((n_m,) + values.shape[1:])
+        counts = np.diff(self.mptr)
         for j in range(int(counts.max(initial=0))):
             has = counts > j
-            pos = self.ptr[:-1][has] + j
+            pos = self.mptr[:-1][has] + j
             base = values[self.theta[pos]]
-            p = self.power[pos]
+            p = self.power[pos].astype(np.float64)
             if p.ndim < base.ndim:
                 p = p.reshape(p.shape + (1,) * (base.ndim - 1))
-            out[has] = out[has] * np.where(p == 1, base, base ** p.astype(np.float64))
-        return out
+            mono[has] = mono[has] * np.where(p == 1.0, base, base**p)
+        w = self.weight.reshape((n_m,) + (1,) * (values.ndim - 1))
+        mono = mono * w
+        if n_m == len(self) and (np.diff(self.ptr) == 1).all():
+            return mono
+        return np.add.reduceat(mono, self.ptr[:-1], axis=0)
 
 
 @dataclass
@@ -302,6 +345,7 @@ class KernelResult:
     warnings: list[Any] = field(default_factory=list)
     ordered: bool = False
     canonical: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 __all__ = [

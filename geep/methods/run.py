@@ -74,7 +74,11 @@ def run(
     method = get(name)
     first = method.requires[0] if method.requires else name
     first = first if isinstance(first, str) else first[0]
-    data, names, sources = input_tables(inputs, first)
+    options = dict(options or {})
+    if method.prepare is not None:
+        data, names, sources, notes = method.prepare(inputs, options, first)
+    else:
+        (data, names, sources), notes = input_tables(inputs, first), []
     data.update(dict(extra_tables or {}))
     missing = method.missing(data)
     if missing:
@@ -89,6 +93,7 @@ def run(
     resolved = resolve(name, data, profile=profile, price_year=price_year, options=options,
                        overrides=tables)  # fmt: skip
     result = method.kernel(data, resolved)
+    result.warnings[:0] = notes
     extra = dict(meta or {})
     if sources:
         extra.setdefault("inputs", sources)
