@@ -107,7 +107,7 @@ def drop_unused(cat: pd.Categorical | pd.Series) -> pd.Categorical:
     remap = np.full(n_cat + 1, -1, dtype=np.int64)
     remap[np.flatnonzero(used)] = np.arange(int(used.sum()))
     new = remap[np.where(codes < 0, n_cat, codes)]
-    return pd.Categorical.from_codes(new.astype(codes.dtype), categories=cat.categories[used])
+    return fast_categorical(new, cat.categories[used])
 
 
 #: text columns whose categories keep the order of first appearance (input cells: hundreds of
@@ -140,7 +140,7 @@ def canonical_categories(df: pd.DataFrame) -> pd.DataFrame:
         remap[order] = np.arange(len(order))
         remap[-1] = -1
         codes = remap[np.where(cat.codes < 0, len(cats), cat.codes)]
-        out[c] = pd.Categorical.from_codes(codes.astype(cat.codes.dtype), categories=cats[order])
+        out[c] = fast_categorical(codes, cats[order])
     if not out:
         return df
     df = df.copy(deep=False)
@@ -272,26 +272,26 @@ def concat_lines(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categorical:
-    cats: list[Any] = []
-    seen: dict[Any, int] = {}
-    for p in parts:
-        if p is None:
-            continue
-        for v in p.cat.categories:
-            if v not in seen:
-                seen[v] = len(cats)
-                cats.append(v)
-    index = pd.Index(cats, dtype=object)
+    """Codes over the union of the parts' categories (in order of first appearance); parts
+    that share one dtype — pieces of one frame — are joined without touching the categories."""
+    present = [p for p in parts if p is not None]
+    first = present[0].dtype
+    if all(p.dtype is first for p in present):
+        index = first.categories
+        remaps = [None] * len(parts)
+    else:
+        index = present[0].cat.categories.append([p.cat.categories for p in present[1:]]).unique()
+        remaps = [None if p is None else np.append(index.get_indexer(p.cat.categories), -1)
+                  for p in parts]  # fmt: skip
     codes = []
-    for p, k in zip(parts, n, strict=True):
+    for p, k, remap in zip(parts, n, remaps, strict=True):
         if p is None:
             codes.append(np.full(k, -1, dtype=np.int64))
-            continue
-        remap = np.append(index.get_indexer(p.cat.categories), -1)
-        codes.append(remap[p.cat.codes.to_numpy()])
+        else:
+            c = p.cat.codes.to_numpy()
+            codes.append(c if remap is None else remap[c])
     all_codes = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
-    dtype = np.int8 if len(cats) < 127 else np.int32 if len(cats) < 2**31 - 1 else np.int64
-    return pd.Categorical.from_codes(all_codes.astype(dtype), categories=index)
+    return fast_categorical(all_codes, index)
 
 
 def merge_meta(metas: Iterable[dict[str, Any]]) -> dict[str, Any]:
