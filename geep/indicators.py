@@ -35,6 +35,10 @@ class IndicatorDef:
         Driver variable that caps the quantity (emission-capped purification).
     zh
         Chinese name.
+    signed
+        The quantity may be negative (a water balance with evapotranspiration above
+        precipitation; net ecosystem production of a carbon source); otherwise a negative
+        quantity is an input error.
     """
 
     name: str
@@ -45,6 +49,7 @@ class IndicatorDef:
     price: str | None
     zh: str
     cap: str | None = None
+    signed: bool = False
 
 
 def _i(*a, **k) -> IndicatorDef:
@@ -93,6 +98,7 @@ _LIST = [
         "price",
         "price.water_conservation",
         "水源涵养",
+        signed=True,
     ),
     _i("soil_retention", "regulating", "soil_retention", "t", "soil", None, "土壤保持"),
     _i(
@@ -236,6 +242,7 @@ _LIST = [
         "carbon",
         "price.carbon_sequestration",
         "固碳",
+        signed=True,
     ),
     _i(
         "oxygen_release",

@@ -50,6 +50,10 @@ def fast_categorical(codes: np.ndarray, categories: Sequence[Any] | pd.Index) ->
     cats = (
         categories if isinstance(categories, pd.Index) else pd.Index(list(categories), dtype=object)
     )
+    if not pd.api.types.is_object_dtype(
+        cats.dtype
+    ):  # one dtype of categories: ledgers compare equal
+        cats = cats.astype(object)
     codes = np.asarray(codes).astype(code_dtype(len(cats)), copy=False)
     try:
         dtype = pd.CategoricalDtype._from_fastpath(cats, False)
@@ -124,6 +128,8 @@ def canonical_categories(df: pd.DataFrame) -> pd.DataFrame:
         if not isinstance(df[c].dtype, pd.CategoricalDtype):
             continue
         cat = drop_unused(df[c].array)
+        if not pd.api.types.is_object_dtype(cat.categories.dtype):
+            cat = fast_categorical(cat.codes, cat.categories)
         cats = cat.categories
         if c in FIRST_APPEARANCE:
             order = pd.unique(cat.codes[cat.codes >= 0])

@@ -61,8 +61,11 @@ CANONICAL = {
 # Chinese and loose spellings → pint names. Longest first at substitution time.
 _WORDS = {
     "万亿": " wanyi ",
+    "萬億": " wanyi ",
     "亿": " yi ",
+    "億": " yi ",
     "万": " wan ",
+    "萬": " wan ",
     "千": " qian ",
     "人民币元": "CNY",
     "元": "CNY",
@@ -72,7 +75,9 @@ _WORDS = {
     "平方米": "m**2",
     "立方米": "m**3",
     "公顷": "ha",
+    "公頃": "ha",
     "亩": "mu",
+    "畝": "mu",
     "公里": "km",
     "千米": "km",
     "毫米": "mm",
@@ -81,7 +86,9 @@ _WORDS = {
     "千克": "kg",
     "公斤": "kg",
     "吨": "t",
+    "噸": "t",
     "千瓦时": "kWh",
+    "千瓦時": "kWh",
     "度电": "kWh",
     "年": "a",
     "人次": "visit",
@@ -140,6 +147,24 @@ def _normalise(text: str) -> str:
     return s
 
 
+#: longest unit expression accepted, and the largest exponent of a unit in it
+MAX_UNIT_LENGTH = 64
+MAX_EXPONENT = 6
+_EXPONENT = re.compile(r"\*\*(-?[0-9]+)")
+
+
+def _guard(expr: str, text: str) -> None:
+    """Refuse what is not a unit before pint evaluates it: over-long expressions, numbers
+    other than small exponents of units (``10^10^8 ha`` would make pint compute a huge power),
+    exponents of exponents."""
+    bad = len(expr) > MAX_UNIT_LENGTH or "**(" in expr or re.search(r"\*\*-?[0-9]+\*\*", expr)
+    exps = [int(e) for e in _EXPONENT.findall(expr)]
+    rest = _EXPONENT.sub("", expr)
+    if bad or any(abs(e) > MAX_EXPONENT for e in exps) or re.search(r"[0-9]", rest.replace(
+            "t_CO2", "").replace("t_C", "").replace("CO2", "")):  # fmt: skip
+        raise UnitError(msg("unit.not_unit", unit=text[:80]), hint=msg("hint.unit_multiplier"))
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_unit(text: str) -> pint.Unit:
     """Parse a unit string as typed by users into a pint unit of :data:`ureg`.
@@ -161,6 +186,7 @@ def parse_unit(text: str) -> pint.Unit:
     if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
         raise UnitError(msg("unit.empty"), hint=msg("hint.unit"))
     expr = _normalise(text)
+    _guard(expr, str(text))
     try:
         parsed = ureg.parse_expression(expr)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, Exception) as exc:
@@ -175,10 +201,8 @@ def parse_unit(text: str) -> pint.Unit:
         return ureg.Unit(expr.replace(" ", ""))
     if parsed.magnitude != 1:
         # a numeric factor such as "1000 t": keep it as a scaled unit via a definition
-        raise UnitError(
-            msg("unit.unknown", unit=str(text), suggestion=""),
-            hint="write multipliers as 万, 亿 or 千 (e.g. 万t), or convert the numbers",
-        )
+        raise UnitError(msg("unit.unknown", unit=str(text), suggestion=""),
+                        hint=msg("hint.unit_multiplier"))  # fmt: skip
     return parsed.units
 
 

@@ -243,7 +243,14 @@ def test_formula_like_text_is_neutralised_in_outputs(tmp_path):
     assert neutralise("ok") == "ok" and neutralise(-1.5) == -1.5
     lc = pd.DataFrame({"region_code": ["=1+1"], "region_name": ["@SUM(A1)"], "year": [2020],
                        "land_class": ["water"], "area": [1.0], "unit": ["ha"]})  # fmt: skip
-    ledger = geep.esv(lc)
+    # a formula is not a region code: the input is refused at its cell (issue 11 item 6) …
+    with pytest.raises(geep.GeepError, match=r"land_cover\[0\].*'='"):
+        geep.esv(lc)
+    # … but a ledger may hold any text (a user's own frame): every writer neutralises it
+    lines = geep.esv(lc.assign(region_code="140105")).lines
+    lines["region_code"] = "=1+1"
+    lines["region_name"] = "@SUM(A1)"
+    ledger = geep.Ledger(lines)
     path = ledger.to_excel(tmp_path / "l.xlsx")
     wb = load_workbook(path)
     for ws in wb.worksheets:

@@ -37,6 +37,9 @@ def fraction(text: str) -> float:
 def add_limits(p: argparse.ArgumentParser) -> None:
     """Options shared by the verbs that read input files."""
     p.add_argument("--table", help="read only this table (for a CSV: the table it holds)")
+    p.add_argument("--decimal", choices=(".", ","), default=None,
+                   help="the decimal separator of numbers typed as text (a semicolon-separated "
+                   "CSV may use a decimal comma)")  # fmt: skip
     p.add_argument(
         "--area-tolerance",
         type=fraction,
@@ -58,6 +61,7 @@ def add_limits(p: argparse.ArgumentParser) -> None:
 def read_kwargs(args: argparse.Namespace) -> dict:
     return {
         "table": args.table,
+        "decimal": getattr(args, "decimal", None),
         "area_tolerance": args.area_tolerance,
         "max_cells": args.max_cells,
         "max_uncompressed_bytes": args.max_uncompressed_bytes,

@@ -1,161 +1,47 @@
-"""Normalise one input table (a DataFrame from any source) into canonical form.
+"""Normalise one input table — from a DataFrame, a CSV file or a sheet — into canonical form.
 
-Headers in English or Chinese, units in the header or a ``unit`` column, numbers typed as
-text, Chinese land-class names and national land-use codes are all accepted — each
-normalisation that changes how a value is written is reported as a *note*; everything that
-cannot be used is an *error* with its location. Nothing is dropped silently.
+One normaliser for every table, driven by its spec (:mod:`geep.inputs.spec`): headers in
+English or Chinese, units in the header or a unit column, codes resolved through the column's
+vocabulary (:mod:`geep.inputs.vocabularies`), numbers typed as text, look-alike codes, wide
+layouts. Each normalisation that changes how a value is written is a *note*; everything that
+cannot be used is an *error* at its cell. Nothing is dropped silently.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from ..errors import GeepError
-from ..messages import did_you_mean, msg
-from ..units import factor, split_header
-from ..vocab import BIOMES, DRIVERS, INDICATOR_BY_ZH, INDICATORS, LAND_CLASS_BY_ZH, LAND_CLASSES
-from .class_defaults import alternatives_note, suggest_classes
+from ..messages import text
+from ..units import split_header
+from . import amounts
+from .cleaning import bad_code, clean_text, number_column, parse_number, text_column
+from .columns import ignored_problem, map_headers, match_column, missing_columns
 from .report import Issue
-from .spec import TABLES, TableDef
+from .spec import TABLES, ColumnDef, TableDef
+from .vocabularies import VOCABULARIES, land_class_crosswalk, resolve_land_class
 
 Where = Callable[[int, str | None], str]
 
 YEAR_RANGE = (1949, 2100)
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-
-
-def _fold(text: object) -> str:
-    return unicodedata.normalize("NFKC", str(text)).strip().lower()
-
-
-_LOOKUPS: dict[int, tuple[TableDef, dict[str, str]]] = {}
-
-
-def _header_lookup(table: TableDef) -> dict[str, str]:
-    hit = _LOOKUPS.get(id(table))
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    out = _build_lookup(table)
-    _LOOKUPS[id(table)] = (table, out)
-    return out
-
-
-def _build_lookup(table: TableDef) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for c in table.columns:
-        for name in (c.name, c.zh, *c.aliases):
-            out[_fold(name)] = c.name
-    out["unit"] = "unit"
-    out["单位"] = "unit"
-    out["计量单位"] = "unit"
-    return out
-
-
-def match_column(table: str | TableDef, header: object) -> str | None:
-    """Canonical column name that ``header`` stands for in ``table`` (or ``None``).
-
-    ``"面积（亩）"`` → ``"area"``; ``"单位"`` → ``"unit"``; unknown headers → ``None``.
-    """
-    spec = TABLES[table] if isinstance(table, str) else table
-    if header is None or str(header).strip() == "":
-        return None
-    lookup = _header_lookup(spec)
-    name, _ = split_header(str(header))
-    return lookup.get(_fold(name)) or lookup.get(_fold(header))
-
-
-@lru_cache(maxsize=1)
-def land_class_crosswalk() -> dict[str, tuple[str | None, str]]:
-    """Codes and Chinese names of national classifications → (geep class, table ref)."""
-    from ..coefficients import load
-
-    out: dict[str, tuple[str | None, str]] = {}
-    for ref in ("landclass-gbt21010@2017", "landclass-cnlucc@2015"):
-        try:
-            t = load(ref)
-        except GeepError:  # pragma: no cover - crosswalk table missing in a custom install
-            continue
-        for r in t.frame.itertuples(index=False):
-            target = r.geep_class if isinstance(r.geep_class, str) else None
-            ref = t.coefficient_ref(r.source_code)
-            names = [str(r.source_code), r.source_name_zh, *_split(getattr(r, "aliases", None))]
-            for name in names:
-                if isinstance(name, str) and name:
-                    out.setdefault(name, (target, ref))
-    return out
-
-
-def _split(cell: object) -> list[str]:
-    return [p.strip() for p in cell.split(";") if p.strip()] if isinstance(cell, str) else []
-
-
-@lru_cache(maxsize=1)
-def land_class_alternatives() -> dict[str, str]:
-    """``{crosswalk row ref: alternatives}`` for the rows whose class is a default choice."""
-    from ..coefficients import load
-
-    out: dict[str, str] = {}
-    for ref in ("landclass-gbt21010@2017", "landclass-cnlucc@2015"):
-        try:
-            t = load(ref)
-        except GeepError:  # pragma: no cover - crosswalk table missing in a custom install
-            continue
-        if "alternatives" in t.frame.columns:
-            for code, alts in zip(t.frame["source_code"], t.frame["alternatives"], strict=True):
-                if isinstance(alts, str) and alts.strip():
-                    out[t.coefficient_ref(code)] = alts
-    return out
-
-
-def parse_number(raw: object) -> tuple[float | None, str | None, str | None]:
-    """Parse a cell as a number: ``(value, note, error)``.
-
-    Numbers typed as text are accepted with a note, also with thousands separators or
-    fullwidth digits; anything else is an error. Empty cells return ``(None, None, None)``.
-    """
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
-        return None, None, None
-    if isinstance(raw, bool):
-        return None, None, msg("in.bool")
-    if isinstance(raw, int | float | np.integer | np.floating):
-        v = float(raw)
-        if not math.isfinite(v):
-            return None, None, "not a finite number"
-        return v, None, None
-    text = str(raw)
-    s = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
-    if s == "":
-        return None, None, None
-    note = msg("in.text_number")
-    if s != text.strip():
-        note = msg("in.fullwidth_number")
-    if _THOUSANDS.match(s):
-        s = s.replace(",", "")
-        note = msg("in.thousands")
-    try:
-        v = float(s)
-    except ValueError:
-        return None, None, msg("in.not_number", text=text)
-    if not math.isfinite(v):
-        return None, None, "not a finite number"
-    return v, note, None
+_TEXT_KINDS = ("code", "text", "period")
+#: suffix of the column that keeps a vocabulary column's label as the user wrote it
+AS_WRITTEN = "_as_written"
 
 
 class FrameRefs:
-    """Locations ``name[row]`` of rows of an in-memory frame (vectorised via :meth:`rows`)."""
+    """Locations ``name[row]`` (and ``name[row].column``) of rows of an in-memory frame."""
 
     def __init__(self, name: str = "frame") -> None:
         self.name = name
 
     def __call__(self, i: int | None, column: str | None = None) -> str:
         return f"{self.name}[{i}]"
+
+    def cell(self, i: int, column: str) -> str:
+        return f"{self.name}[{i}].{column}"
 
     def rows(self, n: int) -> np.ndarray:
         """``name[0] … name[n-1]`` as an object array."""
@@ -166,6 +52,37 @@ class FrameRefs:
 default_where = FrameRefs("frame")
 
 
+class _Issues:
+    """Collects the issues of one table, each at its cell, header cell or table."""
+
+    def __init__(self, spec: TableDef, where: Where, source: str, header_where) -> None:
+        self.spec, self.where, self.source, self.header_where = spec, where, source, header_where
+        self.list: list[Issue] = []
+        self._notes: dict[tuple[str, str], list] = {}
+
+    def add(self, loc: str, col, value, problem, hint="", severity="error") -> None:
+        v = None if value is None else str(value)
+        self.list.append(Issue(self.spec.name, loc, col, v, problem, hint, severity))
+
+    def cell(self, i: int, col, value, problem, hint="", severity="error") -> None:
+        self.add(self.where(int(i), col), col, value, problem, hint, severity)
+
+    def header(self, col, problem, hint="", severity="error", value=None) -> None:
+        loc = self.header_where(col) if self.header_where is not None else self.source
+        self.add(loc, col, value, problem, hint, severity)
+
+    def note(self, col: str, note, row: int, raw) -> None:
+        """A note once per (column, text), at its first cell, with the count of others."""
+        entry = self._notes.setdefault((col, str(note)), [row, raw, 0, note])
+        entry[2] += 1
+
+    def flush(self) -> None:
+        for (col, _), (row, raw, count, note) in self._notes.items():
+            more = text("in.more_cells", n=count - 1) if count > 1 else ""
+            self.cell(row, col, raw, note + more, severity="note")
+        self._notes.clear()
+
+
 def normalise(
     frame: pd.DataFrame,
     table: str | TableDef,
@@ -173,6 +90,8 @@ def normalise(
     source: str = "frame",
     header_where: Callable[[str | None], str] | None = None,
     extra_classes: frozenset[str] = frozenset(),
+    decimal: str | None = None,
+    ambiguous_comma: bool = False,
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate and normalise ``frame`` as input table ``table``.
 
@@ -181,531 +100,320 @@ def normalise(
     frame
         Raw table (headers as typed; cells as read).
     table
-        Name of an input table of DESIGN §4 (``land_cover``, ``quantities``, ...).
+        Name of an input table (``land_cover``, ``quantities``, …) or its spec.
     where
         ``where(row_position, original_header) -> location`` used in issues and in the
         ``input_ref`` column (e.g. ``file.xlsx!land_cover!C7``).
     source
         Location of table-level issues (e.g. ``file.xlsx!land_cover``).
     header_where
-        ``header_where(original_header) -> location`` of a header cell (``None``: the
-        header row); used for column-level issues. Default: ``source``.
+        ``header_where(original_header) -> location`` of a header cell.
     extra_classes
-        Land-class labels accepted as they are written (the input classes of a per-run
-        class map, which has priority over the crosswalks; see :mod:`geep.methods.classmap`).
+        Labels accepted as written in vocabulary columns (the input classes of a per-run class
+        map, which has priority over the crosswalks; see :mod:`geep.methods.classmap`).
+    decimal, ambiguous_comma
+        The decimal separator the user declared, and whether the file makes a comma ambiguous
+        (see :func:`geep.inputs.cleaning.parse_number`).
 
     Returns
     -------
     (DataFrame, list[Issue])
-        Canonical columns (quantities converted to the canonical unit of each column or
-        indicator; the unit written in ``<column>_unit``), plus ``input_ref``. Rows with errors
-        are kept out of the frame but every error is in the issues.
+        Canonical columns (quantities converted to their canonical unit; the unit in
+        ``<column>_unit`` where it depends on the row; a vocabulary column's label as written
+        in ``<column>_as_written``; per-value cells in ``<column>_ref`` where the spec asks),
+        plus ``input_ref``. Rows with errors are kept out of the frame; every error is reported.
     """
     spec = TABLES[table] if isinstance(table, str) else table
-    issues: list[Issue] = []
-
-    def add(
-        i: int | None,
-        col: str | None,
-        value: object,
-        problem: str,
-        hint: str = "",
-        severity: str = "error",
-        loc: str | None = None,
-    ) -> None:
-        if loc is None:
-            if i is not None:
-                loc = where(i, col)
-            elif header_where is not None:
-                loc = header_where(col)
-            else:
-                loc = source
-        issues.append(
-            Issue(
-                spec.name,
-                loc,
-                col,
-                None if value is None else str(value),
-                problem,
-                hint,
-                severity,
-            )
-        )
-
-    lookup = _header_lookup(spec)
-    mapping: dict[str, str] = {}  # canonical → original header
-    header_units: dict[str, str] = {}  # canonical → unit text from header
-    unknown: list[str] = []
-    for orig in frame.columns:
-        name, unit = split_header(str(orig))
-        canon = lookup.get(_fold(name)) or lookup.get(_fold(orig))
-        if canon is None:
-            unknown.append(str(orig))
-            continue
-        if canon in mapping:
-            add(
-                None,
-                str(orig),
-                None,
-                f"column {canon!r} appears twice ({mapping[canon]!r} and {orig!r})",
-                "keep one of them",
-            )
-            continue
-        mapping[canon] = orig
-        if unit:
-            header_units[canon] = unit
-
-    if spec.name == "land_cover" and "land_class" not in mapping and unknown:
-        return _wide_land_cover(
-            frame, spec, mapping, header_units, unknown, where, source, issues, extra_classes
-        )
-
-    for orig in unknown:
-        known = [c.name for c in spec.columns] + [c.zh for c in spec.columns]
-        add(
-            None,
-            orig,
-            None,
-            msg("in.column_ignored", column=orig, table=spec.name) + did_you_mean(orig, known),
-            "rename or delete the column",
-            "warning",
-        )
-    missing = [c for c in spec.columns if c.required and c.name not in mapping]
-    bare = {split_header(u)[0]: u for u in unknown}
-    for c in missing:
-        near = _closest_header(c, list(bare))
-        add(
-            None,
-            bare[near] if near else None,
-            None,
-            msg("in.column_missing", column=c.name, zh=c.zh)
-            + (msg("did_you_mean", options=repr(near)) if near else ""),
-            msg("hint.add_column", column=c.name, zh=c.zh)
-            + (f", or rename {bare[near]!r}" if near else ""),
-        )
+    iss = _Issues(spec, where, source, header_where)
+    h = map_headers(spec, frame.columns)
+    if spec.wide and spec.wide not in h.mapping and h.unknown:
+        return _wide(frame, spec, h, iss, extra_classes, decimal, ambiguous_comma)
+    for canon, first, again in h.twice:
+        iss.header(again, text("in.column_twice", column=canon, a=first, b=again),
+                   text("hint.column_twice"))  # fmt: skip
+    _unknown_columns(frame, spec, h, iss)
+    missing = missing_columns(spec, h)
+    for _, near, problem in missing:
+        iss.header(near, problem, text("hint.add_column", column=_.name, zh=_.zh))
     if missing:
-        return pd.DataFrame(), issues
-
+        return pd.DataFrame(), iss.list
     n = len(frame)
-    out: dict[str, np.ndarray] = {}
-    bad_row = np.zeros(n, dtype=bool)
-    unit_col = mapping.get("unit")
-    notes = _NoteBook(add)
-
+    bad = np.zeros(n, dtype=bool)
+    out: dict[str, object] = {}
     for c in spec.columns:
-        if c.name not in mapping or c.kind not in ("code", "text", "period"):
-            continue
-        orig = mapping[c.name]
-        vals, empty = _text_column(frame[orig])
-        if c.required and empty.any():
-            for i in np.flatnonzero(empty):
-                add(
-                    int(i),
-                    orig,
-                    None,
-                    msg("in.empty", column=c.name, zh=c.zh),
-                    msg("hint.fill_cell"),
-                )
-            bad_row |= empty
-        out[c.name] = vals
-    _check_vocabulary(spec, out, mapping, add, bad_row, notes, extra_classes)
-
-    out_units: dict[str, np.ndarray] = {}
+        if c.name in h.mapping and c.kind in _TEXT_KINDS:
+            _text(c, frame[h.mapping[c.name]], h.mapping[c.name], out, bad, iss, extra_classes)
+    unit_cells = None
+    if h.unit_column is not None:
+        unit_cells = text_column(frame[h.unit_column])[0]
     for c in spec.columns:
-        if c.name not in mapping or c.kind in ("code", "text", "period"):
-            continue
-        orig = mapping[c.name]
-        nums, empty, errs, cell_notes = _number_column(frame[orig])
-        for i, (raw, err) in errs.items():
-            hint = msg("hint.year") if c.kind == "int" else msg("hint.number")
-            add(
-                i,
-                orig,
-                raw,
-                msg("in.whole_number", column=c.name) if c.kind == "int" else err,
-                hint,
+        if c.name in h.mapping and c.kind not in _TEXT_KINDS:
+            src = amounts.UnitSource(h.units.get(c.name), unit_cells, h.unit_column)
+            _number(c, frame[h.mapping[c.name]], h.mapping[c.name], src, out, bad, iss,
+                    decimal, ambiguous_comma)  # fmt: skip
+    iss.flush()
+    result = _result(spec, out, n, where, h)
+    result = result.loc[~bad].reset_index(drop=True)
+    return _drop_duplicates(spec, result, iss), iss.list
+
+
+def _unknown_columns(frame: pd.DataFrame, spec: TableDef, h, iss: _Issues) -> None:
+    """Unknown headers are warnings — but a column headed like a value of the table's wide
+    key (a class column in a long land-cover table) holds data that would be lost: an error."""
+    wide_vocab = spec.column(spec.wide).vocabulary if spec.wide else None
+    for orig in h.unknown:
+        name = split_header(orig)[0]
+        label = clean_text(name)
+        as_key = (
+            wide_vocab is not None
+            and label is not None
+            and (VOCABULARIES[wide_vocab].resolve(label).canonical is not None)
+        )
+        has_data = frame[orig].notna().any() if orig in frame.columns else False
+        if as_key and has_data:
+            iss.header(orig, text("in.key_column_in_long", column=orig, key=spec.wide),
+                       text("hint.key_column_in_long", key=spec.wide))  # fmt: skip
+        else:
+            iss.header(orig, ignored_problem(spec, orig), text("hint.rename_or_delete"),
+                       "warning")  # fmt: skip
+
+
+def _text(c: ColumnDef, col: pd.Series, orig: str, out, bad, iss: _Issues, extra) -> None:
+    """A text or code column: cleaned, required cells filled, codes plain, vocabulary applied."""
+    vals, empty, changed = text_column(col)
+    if c.required and empty.any():
+        for i in np.flatnonzero(empty):
+            iss.cell(
+                i, orig, None, text("in.empty", column=c.name, zh=c.zh), text("hint.fill_cell")
             )
-            bad_row[i] = True
-        for i, (raw, note) in cell_notes.items():
-            notes.add(orig, note, i, raw)
-        if c.required and empty.any():
-            hint = msg("hint.fill_cell") if c.kind == "int" else msg("hint.fill_number")
-            for i in np.flatnonzero(empty & ~bad_row):
-                add(int(i), orig, None, msg("in.empty", column=c.name, zh=c.zh), hint)
-            bad_row |= empty
-        ok = ~empty & ~np.isnan(nums)
-        if c.kind == "int":
-            frac = ok & (np.mod(nums, 1.0) != 0)
-            for i in np.flatnonzero(frac):
-                add(
-                    int(i),
-                    orig,
-                    frame[orig].iloc[i],
-                    msg("in.whole_number", column=c.name),
-                    msg("hint.year"),
-                )
-            bad_row |= frac
-            if c.name in ("year", "price_year"):
-                rng = ok & ~frac & ((nums < YEAR_RANGE[0]) | (nums > YEAR_RANGE[1]))
-                for i in np.flatnonzero(rng):
-                    add(
-                        int(i),
-                        orig,
-                        frame[orig].iloc[i],
-                        msg("in.year_range", year=int(nums[i]), lo=YEAR_RANGE[0], hi=YEAR_RANGE[1]),
-                        msg("hint.check_year"),
-                    )
-                bad_row |= rng
-            out[c.name] = np.where(frac, np.nan, nums)  # fractions cannot become Int64
-            continue
-        if c.name == "area":
-            neg = ok & (nums < 0)
-            for i in np.flatnonzero(neg):
-                add(int(i), orig, frame[orig].iloc[i], msg("in.negative_area"), msg("hint.area"))
-            bad_row |= neg
-        # units: from the header, else a unit column, else (pure numbers) the canonical unit
-        if c.name in header_units:
-            units = _const(header_units[c.name], n)
-        elif unit_col is not None:
-            units, _ = _text_column(frame[unit_col])
-        else:
-            units = _const(c.canonical if c.kind == "number" else None, n)
-        if c.canonical is not None:
-            targets = _const(c.canonical, n)
-        else:
-            targets = _row_targets(spec.name, out)
-        factors = np.full(n, np.nan)
-        need = ok & ~bad_row
-        u_codes, u_uniq = pd.factorize(units, use_na_sentinel=True)
-        t_codes, t_uniq = pd.factorize(targets, use_na_sentinel=True)
-        pair = (u_codes.astype(np.int64) + 1) * (len(t_uniq) + 1) + (t_codes + 1)
-        pair[~need] = -1
-        for key in np.unique(pair[pair >= 0]):
-            rows = pair == key
-            ui, ti = divmod(int(key), len(t_uniq) + 1)
-            u = u_uniq[ui - 1] if ui > 0 else None
-            t = t_uniq[ti - 1] if ti > 0 else None
-            if t is None:  # unknown indicator/variable: reported by the vocabulary check
-                continue
-            if u is None:
-                for i in np.flatnonzero(rows):
-                    add(
-                        int(i),
-                        orig,
-                        frame[orig].iloc[i],
-                        msg("in.no_unit", column=c.name),
-                        msg("hint.unit_header", column=c.name, unit=c.canonical or "unit"),
-                    )
-                bad_row |= rows
-                continue
-            try:
-                factors[rows] = factor(u, t)
-            except GeepError as exc:
-                where_col = unit_col if c.name not in header_units and unit_col else orig
-                for i in np.flatnonzero(rows):
-                    add(int(i), where_col, u, exc.message, exc.hint or "")
-                bad_row |= rows
-        out[c.name] = nums * factors
-        out_units[c.name] = targets
+        bad |= empty
+    codes = vals.codes
+    for k, raw in changed.items():  # invisible characters removed: say so once per value
+        rows = np.flatnonzero(codes == k)
+        if len(rows):
+            iss.note(
+                orig, text("in.invisible_removed", value=vals.categories[k]), rows[0], repr(raw)
+            )
+    if c.ascii_code:
+        for k, code in enumerate(vals.categories):
+            problem = bad_code(str(code))
+            if problem is not None:
+                rows = np.flatnonzero(codes == k)
+                for i in rows:
+                    iss.cell(i, orig, code, problem, text("hint.code_character"))
+                bad[rows] = True
+    if c.vocabulary:
+        out[c.name + AS_WRITTEN] = vals
+        vals = _resolve(c, vals, orig, bad, iss, extra)
+    out[c.name] = vals
 
+
+def _resolve(c: ColumnDef, vals: pd.Categorical, orig: str, bad, iss: _Issues, extra):
+    """Labels → canonical ids through the column's vocabulary (once per distinct label)."""
+    vocab = VOCABULARIES[c.vocabulary]
+    codes, mapped = vals.codes, []
+    for k, v in enumerate(vals.categories):
+        res = vocab.resolve(v) if v not in extra else None
+        canon = v if res is None else res.canonical
+        mapped.append(canon)
+        rows = np.flatnonzero(codes == k)
+        if res is not None and res.error:
+            for i in rows:
+                iss.cell(i, orig, v, res.error, res.hint or "")
+            bad[rows] = True
+        elif res is not None and res.note:
+            for i in rows:
+                iss.note(orig, res.note, int(i), v)
+    inv, cats = pd.factorize(pd.Series(mapped, dtype=object), use_na_sentinel=True)
+    new = np.append(inv, -1)[codes] if len(codes) else codes
+    return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype=object))
+
+
+def _number(c, col, orig, src, out, bad, iss: _Issues, decimal, ambiguous) -> None:
+    """A number column: parsed, whole where it must be, converted, finite, signed only if
+    allowed."""
+    nums, empty, errs, notes = number_column(col, decimal, ambiguous)
+    for i, (raw, err) in errs.items():
+        problem = text("in.whole_number", column=c.name) if c.kind == "int" else err
+        hint = text("hint.year") if c.kind == "int" else text("hint.number")
+        if "in.ambiguous_comma" in getattr(err, "codes", ()):
+            hint = text("hint.ambiguous_comma")
+        iss.cell(i, orig, raw, problem, hint)
+        bad[i] = True
+    for i, (raw, note) in notes.items():
+        iss.note(orig, note, i, raw)
+    if c.required and empty.any():
+        hint = text("hint.fill_cell") if c.kind == "int" else text("hint.fill_number")
+        for i in np.flatnonzero(empty & ~bad):
+            iss.cell(i, orig, None, text("in.empty", column=c.name, zh=c.zh), hint)
+        bad |= empty
+    ok = ~empty & ~np.isnan(nums)
+    if c.kind == "int":
+        out[c.name] = _whole(c, nums, ok, col, orig, bad, iss)
+        return
+    _convert(c, nums, ok, col, orig, src, out, bad, iss)
+
+
+def _whole(c, nums, ok, col, orig, bad, iss: _Issues) -> np.ndarray:
+    frac = ok & (np.mod(nums, 1.0) != 0)
+    for i in np.flatnonzero(frac):
+        iss.cell(i, orig, col.iloc[i], text("in.whole_number", column=c.name), text("hint.year"))
+    bad |= frac
+    if c.name in ("year", "price_year"):
+        lo, hi = YEAR_RANGE
+        rng = ok & ~frac & ((nums < lo) | (nums > hi))
+        for i in np.flatnonzero(rng):
+            iss.cell(i, orig, col.iloc[i], text("in.year_range", year=int(nums[i]), lo=lo, hi=hi),
+                     text("hint.check_year"))  # fmt: skip
+        bad |= rng
+    return np.where(frac, np.nan, nums)
+
+
+def _convert(c, nums, ok, col, orig, src, out, bad, iss: _Issues) -> None:
+    n = len(nums)
+    codes = out.get(c.unit_by) if c.unit_by else None
+    vocab = VOCABULARIES[c.vocabulary or _vocab_of(c, iss.spec)] if c.unit_by else None
+    if c.canonical is not None:
+        targets = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[c.canonical])
+    else:
+        targets = _row_targets(codes, vocab, n)
+    units = amounts.row_units(src, n, c.canonical if c.kind == "number" else None)
+    need = ok & ~bad
+    conflict = amounts.unit_conflicts(src, need)
+    if conflict.any():
+        first = int(np.flatnonzero(conflict)[0])
+        cell = iss.where(first, src.column_name)
+        iss.header(orig, text("in.unit_conflict", column=c.name, header=src.header,
+                              unit=str(src.column[first]), cell=cell, n=int(conflict.sum())),
+                   text("hint.unit_conflict"), value=src.header)  # fmt: skip
+        iss.cell(first, src.column_name, src.column[first],
+                 text("in.unit_conflict_cell", header=src.header, column=c.name),
+                 text("hint.unit_conflict"))  # fmt: skip
+        bad |= conflict
+        need = need & ~conflict
+    fac, failed = amounts.factors(units, targets, need)
+    for rows, u, exc in failed:
+        for i in np.flatnonzero(rows):
+            if u is None:
+                iss.cell(
+                    i,
+                    orig,
+                    col.iloc[i],
+                    text("in.no_unit", column=c.name),
+                    text("hint.unit_header", column=c.name, unit=c.canonical or "unit"),
+                )
+            else:
+                where_col = src.column_name if src.header is None and src.column_name else orig
+                iss.cell(i, where_col, u, exc.message, exc.hint or "")
+        bad |= rows
+    values = nums * fac
+    inf = need & ~bad & ~np.isfinite(values)
+    for i in np.flatnonzero(inf):
+        iss.cell(i, orig, col.iloc[i], text("in.not_finite_converted", column=c.name),
+                 text("hint.not_finite_converted"))  # fmt: skip
+    bad |= inf
+    neg = need & ~bad & (values < 0) & ~np.asarray(amounts.sign_allowed(c, codes, vocab))
+    problem, hint = amounts.negative_problem(c)
+    for i in np.flatnonzero(neg):
+        iss.cell(i, orig, col.iloc[i], problem, hint)
+    bad |= neg
+    out[c.name] = values
+    if c.canonical is None:
+        out[c.name + "_unit"] = targets
+
+
+def _vocab_of(c: ColumnDef, spec: TableDef) -> str:
+    return spec.column(c.unit_by).vocabulary  # type: ignore[return-value]
+
+
+def _row_targets(codes: pd.Categorical | None, vocab, n: int) -> pd.Categorical:
+    """Canonical unit per row for quantities whose unit depends on the row's code."""
+    if codes is None or vocab is None or vocab.unit is None:
+        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=[])
+    targets = [vocab.unit(str(k)) for k in codes.categories]
+    inv, cats = pd.factorize(pd.Series(targets, dtype=object), use_na_sentinel=True)
+    new = np.append(inv, -1)[codes.codes] if len(codes) else codes.codes
+    return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype=object))
+
+
+def _result(spec: TableDef, out: dict, n: int, where: Where, h) -> pd.DataFrame:
     result = pd.DataFrame(out)
     for c in spec.columns:
         if c.kind == "int" and c.name in result:
             result[c.name] = result[c.name].astype("Int64")
-    for col, units in out_units.items():
-        if spec.column(col).canonical is None:
-            result[f"{col}_unit"] = units
-    notes.flush()
+        if c.cell_ref and c.name in h.mapping:
+            cell = getattr(where, "cell", None)
+            orig = h.mapping[c.name]
+            refs = [cell(i, orig) if cell else where(i, orig) for i in range(n)]
+            result[c.name + "_ref"] = pd.Categorical(refs)
     rows_of = getattr(where, "rows", None)
-    result["input_ref"] = rows_of(n) if rows_of is not None else [where(i, None) for i in range(n)]
-    result = result.loc[~bad_row].reset_index(drop=True)
-    result = _check_duplicates(spec, result, add)
-    return result, issues
+    refs = rows_of(n) if rows_of is not None else [where(i, None) for i in range(n)]
+    codes, uniq = pd.factorize(pd.Series(refs, dtype=object))
+    result["input_ref"] = pd.Categorical.from_codes(codes, categories=pd.Index(uniq, dtype=object))
+    return result
 
 
-def _closest_header(col, headers: list[str]) -> str | None:
-    """The unknown header most like column ``col`` (English, Chinese or alias), if any."""
-    import difflib
-
-    best: tuple[float, str] | None = None
-    for h in headers:
-        for name in (col.name, col.zh, *col.aliases):
-            r = difflib.SequenceMatcher(None, _fold(h), _fold(name)).ratio()
-            if r >= 0.6 and (best is None or r > best[0]):
-                best = (r, h)
-    return best[1] if best else None
-
-
-class _NoteBook:
-    """Collects notes (accepted normalisations) and reports each distinct one once, at its
-    first cell, with the number of other cells it applies to."""
-
-    def __init__(self, add) -> None:
-        self._add = add
-        self._seen: dict[tuple[str, str], list] = {}
-
-    def add(self, column: str, note: str, row: int, raw: object) -> None:
-        entry = self._seen.setdefault((column, note), [row, raw, 0])
-        entry[2] += 1
-
-    def flush(self) -> None:
-        for (column, note), (row, raw, count) in self._seen.items():
-            more = msg("in.more_cells", n=count - 1) if count > 1 else ""
-            self._add(row, column, raw, note + more, severity="note")
-        self._seen.clear()
-
-
-def _text_column(col: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
-    """Cells as NFKC-normalised, stripped text (a categorical; each distinct cell is cleaned
-    once) and a mask of empty cells."""
-    codes, uniq = pd.factorize(col, use_na_sentinel=True)
-    clean = []
-    for v in uniq:
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        t = unicodedata.normalize("NFKC", str(v)).strip()
-        clean.append(t if t and t.lower() != "nan" else None)
-    remap, cats = pd.factorize(pd.Series(clean, dtype=object), use_na_sentinel=True)
-    new_codes = np.append(remap, -1)[codes] if len(codes) else codes
-    cat = pd.Categorical.from_codes(new_codes, categories=pd.Index(cats, dtype=object))
-    return cat, np.asarray(new_codes == -1, dtype=bool)
-
-
-def _number_column(col: pd.Series):
-    """Parse a column of numbers: values (NaN where empty/bad), empty mask, errors and notes
-    ``{row: (raw, text)}``. Numeric columns are checked vectorised; text cells are parsed once
-    per distinct value."""
-    errs: dict[int, tuple[object, str]] = {}
-    notes: dict[int, tuple[object, str]] = {}
-    if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
-        nums = col.to_numpy(dtype=float, na_value=np.nan)
-        inf = np.isinf(nums)
-        for i in np.flatnonzero(inf):
-            errs[int(i)] = (col.iloc[i], "not a finite number")
-        nums = np.where(inf, np.nan, nums)
-        empty = np.isnan(nums) & ~inf
-        return nums, empty, errs, notes
-    codes, uniq = pd.factorize(col, use_na_sentinel=True)
-    parsed = np.full(len(uniq) + 1, np.nan)
-    kinds: list[tuple[str | None, str | None]] = []
-    for k, v in enumerate(uniq):
-        num, note, err = parse_number(v)
-        parsed[k] = np.nan if num is None else num
-        kinds.append((note, err if err else (None if num is not None else "empty")))
-    nums = parsed[codes]
-    empty = codes == -1
-    for k, (note, err) in enumerate(kinds):
-        if err is None and note is None:
-            continue
-        rows = np.flatnonzero(codes == k)
-        if err == "empty":
-            empty[rows] = True
-            continue
-        for i in rows:
-            if err:
-                errs[int(i)] = (col.iloc[i], err)
-            else:
-                notes[int(i)] = (col.iloc[i], note)
-    return nums, empty, errs, notes
-
-
-def _const(value: str | None, n: int) -> pd.Categorical:
-    """``n`` equal text cells (or ``n`` missing ones) as a categorical."""
-    if value is None:
-        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=[])
-    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[value])
-
-
-def _row_targets(table: str, out: dict[str, np.ndarray]) -> pd.Categorical:
-    """Canonical unit per row for tables whose unit depends on the row (quantities, drivers)."""
-    if table == "quantities" and "indicator" in out:
-        lookup = {k: d.quantity_unit for k, d in INDICATORS.items()}
-        keys = out["indicator"]
-    elif table == "drivers" and "variable" in out:
-        lookup = {k: v[0] for k, v in DRIVERS.items()}
-        keys = out["variable"]
-    else:
-        return _const(None, len(next(iter(out.values()), [])))
-    keys = (
-        keys if isinstance(keys, pd.Categorical) else pd.Categorical(pd.Series(keys, dtype=object))
-    )
-    targets = [lookup.get(k) for k in keys.categories]
-    inv, cats = pd.factorize(pd.Series(targets, dtype=object), use_na_sentinel=True)
-    codes = np.append(inv, -1)[keys.codes] if len(keys) else keys.codes
-    return pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object))
-
-
-def _canon_indicator(name: str | None) -> str | None:
-    if name is None:
-        return None
-    if name in INDICATORS:
-        return name
-    return INDICATOR_BY_ZH.get(name)
-
-
-def _check_vocabulary(
-    spec: TableDef,
-    out: dict[str, np.ndarray],
-    mapping: dict[str, str],
-    add,
-    bad_row: np.ndarray,
-    notes: _NoteBook,
-    extra_classes: frozenset[str] = frozenset(),
-) -> None:
-    """Map Chinese names and national codes to canonical ids (noted once per value); report
-    unknown ids with suggestions (once per cell)."""
-    if spec.name == "land_cover" and "land_class" in out:
-        col = "land_class"
-
-        def vocab(v: str):
-            return (v, None, None, None) if v in extra_classes else _resolve_land_class(v)
-
-    elif spec.name == "quantities" and "indicator" in out:
-        col, vocab = "indicator", _resolve_indicator
-    elif spec.name == "drivers" and "variable" in out:
-        col, vocab = "variable", _resolve_driver
-    else:
-        return
-    vals = out[col]
-    if not isinstance(vals, pd.Categorical):
-        vals = pd.Categorical(pd.Series(vals, dtype=object))
-    codes, uniq = vals.codes, vals.categories
-    mapped: list[str | None] = []
-    for k, v in enumerate(uniq):
-        canon, note, err, hint = vocab(v)
-        mapped.append(canon)
-        rows = np.flatnonzero(codes == k)
-        if err:
-            for i in rows:
-                add(int(i), mapping[col], v, err, hint)
-            bad_row[rows] = True
-        elif note:
-            for i in rows:
-                notes.add(mapping[col], note, int(i), v)
-    inv, cats = pd.factorize(pd.Series(mapped, dtype=object), use_na_sentinel=True)
-    new_codes = np.append(inv, -1)[codes] if len(codes) else codes
-    out[col] = pd.Categorical.from_codes(new_codes, categories=pd.Index(cats, dtype=object))
-
-
-def _resolve_land_class(v: str):
-    if v in LAND_CLASSES or v in BIOMES:
-        return v, None, None, None
-    if v in LAND_CLASS_BY_ZH:
-        c = LAND_CLASS_BY_ZH[v]
-        return c, msg("in.zh_class", value=v, canon=c), None, None
-    cw = land_class_crosswalk()
-    key = v.zfill(4) if v.isdigit() and len(v) == 3 else v
-    if key in cw and cw[key][0]:
-        return (
-            cw[key][0],
-            msg("in.national_class", value=v, canon=cw[key][0], ref=cw[key][1])
-            + alternatives_note(land_class_alternatives().get(cw[key][1])),
-            None,
-            None,
-        )
-    known = {
-        **{c: c for c in LAND_CLASSES},
-        **LAND_CLASS_BY_ZH,
-        **{k: t for k, (t, _) in cw.items()},
-    }
-    return (
-        None,
-        None,
-        msg("in.unknown_class", value=v, suggestion=suggest_classes(v, known)),
-        msg("hint.class"),
-    )
-
-
-def _resolve_indicator(v: str):
-    c = _canon_indicator(v)
-    if c is None:
-        return (
-            None,
-            None,
-            msg(
-                "in.unknown_indicator",
-                value=v,
-                suggestion=did_you_mean(v, list(INDICATORS) + list(INDICATOR_BY_ZH)),
-            ),
-            msg("hint.indicator"),
-        )
-    return c, (msg("in.indicator_read", value=v, canon=c) if c != v else None), None, None
-
-
-def _resolve_driver(v: str):
-    if v in DRIVERS:
-        return v, None, None, None
-    return (
-        None,
-        None,
-        msg("in.unknown_driver", value=v, suggestion=did_you_mean(v, list(DRIVERS))),
-        "see geep.vocab.DRIVERS",
-    )
-
-
-def _check_duplicates(spec: TableDef, result: pd.DataFrame, add) -> pd.DataFrame:
+def _drop_duplicates(spec: TableDef, result: pd.DataFrame, iss: _Issues) -> pd.DataFrame:
+    """Rows with the same key are errors (they make the input unusable)."""
     if result.empty:
         return result
     keys = list(spec.keys)
     dup = result.duplicated(keys, keep=False)
     if not dup.any():
         return result
-    for _, grp in result[dup].groupby(keys, sort=True):
-        refs = ", ".join(grp["input_ref"])
-        first = grp.iloc[0]
-        issues_key = "/".join(str(first[k]) for k in keys)
-        add(
-            None,
-            None,
-            issues_key,
-            msg("in.duplicate", keys="/".join(keys), value=issues_key, refs=refs),
-            msg("hint.duplicate"),
-            loc=str(grp["input_ref"].iloc[1]),
-        )
-    # duplicates are errors: they make the input unusable
+    for _, grp in result[dup].groupby(keys, sort=True, observed=True):
+        refs = ", ".join(map(str, grp["input_ref"]))
+        value = "/".join(str(grp.iloc[0][k]) for k in keys)
+        iss.add(str(grp["input_ref"].iloc[1]), None, value,
+                text("in.duplicate", keys="/".join(keys), value=value, refs=refs),
+                text("hint.duplicate"))  # fmt: skip
     return result.loc[~dup].reset_index(drop=True)
 
 
-def _wide_land_cover(
-    frame, spec, mapping, header_units, unknown, where, source, issues, extra_classes=frozenset()
-):
-    """Wide land cover (one column per class) → long form, then normalise."""
-    id_cols = [mapping[c] for c in ("region_code", "year") if c in mapping]
-    unit_col = mapping.get("unit")
-    class_cols = [c for c in unknown]
-    long_rows = []
-    for pos, (_, row) in enumerate(frame.iterrows()):
-        for col in class_cols:
-            name, unit = split_header(col)
-            rec = {
-                "region_code": row[id_cols[0]] if id_cols else None,
-                "year": row[id_cols[1]] if len(id_cols) > 1 else None,
-                "land_class": name,
-                "area": row[col],
-                "unit": unit or (row[unit_col] if unit_col else None),
-                "_where": where(pos, col),
-            }
-            long_rows.append(rec)
-    long = pd.DataFrame(long_rows)
-    refs = long.pop("_where").tolist() if not long.empty else []
-    res, more = normalise(
-        long,
-        spec,
-        where=lambda i, c: refs[i] if i is not None else source,
-        source=source,
-        extra_classes=extra_classes,
+def _wide(frame, spec: TableDef, h, iss: _Issues, extra, decimal, ambiguous):
+    """A wide layout (one column per value of the key ``spec.wide``) → long form, normalised
+    with every cell keeping its own location."""
+    ids = [k for k in spec.keys if k != spec.wide]
+    missing = [k for k in ids if k not in h.mapping]
+    if missing:
+        for k in missing:
+            c = spec.column(k)
+            iss.header(None, text("in.wide_without_key", column=k, zh=c.zh, key=spec.wide),
+                       text("hint.add_column", column=k, zh=c.zh))  # fmt: skip
+        return pd.DataFrame(), iss.list
+    value = next(c for c in spec.value_columns if c.kind in ("quantity", "number"))
+    cols = list(h.unknown)
+    n = len(frame)
+    long = pd.DataFrame(
+        {k: np.repeat(frame[h.mapping[k]].to_numpy(object), len(cols)) for k in ids}
     )
-    issues.extend(
-        Issue(i.table, i.where, i.column, i.value, i.problem, i.hint, i.severity) for i in more
-    )
-    issues.append(
-        Issue(
-            spec.name,
-            source,
-            None,
-            None,
-            f"wide land-cover table read as long form ({len(class_cols)} class columns)",
-            severity="note",
-        )
-    )
-    return res, issues
+    long[spec.wide] = np.tile([split_header(c)[0] for c in cols], n)
+    long[value.name] = frame[cols].to_numpy(object).reshape(-1)
+    units = [split_header(c)[1] for c in cols]
+    if h.unit_column is not None:
+        per_row = np.repeat(frame[h.unit_column].to_numpy(object), len(cols))
+        long["unit"] = np.where(pd.isna(np.tile(np.array(units, dtype=object), n)), per_row,
+                                np.tile(np.array(units, dtype=object), n))  # fmt: skip
+    elif any(units):
+        long["unit"] = np.tile(np.array(units, dtype=object), n)
+    refs = [iss.where(i, c) for i in range(n) for c in cols]
+    res, more = normalise(long, spec, where=lambda i, c: refs[i] if i is not None else iss.source,
+                          source=iss.source, extra_classes=extra, decimal=decimal,
+                          ambiguous_comma=ambiguous)  # fmt: skip
+    iss.list.extend(more)
+    iss.add(iss.source, None, None, text("in.wide_read", key=spec.wide, n=len(cols)),
+            severity="note")  # fmt: skip
+    return res, iss.list
+
+
+#: kept for callers of the first normaliser
+_resolve_land_class = resolve_land_class
+
+__all__ = [
+    "AS_WRITTEN",
+    "FrameRefs",
+    "land_class_crosswalk",
+    "match_column",
+    "normalise",
+    "parse_number",
+]

@@ -7,12 +7,12 @@ the header (``area (ha)``, ``面积（亩）``) or from a ``unit`` column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class ColumnDef:
-    """One column of an input table.
+    """One column of an input table (see :mod:`geep.inputs.normalise` for what each field does).
 
     Attributes
     ----------
@@ -32,6 +32,21 @@ class ColumnDef:
         Whether the column must be present.
     aliases
         Other accepted headers (lower-case compared).
+    vocabulary
+        Name of the vocabulary (:data:`geep.inputs.vocabularies.VOCABULARIES`) that resolves
+        the column's codes (Chinese names, national codes, aliases → canonical ids).
+    unit_by
+        For a quantity column whose unit depends on the row: the code column whose vocabulary
+        gives each row's canonical unit (GEP quantities by indicator).
+    signed
+        Negative values are valid (otherwise a negative number is an error at its cell; for
+        ``unit_by`` columns the vocabulary says which entries are signed).
+    ascii_code
+        The code must be plain ASCII letters, digits, ``_ - .`` once normalised (region codes,
+        section and holder ids): a look-alike (Cyrillic О, a zero-width space) is an error.
+    cell_ref
+        Keep the cell of each value in ``<name>_ref`` (tables with several value columns per
+        row, such as economy: every ledger line points at its own cell).
     """
 
     name: str
@@ -43,6 +58,11 @@ class ColumnDef:
     aliases: tuple[str, ...] = ()
     description: str = ""
     description_zh: str = ""
+    vocabulary: str | None = None
+    unit_by: str | None = None
+    signed: bool = False
+    ascii_code: bool = False
+    cell_ref: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +75,7 @@ class TableDef:
     columns: tuple[ColumnDef, ...]
     description: str = ""
     description_zh: str = ""
-    vocabulary: dict[str, str] = field(default_factory=dict)  # column → vocabulary name
+    wide: str | None = None  # key column whose values may be spread across columns
 
     def column(self, name: str) -> ColumnDef:
         for c in self.columns:
@@ -75,6 +95,7 @@ _REGION = ColumnDef(
     aliases=("region", "code", "county_code", "行政区划代码", "代码"),
     description="GB/T 2260 six-digit code (or your own region id)",
     description_zh="GB/T 2260 六位行政区划代码（或自定义区域编号）",
+    ascii_code=True,
 )
 _YEAR = ColumnDef("year", "年份", "int", aliases=("年", "核算年份"), description="accounting year")
 
@@ -86,7 +107,14 @@ TABLES: dict[str, TableDef] = {
         (
             _REGION,
             ColumnDef("region_name", "区域名称", "text", aliases=("name", "名称", "地区")),
-            ColumnDef("parent_code", "上级代码", "code", required=False, aliases=("parent",)),
+            ColumnDef(
+                "parent_code",
+                "上级代码",
+                "code",
+                required=False,
+                aliases=("parent",),
+                ascii_code=True,
+            ),
             ColumnDef(
                 "area",
                 "面积",
@@ -121,12 +149,13 @@ TABLES: dict[str, TableDef] = {
                 "地类",
                 "code",
                 aliases=("class", "ecosystem_type", "生态系统类型", "土地利用类型", "类型"),
+                vocabulary="land_class",
             ),
             ColumnDef("area", "面积", "quantity", "ha", "ha"),
         ),
         description="area of each land class per region and year (long form; wide form accepted)",
         description_zh="各区域各年份各地类面积（长表；也接受每个地类一列的宽表）",
-        vocabulary={"land_class": "land_class"},
+        wide="land_class",
     ),
     "quantities": TableDef(
         "quantities",
@@ -135,7 +164,13 @@ TABLES: dict[str, TableDef] = {
         (
             _REGION,
             _YEAR,
-            ColumnDef("indicator", "指标", "code", aliases=("item", "指标代码", "核算指标")),
+            ColumnDef(
+                "indicator",
+                "指标",
+                "code",
+                aliases=("item", "指标代码", "核算指标"),
+                vocabulary="indicator",
+            ),
             ColumnDef(
                 "quantity",
                 "功能量",
@@ -143,11 +178,11 @@ TABLES: dict[str, TableDef] = {
                 None,
                 None,
                 aliases=("value", "amount", "数量", "实物量"),
+                unit_by="indicator",
             ),
         ),
         description="physical quantity (功能量) of each GEP indicator",
         description_zh="各 GEP 指标的功能量（实物量）",
-        vocabulary={"indicator": "indicator"},
     ),
     "drivers": TableDef(
         "drivers",
@@ -156,12 +191,11 @@ TABLES: dict[str, TableDef] = {
         (
             _REGION,
             _YEAR,
-            ColumnDef("variable", "变量", "code", aliases=("driver", "因子")),
-            ColumnDef("value", "数值", "quantity", None, None, aliases=("值",)),
+            ColumnDef("variable", "变量", "code", aliases=("driver", "因子"), vocabulary="driver"),
+            ColumnDef("value", "数值", "quantity", None, None, aliases=("值",), unit_by="variable"),
         ),
         description="biophysical drivers for the built-in quantity models",
         description_zh="内置功能量模型所需的生物物理驱动因子",
-        vocabulary={"variable": "driver"},
     ),
     "economy": TableDef(
         "economy",
@@ -170,7 +204,15 @@ TABLES: dict[str, TableDef] = {
         (
             _REGION,
             _YEAR,
-            ColumnDef("gdp", "地区生产总值", "quantity", "CNY", "CNY", aliases=("GDP", "生产总值")),
+            ColumnDef(
+                "gdp",
+                "地区生产总值",
+                "quantity",
+                "CNY",
+                "CNY",
+                aliases=("GDP", "生产总值"),
+                cell_ref=True,
+            ),
             ColumnDef(
                 "pdc",
                 "污染损失成本",
@@ -178,9 +220,16 @@ TABLES: dict[str, TableDef] = {
                 "CNY",
                 "CNY",
                 aliases=("pollution_damage", "环境退化成本"),
+                cell_ref=True,
             ),
             ColumnDef(
-                "edc", "生态破坏成本", "quantity", "CNY", "CNY", aliases=("ecological_damage",)
+                "edc",
+                "生态破坏成本",
+                "quantity",
+                "CNY",
+                "CNY",
+                aliases=("ecological_damage",),
+                cell_ref=True,
             ),
             ColumnDef("price_year", "价格年份", "int", aliases=("价格基年", "基准年")),
         ),

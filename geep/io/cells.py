@@ -56,6 +56,7 @@ class RawSheet:
     hidden: bool = False
     merged: list[str] = field(default_factory=list)
     uncached: dict[str, str] = field(default_factory=dict)
+    delimiter: str | None = None  # CSV only: a ';' or tab makes a comma in a number ambiguous
 
 
 def read_xlsx(path: Path, scan: WorkbookScan) -> list[RawSheet]:
@@ -154,22 +155,11 @@ _LEADING_ZERO = re.compile(r"^[+-]?0\d")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode CSV bytes: ``(text, encoding)``; the encoding is detected, never assumed.
+    """Decode CSV bytes: ``(text, encoding)``; the encoding is detected, never assumed (see
+    :mod:`geep.io.encoding`)."""
+    from .encoding import decode
 
-    Tried in order: UTF-8 with BOM, UTF-16 with BOM, UTF-8, GBK, GB18030.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 with BOM"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    for enc, label in (("utf-8", "UTF-8"), ("gbk", "GBK"), ("gb18030", "GB18030")):
-        try:
-            return data.decode(enc), label
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFileError(
-        msg("io.undecodable", file=name), file=name, hint=msg("hint.encoding")
-    )
+    return decode(data, name)
 
 
 def _cell(text: str) -> object:
@@ -240,7 +230,7 @@ def read_csv(path: Path, limits: Limits) -> tuple[RawSheet, str]:
             rows.append(tuple(_cell(c) for c in rec))
     except csv.Error as exc:
         raise _csv_error(name, reader.line_num, exc) from exc
-    return RawSheet(name, name, rows), encoding
+    return RawSheet(name, name, rows, delimiter=delim), encoding
 
 
 def _count_cells_safe(text: str, delim: str, name: str) -> int:

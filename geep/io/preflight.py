@@ -218,7 +218,9 @@ def _looks_like_text(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True  # UTF-16 text (Excel's "Unicode text")
     if b"\x00" in head:
-        return False
+        from .encoding import utf16_without_bom
+
+        return utf16_without_bom(head) is not None  # UTF-16 saved without its BOM
     sample = head[:-4] if len(head) == 8192 else head  # a multibyte char may be cut at the end
     for enc in ("utf-8", "gb18030"):
         try:

@@ -22,6 +22,7 @@ def read_inputs(
     table: str | None = None,
     require: Iterable[str] = (),
     area_tolerance: float = AREA_TOLERANCE,
+    decimal: str | None = None,
     max_file_bytes: int | None = None,
     max_uncompressed_bytes: int | None = None,
     max_cells: int | None = None,
@@ -46,6 +47,9 @@ def read_inputs(
         Tables that must be present (a missing one is an error naming the closest sheet).
     area_tolerance
         Land-cover total over the region area allowed before it is an error [fraction].
+    decimal
+        The decimal separator (``"."`` or ``","``) of numbers typed as text; needed where a
+        comma is ambiguous (a semicolon-separated CSV exported with a decimal comma).
     max_file_bytes, max_uncompressed_bytes, max_cells
         Safety limits; default from ``GEEP_MAX_*`` environment variables, else
         :class:`~geep.io.preflight.Limits`.
@@ -77,6 +81,7 @@ def read_inputs(
         require=require,
         limits=limits,
         area_tolerance=area_tolerance,
+        decimal=decimal,
     )
 
 

@@ -94,7 +94,9 @@ def _combine(table: str, h1: object, h2: object) -> tuple[str | None, tuple[str,
     return chosen, conflict
 
 
-def read_table(raw: RawSheet, table: str) -> tuple[pd.DataFrame, list[Issue]]:
+def read_table(
+    raw: RawSheet, table: str, decimal: str | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate and normalise ``raw`` as input table ``table``.
 
     Returns
@@ -235,7 +237,8 @@ def read_table(raw: RawSheet, table: str) -> tuple[pd.DataFrame, list[Issue]]:
             return f"{pre}!{letters[col]}{h + 1}"
         return f"{pre}!A{h + 1}:{last}{h + 1}"
 
-    df, more = normalise(frame, table, where=where, source=pre, header_where=header_where)
+    df, more = normalise(frame, table, where=where, source=pre, header_where=header_where,
+                         decimal=decimal, ambiguous_comma=raw.delimiter in (";", "\t"))  # fmt: skip
     issues.extend(i for i in more if i.where not in handled)
     return df, sorted(issues, key=_position)
 

@@ -19,6 +19,7 @@ from ..inputs.checks import AREA_TOLERANCE, cross_check
 from ..inputs.report import Issue
 from ..inputs.spec import TABLES
 from ..messages import did_you_mean, msg
+from ..units import split_header
 from .cells import RawSheet, read_csv, read_xlsx
 from .preflight import Limits, UnreadableFileError, check_workbook, sniff
 from .sheet import AUX_SHEETS, is_exact_sheet_name, read_table, sheet_suggestion, table_for_sheet
@@ -45,6 +46,7 @@ def read_file(
     *,
     table: str | None = None,
     limits: Limits | None = None,
+    decimal: str | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Issue], str]:
     """Read one file: ``(tables, issues, source description)``.
 
@@ -78,14 +80,14 @@ def read_file(
         tname = table or _csv_table(path, raw, issues)
         if tname is None:
             return {}, issues, f"sha256={digest}; encoding={encoding}"
-        df, more = read_table(raw, tname)
+        df, more = read_table(raw, tname, decimal=decimal)
         issues.extend(more)
         tables = {tname: df} if not df.empty else {}
         return tables, issues, f"sha256={digest}; encoding={encoding}"
     scan = check_workbook(path, limits)  # refusals come before any full read of the file
     digest = file_sha256(path)
     sheets = read_xlsx(path, scan)
-    tables = _read_sheets(name, sheets, issues, only=table)
+    tables = _read_sheets(name, sheets, issues, only=table, decimal=decimal)
     return tables, issues, f"sha256={digest}"
 
 
@@ -102,6 +104,8 @@ def _csv_table(path: Path, raw: RawSheet, issues: list[Issue]) -> str | None:
             got = {match_column(name, v) for v in row if isinstance(v, str)}
             if all(r in got for r in req) and (best is None or len(req) > best[0]):
                 best = (len(req), name)
+    if best is None:
+        best = _wide_table(raw)
     if best is not None:
         issues.append(
             Issue(best[1], path.name, None, None,
@@ -115,8 +119,28 @@ def _csv_table(path: Path, raw: RawSheet, issues: list[Issue]) -> str | None:
     return None
 
 
+def _wide_table(raw: RawSheet) -> tuple[int, str] | None:
+    """A table in wide layout: two or more headers are values of its wide key (classes)."""
+    from ..inputs.cleaning import clean_text
+    from ..inputs.vocabularies import VOCABULARIES
+
+    for name, spec in TABLES.items():
+        if not spec.wide:
+            continue
+        vocab = VOCABULARIES[spec.column(spec.wide).vocabulary]
+        for row in raw.rows[:10]:
+            labels = [clean_text(split_header(str(v))[0]) for v in row if isinstance(v, str)]
+            if sum(1 for lb in labels if lb and vocab.resolve(lb).canonical) >= 2:
+                return (0, name)
+    return None
+
+
 def _read_sheets(
-    name: str, sheets: list[RawSheet], issues: list[Issue], only: str | None = None
+    name: str,
+    sheets: list[RawSheet],
+    issues: list[Issue],
+    only: str | None = None,
+    decimal: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     tables: dict[str, pd.DataFrame] = {}
     owner: dict[str, str] = {}
@@ -161,7 +185,7 @@ def _read_sheets(
                 Issue(t, raw.prefix, None, None, msg("io.sheet_as_table", sheet=raw.title, table=t),
                       severity="note")
             )  # fmt: skip
-        df, more = read_table(raw, t)
+        df, more = read_table(raw, t, decimal=decimal)
         issues.extend(more)
         if not df.empty:
             tables[t] = df
@@ -182,6 +206,7 @@ def read_paths(
     require: Iterable[str] = (),
     limits: Limits | None = None,
     area_tolerance: float = AREA_TOLERANCE,
+    decimal: str | None = None,
 ) -> Inputs:
     """Read and validate one or more input files into one :class:`Inputs`.
 
@@ -195,7 +220,7 @@ def read_paths(
     for path in paths:
         path = Path(path)
         try:
-            tables, issues, desc = read_file(path, table=table, limits=limits)
+            tables, issues, desc = read_file(path, table=table, limits=limits, decimal=decimal)
         except UnreadableFileError as err:
             if strict and len(paths) == 1:
                 raise

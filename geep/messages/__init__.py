@@ -95,7 +95,7 @@ def _render(value: Any) -> Any:
     return str(value) if isinstance(value, Text) else value
 
 
-def msg(code: str, **kwargs: object) -> str:
+def msg(code: str, /, **kwargs: object) -> str:
     """Return message ``code`` formatted with ``kwargs`` in the active language."""
     en, zh = MESSAGES[code]
     template = zh if language() == "zh" else en
@@ -195,7 +195,7 @@ def bilingual(en: str, zh: str | None) -> Text:
     return Text._join(((None, _Pair(en, zh)),))
 
 
-def text(code: str, **kwargs: object) -> Text:
+def text(code: str, /, **kwargs: object) -> Text:
     """A lazy :class:`Text` of message ``code`` (rendered when displayed)."""
     return Text(code, **kwargs)
 

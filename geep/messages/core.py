@@ -13,6 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unit {unit!r} has dimension {found}, but {expected} is needed{what}",
         "单位 {unit!r} 的量纲为 {found}，此处需要 {expected}{what}",
     ),
+    "unit.not_unit": (
+        "{unit!r} is not a unit (numbers other than small exponents, such as 10^8, are not units)",
+        "{unit!r} 不是单位（除小的指数外，单位中不能有数字，如 10^8）",
+    ),
+    "hint.unit_multiplier": (
+        "write multipliers as 万, 亿 or 千 (e.g. 万t), or convert the numbers",
+        "倍数请写成万、亿或千（如 万t），或先换算数值",
+    ),
     "hint.unit": (
         "write a unit such as ha, 亩, km2, m3, 万m3, t, kWh, 元, 万元 or 元/m3",
         "请填写如 ha、亩、km2、m3、万m3、t、kWh、元、万元、元/m3 等单位",
@@ -274,8 +282,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "io.not_found": ("{file} not found", "找不到文件 {file}"),
     "io.encoding": ("text encoding detected: {encoding}", "检测到文本编码：{encoding}"),
     "io.undecodable": (
-        "{file} is not UTF-8, GBK or GB18030 text",
-        "{file} 不是 UTF-8、GBK 或 GB18030 编码的文本",
+        "{file} is not UTF-8, UTF-16, GBK/GB18030 or Big5 text",
+        "{file} 不是 UTF-8、UTF-16、GBK/GB18030 或 Big5 编码的文本",
     ),
     "hint.encoding": (
         "save it as 'CSV UTF-8' from your spreadsheet",
@@ -546,4 +554,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity.warning": ("warning", "警告"),
     "severity.note": ("note", "提示"),
     "did_you_mean": ("; did you mean {options}?", "；是否是指 {options}？"),
+    # input layer: cells, codes, units (issue 11)
+    "in.code_character": (
+        "code {value!r} contains {char!r} ({name}, {point}): codes are plain letters and digits",
+        "代码 {value!r} 含有字符 {char!r}（{name}，{point}）：代码只能由普通字母和数字组成",
+    ),
+    "hint.code_character": (
+        "retype the code (a look-alike letter or an invisible character was pasted in)",
+        "请重新输入该代码（其中粘贴进了形近字母或不可见字符）",
+    ),
+    "in.invisible_removed": (
+        "invisible characters removed: read as {value!r}",
+        "已删除不可见字符：按 {value!r} 读取",
+    ),
+    "in.not_finite": ("not a finite number", "不是有限数"),
+    "in.cell_too_long": (
+        "a cell of {n} characters is not a value",
+        "长达 {n} 个字符的单元格不是有效数值",
+    ),
+    "in.decimal_comma": ("number read with a decimal comma", "数字按小数逗号读取"),
+    "in.ambiguous_comma": (
+        "{text!r}: in a semicolon-separated file the comma may be a decimal comma (1,5 = 1.5) or "
+        "a thousands separator (1,500 = 1500)",
+        "{text!r}：在以分号分隔的文件中，逗号既可能是小数点（1,5 = 1.5），也可能是千位分隔符（1,500 = 1500）",
+    ),
+    "hint.ambiguous_comma": (
+        "say which with --decimal , or --decimal . (decimal=',' / '.' in Python)",
+        "请用 --decimal , 或 --decimal . 指明（Python 中为 decimal=',' / '.'）",
+    ),
+    "in.column_twice": (
+        "column {column!r} appears twice ({a!r} and {b!r})",
+        "列 {column!r} 出现了两次（{a!r} 和 {b!r}）",
+    ),
+    "hint.column_twice": ("keep one of them", "请只保留其中一列"),
+    "hint.rename_or_delete": ("rename or delete the column", "请重命名或删除该列"),
+    "in.key_column_in_long": (
+        "column {column!r} is headed like a {key} of a wide table, but this table is long (it "
+        "has a {key} column): its values would be lost",
+        "列 {column!r} 的标题像宽表中的一个{key}，但本表是长表（已有{key}列）：该列数值会丢失",
+    ),
+    "hint.key_column_in_long": (
+        "move its values into rows (one row per {key}), or delete the column",
+        "请把该列数值改为行（每个{key}一行），或删除该列",
+    ),
+    "in.unit_conflict": (
+        "the header of {column} says {header!r} but the unit cell {cell} says {unit!r} ({n} "
+        "row(s) disagree)",
+        "{column} 的列标题单位为 {header!r}，而单位单元格 {cell} 为 {unit!r}（共 {n} 行不一致）",
+    ),
+    "in.unit_conflict_cell": (
+        "unit differs from the header's {header!r} of {column}",
+        "单位与 {column} 列标题中的 {header!r} 不一致",
+    ),
+    "hint.unit_conflict": (
+        "give the unit once: in the header or in the unit column, not both differently",
+        "单位只写一处：列标题或单位列，二者不能不同",
+    ),
+    "in.not_finite_converted": (
+        "{column} is not a finite number once converted to its canonical unit",
+        "{column} 换算为标准单位后不是有限数",
+    ),
+    "hint.not_finite_converted": (
+        "check the number and its unit (a value this large is not a real quantity)",
+        "请检查数值及其单位（如此大的数值不是真实的量）",
+    ),
+    "in.negative": ("{column} ({zh}) is negative", "{zh}（{column}）为负"),
+    "hint.negative": (
+        "{column} cannot be negative; check the sign",
+        "{column} 不能为负，请检查符号",
+    ),
+    "in.wide_without_key": (
+        "a wide table (one column per {key}) needs a {column} ({zh}) column",
+        "宽表（每个{key}一列）需要 {column}（{zh}）列",
+    ),
+    "in.wide_read": (
+        "wide table read as long form ({n} {key} columns)",
+        "宽表已按长表读取（{n} 个{key}列）",
+    ),
+    "hint.driver": ("see geep.vocab.DRIVERS", "驱动变量列表见 geep.vocab.DRIVERS"),
+    "io.mixed_encoding": (
+        "{file} mixes text encodings: line {line} is not UTF-8 while other lines are",
+        "{file} 混用了多种文本编码：第 {line} 行不是 UTF-8，而其他行是",
+    ),
 }

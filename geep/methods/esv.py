@@ -178,7 +178,7 @@ def resolve_esv(
             "factors_ref": ft.ref,
             "mapped_targets": {KEY_PREFIX + i: cm.key(i) for i in cm.inputs} if cm else {},
             "method_label": f"esv.equivalent_factor[{profile.name}]",
-        },  # fmt: skip
+        },
         tables=th.tables,
         options={**opts, "d_price_year": base_year},
         warnings=warnings,

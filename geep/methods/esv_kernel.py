@@ -233,7 +233,10 @@ def _input_ref_column(
     if isinstance(refs.dtype, pd.CategoricalDtype):
         codes = blocks.sorted_rows(refs.cat.codes.to_numpy())
         if (codes >= 0).all() and np.bincount(codes).max(initial=0) <= 1:
-            return fast_categorical(blocks.pos, refs.cat.categories.take(codes)), True
+            # in order of first appearance unless lines were dropped (a type without some
+            # service may first appear late in its region-year)
+            cats = refs.cat.categories.take(codes)
+            return fast_categorical(blocks.pos, cats), not blocks.filtered
         return pd.Categorical.from_codes(codes[blocks.pos], dtype=refs.dtype), False
     vals = blocks.sorted_rows(refs.to_numpy(dtype=object))
     codes, uniq = pd.factorize(vals[blocks.pos], use_na_sentinel=True)

@@ -265,7 +265,7 @@ class Terms:
         ``(n_theta, n_draws)``; returns ``(n_categories,)`` or ``(n_categories, n_draws)``."""
         values = np.asarray(values, dtype=np.float64)
         n_m = len(self.weight)
-        mono = np.ones((n_m,) + values.shape[1:])
+        mono = np.ones((n_m, *values.shape[1:]))
         counts = np.diff(self.mptr)
         for j in range(int(counts.max(initial=0))):
             has = counts > j
