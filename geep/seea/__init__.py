@@ -24,6 +24,8 @@ Accounting. White cover version. https://seea.un.org/ecosystem-accounting
 from __future__ import annotations
 
 from .account import Account, AssetAccount, ExtentAccount, read_cube
+from .assets import asset_account
+from .discount import annuity_factor, asset_value, discount_factors
 from .excel import read_account
 from .extent import extent_account, transitions_from_matrix
 
@@ -31,6 +33,10 @@ __all__ = [
     "Account",
     "AssetAccount",
     "ExtentAccount",
+    "annuity_factor",
+    "asset_account",
+    "asset_value",
+    "discount_factors",
     "extent_account",
     "read_account",
     "read_cube",
