@@ -25,9 +25,11 @@ from __future__ import annotations
 
 from .account import Account, AssetAccount, ExtentAccount, read_cube
 from .assets import asset_account
+from .change import esv_change
 from .discount import annuity_factor, asset_value, discount_factors
 from .excel import read_account
 from .extent import extent_account, transitions_from_matrix
+from .indices import cs_index, eqi, per_area, value_shares
 
 __all__ = [
     "Account",
@@ -36,9 +38,14 @@ __all__ = [
     "annuity_factor",
     "asset_account",
     "asset_value",
+    "cs_index",
     "discount_factors",
+    "eqi",
+    "esv_change",
     "extent_account",
+    "per_area",
     "read_account",
     "read_cube",
     "transitions_from_matrix",
+    "value_shares",
 ]
