@@ -26,10 +26,12 @@ from __future__ import annotations
 from .account import Account, AssetAccount, ExtentAccount, read_cube
 from .assets import asset_account
 from .change import esv_change
+from .condition import condition_account
 from .discount import annuity_factor, asset_value, discount_factors
 from .excel import read_account
 from .extent import extent_account, transitions_from_matrix
 from .indices import cs_index, eqi, per_area, value_shares
+from .supply_use import supply_use
 
 __all__ = [
     "Account",
@@ -38,6 +40,7 @@ __all__ = [
     "annuity_factor",
     "asset_account",
     "asset_value",
+    "condition_account",
     "cs_index",
     "discount_factors",
     "eqi",
@@ -46,6 +49,7 @@ __all__ = [
     "per_area",
     "read_account",
     "read_cube",
+    "supply_use",
     "transitions_from_matrix",
     "value_shares",
 ]
