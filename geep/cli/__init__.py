@@ -28,6 +28,7 @@ VERBS = (
     "coefficients",
     "compensate",
     "trading",
+    "seea",
 )
 
 EPILOG = """examples:
