@@ -239,6 +239,10 @@ def from_cube(cube: pd.DataFrame, meta: dict[str, Any]) -> Account:
     """An :class:`Account` from a cube and a meta record (checks recomputed from the cube)."""
     from .identities import asset_checks, change_checks, extent_checks, supply_use_checks
 
+    cube = cube[list(CUBE_COLUMNS)].copy()
+    for c in CUBE_COLUMNS:  # text as object arrays, as the accounts make them
+        if c != "value":
+            cube[c] = pd.Series(cube[c].to_numpy(dtype=object), dtype=object, index=cube.index)
     kind = meta.get("kind") or str(cube["account"].iloc[0])
     checks = {
         "extent": extent_checks,

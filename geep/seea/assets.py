@@ -34,7 +34,7 @@ from ..ledger import Ledger
 from ..messages import text
 from . import inputs as I
 from .account import AssetAccount
-from .cube import make_cube, with_totals
+from .cube import period_of, table_cube
 from .discount import annuity_factor, check_life, check_timing, discount_factors
 from .identities import asset_checks
 from .ledgers import ALL_TYPES, areas, areas_from_lines, lines_of, methods_of, money_basis
@@ -85,50 +85,58 @@ def _factors(lines: pd.DataFrame, rate, life: int, timing: str, flows) -> np.nda
     return got
 
 
-def _wide(lines: pd.DataFrame, years: list[int]) -> pd.DataFrame:
-    """One row per line key, columns (q|p|v|f, year)."""
-    ln = lines.copy()
-    qp = ln["quantity"].notna() & ln["price"].notna()
-    ln["q"] = np.where(qp, ln["quantity"], ln["value"])
-    ln["p"] = np.where(qp, ln["price"], 1.0)
-    for c in KEY:
-        ln[c] = ln[c].astype(object).where(ln[c].notna(), "").astype(str)
-    dup = ln.duplicated([*KEY, "year"], keep=False)
-    if dup.any():
-        r = ln[dup].iloc[0]
-        raise InputError(text("seea.asset_duplicate", region=r["region_code"], year=r["year"],
-                              line=r["indicator"]), hint=text("seea.hint_asset_duplicate"))  # fmt: skip
-    w = ln.pivot_table(
-        index=KEY, columns="year", values=["q", "p", "value", "_f"], aggfunc="first", sort=True
-    )
-    return w.reindex(columns=pd.MultiIndex.from_product([["q", "p", "value", "_f"], years]))
+class _Wide:
+    """Line keys (one row per region, type, category, service, indicator) and, per year, their
+    quantity q, price p, value and present-value factor f as arrays (keys × years; NaN = no
+    line that year) — built with integer codes, no pivot of text keys."""
+
+    def __init__(self, lines: pd.DataFrame, years: list[int]) -> None:
+        keys = lines[KEY]
+        code = np.zeros(len(lines), dtype=np.int64)
+        for c in KEY:  # one integer key from the codes of the key columns
+            idx, uniq = pd.factorize(keys[c], use_na_sentinel=False)
+            code = code * (len(uniq) + 1) + idx
+        code = pd.factorize(code)[0]
+        yi = np.searchsorted(np.asarray(years), lines["year"].to_numpy())
+        nk, ny = int(code.max()) + 1, len(years)
+        lin = code * ny + yi
+        uniq, counts = np.unique(lin, return_counts=True)
+        if (counts > 1).any():
+            r = lines.iloc[int(np.flatnonzero(lin == uniq[counts > 1][0])[0])]
+            raise InputError(text("seea.asset_duplicate", region=r["region_code"], year=r["year"],
+                                  line=r["indicator"]), hint=text("seea.hint_asset_duplicate"))  # fmt: skip
+        qp = lines["quantity"].notna().to_numpy() & lines["price"].notna().to_numpy()
+        value = lines["value"].to_numpy(dtype=float)
+        cols = {
+            "q": np.where(qp, lines["quantity"].to_numpy(dtype=float), value),
+            "p": np.where(qp, lines["price"].to_numpy(dtype=float), 1.0),
+            "value": value, "f": lines["_f"].to_numpy(dtype=float),
+        }  # fmt: skip
+        self.arrays = {}
+        for name, v in cols.items():
+            arr = np.full(nk * ny, np.nan)
+            arr[lin] = v
+            self.arrays[name] = arr.reshape(nk, ny)
+        first = np.full(nk, -1, dtype=np.int64)
+        first[code[::-1]] = np.arange(len(code))[::-1]
+        self.keys = keys.iloc[first][["region_code", "ecosystem_type"]].reset_index(drop=True)
+        self.years = list(years)
+
+    def at(self, name: str, year: int) -> np.ndarray:
+        return self.arrays[name][:, self.years.index(year)]
 
 
-def _period(w: pd.DataFrame, y0: int, y1: int, area: pd.Series | None) -> pd.DataFrame:
-    q0, q1 = w[("q", y0)].fillna(0.0).to_numpy(), w[("q", y1)].fillna(0.0).to_numpy()
-    p0, p1 = w[("p", y0)].to_numpy(), w[("p", y1)].to_numpy()
+def _period(w: _Wide, y0: int, y1: int, area: pd.Series | None) -> pd.DataFrame:
+    q0, q1 = np.nan_to_num(w.at("q", y0)), np.nan_to_num(w.at("q", y1))
+    p0, p1 = w.at("p", y0), w.at("p", y1)
     p0, p1 = np.where(np.isnan(p0), p1, p0), np.where(np.isnan(p1), p0, p1)
-    f = w[("_f", y0)].fillna(w[("_f", y1)]).to_numpy()
-    rt = w.index.to_frame(index=False)[["region_code", "ecosystem_type"]]
+    f0 = w.at("f", y0)
+    f = np.where(np.isnan(f0), w.at("f", y1), f0)
+    rt = w.keys
     if area is not None:
-        a0 = (
-            area.reindex(
-                pd.MultiIndex.from_arrays(
-                    [rt["region_code"], np.full(len(rt), y0), rt["ecosystem_type"]]
-                )
-            )
-            .fillna(0.0)
-            .to_numpy()
-        )
-        a1 = (
-            area.reindex(
-                pd.MultiIndex.from_arrays(
-                    [rt["region_code"], np.full(len(rt), y1), rt["ecosystem_type"]]
-                )
-            )
-            .fillna(0.0)
-            .to_numpy()
-        )
+        idx = [pd.MultiIndex.from_arrays([rt["region_code"], np.full(len(rt), y), rt["ecosystem_type"]])
+               for y in (y0, y1)]  # fmt: skip
+        a0, a1 = (area.reindex(i).fillna(0.0).to_numpy() for i in idx)
     else:
         a0 = a1 = np.zeros(len(rt))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # non-finite → error below
@@ -137,8 +145,7 @@ def _period(w: pd.DataFrame, y0: int, y1: int, area: pd.Series | None) -> pd.Dat
         cond = (q1 - q0 - (a1 - a0) * s0) * p0
         reval = q1 * (p1 - p0)
     out = rt.copy()
-    v0 = w[("value", y0)].fillna(0.0).to_numpy()
-    v1 = w[("value", y1)].fillna(0.0).to_numpy()
+    v0, v1 = np.nan_to_num(w.at("value", y0)), np.nan_to_num(w.at("value", y1))
     out["opening"], out["closing"] = v0 * f, v1 * f
     out["enhancement"], out["degradation"] = np.maximum(cond, 0.0) * f, np.minimum(cond, 0.0) * f
     out["conversions"], out["revaluation"] = conv * f, reval * f
@@ -255,7 +262,7 @@ def asset_account(
     notes = [text("seea.note_asset_constant" if flows is None else "seea.note_asset_projection",
                   life=life, rate=discount_rate, timing=text(f"seea.timing.{timing}"))]  # fmt: skip
     area = _asset_areas(lines, land_cover, notes)
-    w = _wide(lines, years)
+    w = _Wide(lines, years)
     accs = []
     for y0, y1 in _periods(years, periods):
         acc = _apply_other(_period(w, y0, y1, area), other_changes, y0, y1)
@@ -316,23 +323,24 @@ def _values(lines: pd.DataFrame, unit: str, py) -> pd.DataFrame:
 
 
 def _cube(long: pd.DataFrame, unit: str) -> pd.DataFrame:
-    per = long["year_from"].astype(str) + "-" + long["year_to"].astype(str)
-    cube = make_cube(long, account="assets", table="10.1", row="item", column="ecosystem_type",
-                     value="value", unit=unit, period=per)  # fmt: skip
-    rank = {k: i for i, k in enumerate(ASSET_ITEMS)}
-    g = pd.factorize(cube["region_code"].astype(str) + "\x00" + cube["period"])[0]
-    order = np.lexsort((pd.factorize(cube["column_code"])[0], cube["row_code"].map(rank), g))
-    return with_totals(cube.iloc[order].reset_index(drop=True))
+    return table_cube(
+        account="assets", table="10.1", region=long["region_code"].to_numpy(dtype=object),
+        period=period_of(long), row=long["item"].to_numpy(dtype=object),
+        column=long["ecosystem_type"].to_numpy(dtype=object),
+        value=long["value"].to_numpy(dtype=float), unit=unit, row_order=ASSET_ITEMS,
+    )  # fmt: skip
 
 
 def _values_cube(values: pd.DataFrame, unit: str) -> pd.DataFrame:
-    long = values.melt(id_vars=["region_code", "ecosystem_type", "year"], value_vars=["annual_value", "asset_value"],
-                       var_name="item", value_name="value")  # fmt: skip
-    long = long.sort_values(["region_code", "year", "item"], kind="stable")
-    cube = make_cube(long, account="assets", table="10.1-v", row="item", column="ecosystem_type",
-                     value="value", unit=np.where(long["item"] == "annual_value", f"{unit}/a", unit),
-                     period=long["year"].astype(str))  # fmt: skip
-    return with_totals(cube)
+    long = values.melt(id_vars=["region_code", "ecosystem_type", "year"],
+                       value_vars=["annual_value", "asset_value"], var_name="item", value_name="value")  # fmt: skip
+    return table_cube(
+        account="assets", table="10.1-v", region=long["region_code"].to_numpy(dtype=object),
+        period=long["year"].astype(str).to_numpy(dtype=object), row=long["item"].to_numpy(dtype=object),
+        column=long["ecosystem_type"].to_numpy(dtype=object), value=long["value"].to_numpy(dtype=float),
+        unit=np.where(long["item"] == "annual_value", f"{unit}/a", unit),
+        row_order=("annual_value", "asset_value"),
+    )  # fmt: skip
 
 
 def _metadata(ledger, lines, rate, life, timing, flows, unit, py, has_area) -> dict:
@@ -354,7 +362,7 @@ def _concept(account: str) -> str:
 
 
 def _concept_notes(lines: pd.DataFrame) -> list:
-    accounts = set(lines["account"].dropna().astype(str))
+    accounts = {str(a) for a in pd.unique(lines["account"].dropna())}
     return (
         [text("seea.note_welfare_assets", accounts=", ".join(sorted(accounts - {"GEP"})))]
         if accounts - {"GEP"}

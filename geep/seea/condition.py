@@ -44,7 +44,7 @@ def _read_indicators(frame: pd.DataFrame) -> pd.DataFrame:
     df, hunit = I.canonical_columns(
         frame, IND, ("region_code", "year", "ecosystem_type", "variable", "value"), ("unit",)
     )
-    out = pd.DataFrame({
+    out = I.frame({
         "region_code": I.codes(df, IND, "region_code"), "year": I.years(df, IND, "year"),
         "ecosystem_type": I.codes(df, IND, "ecosystem_type"),
         "variable": I.codes(df, IND, "variable"), "value": I.numbers(df, IND, "value"),
@@ -60,7 +60,7 @@ def _read_references(frame: pd.DataFrame) -> pd.DataFrame:
         frame, REF, ("ecosystem_type", "variable", "upper", "lower", "ect_class"),
         ("unit", "weight", "region_code"),
     )  # fmt: skip
-    out = pd.DataFrame({
+    out = I.frame({
         "ecosystem_type": I.codes(df, REF, "ecosystem_type"),
         "variable": I.codes(df, REF, "variable"),
         "upper": I.numbers(df, REF, "upper"), "lower": I.numbers(df, REF, "lower"),

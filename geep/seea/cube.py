@@ -3,15 +3,21 @@
 One row per cell of every table: ``account, table, row_code, column_code, region_code,
 period, value, unit, flags`` (:data:`~geep.seea.vocab.CUBE_COLUMNS`). ``period`` is
 ``"Y0-Y1"`` for the account of a period and ``"Y"`` for a single year; compound row codes
-join their parts with ``|``. Cube rows are kept in layout order (regions, periods, rows and
-columns in the order the account gives them), so a layout is a pivot of its rows.
+join their parts with ``|``. Cube rows are kept in layout order (regions and periods in order
+of appearance, then rows, then columns), so a layout is a pivot of its rows.
+
+:func:`table_cube` builds a table with its totals on integer codes and dense numpy arrays
+(groups × rows × columns): no per-row Python, no string operations on the cells.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from .inputs import frame as _frame
 from .vocab import CUBE_COLUMNS, TOTAL
 
 
@@ -27,7 +33,7 @@ def make_cube(
     period: np.ndarray | pd.Series,
     flags: str | np.ndarray | pd.Series | None = None,
 ) -> pd.DataFrame:
-    """Cube rows from ``frame``.
+    """Cube rows from ``frame`` as they are (no totals, no reordering).
 
     ``row``, ``column`` and ``flags`` are column names of ``frame`` (a string) or arrays;
     ``unit`` is a constant (a string) or an array; ``value`` is a column name.
@@ -39,35 +45,133 @@ def make_cube(
             return frame[x].to_numpy(dtype=object)
         return np.asarray(x, dtype=object)
 
-    out = pd.DataFrame({
+    out = _frame({
         "account": account, "table": table, "row_code": col(row), "column_code": col(column),
         "region_code": frame["region_code"].to_numpy(dtype=object),
         "period": np.asarray(period, dtype=object),
         "value": frame[value].to_numpy(dtype=float),
         "unit": np.full(n, unit, dtype=object) if isinstance(unit, str) else col(unit),
         "flags": np.full(n, "", dtype=object) if flags is None else col(flags),
-    }, index=range(n))  # fmt: skip
+    }, n)  # fmt: skip
     return out[list(CUBE_COLUMNS)]
 
 
-def with_totals(cube: pd.DataFrame, over: str = "column_code", label: str = TOTAL) -> pd.DataFrame:
-    """Add, per (table, region, period, row), the sum over ``over`` as code ``label``.
+def _codes(values: np.ndarray, order: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes and names: in ``order`` first (when given), then by first appearance."""
+    idx, names = pd.factorize(values)
+    names = np.asarray(names, dtype=object)
+    if order is None:
+        return idx, names
+    rank = {k: i for i, k in enumerate(order)}
+    key = np.array([rank.get(n, len(rank) + i) for i, n in enumerate(names)])
+    perm = np.argsort(key, kind="stable")
+    inverse = np.empty_like(perm)
+    inverse[perm] = np.arange(len(perm))
+    return inverse[idx], names[perm]
 
-    The total row of each group is placed after the group's last row (layout order kept).
+
+def table_cube(
+    *,
+    account: str,
+    table: str,
+    region: np.ndarray,
+    period: np.ndarray,
+    row: np.ndarray,
+    column: np.ndarray,
+    value: np.ndarray,
+    unit: str | np.ndarray,
+    flags: np.ndarray | None = None,
+    row_order: Sequence[str] | None = None,
+    column_total: bool = True,
+    row_total: bool = False,
+    square: bool = False,
+) -> pd.DataFrame:
+    """The cube rows of one table, in layout order, with totals.
+
+    Parameters
+    ----------
+    region, period, row, column, value
+        One entry per given cell (duplicates are summed).
+    unit, flags
+        A constant unit, or one unit (and flag) per given cell; a row takes the unit and flag of
+        its first cell.
+    row_order
+        Row codes in layout order (others follow in order of appearance).
+    column_total, row_total
+        Add a ``total`` column (Σ over columns) / a ``total`` row (Σ over rows).
+    square
+        Every (row, column) pair of the classes present in a region-period (rows and columns
+        share one vocabulary, as in a change matrix); otherwise only the rows and columns that
+        have a cell in that region-period.
     """
-    keys = [c for c in ("account", "table", "region_code", "period", "row_code", "column_code")
-            if c != over]  # fmt: skip
-    g = cube.groupby(keys, sort=False, dropna=False)
-    tot = g["value"].sum().reset_index()
-    tot[over] = label
-    tot["unit"] = g["unit"].first().to_numpy()
-    tot["flags"] = ""
-    tot = tot[list(CUBE_COLUMNS)]
-    cube = cube.assign(_o=np.arange(len(cube)), _t=0)
-    last = cube.groupby(keys, sort=False, dropna=False)["_o"].max().to_numpy()
-    tot = tot.assign(_o=last, _t=1)
-    both = pd.concat([cube, tot], ignore_index=True).sort_values(["_o", "_t"], kind="stable")
-    return both.drop(columns=["_o", "_t"]).reset_index(drop=True)
+    region = np.asarray(region, dtype=object)
+    period = np.asarray(period, dtype=object)
+    ri_, _ = pd.factorize(region)
+    pi_, _ = pd.factorize(period)
+    g, gnames = pd.factorize(ri_.astype(np.int64) * (int(pi_.max(initial=0)) + 1) + pi_)
+    if square:
+        both, names = _codes(
+            np.concatenate([np.asarray(row, dtype=object), np.asarray(column, dtype=object)])
+        )
+        r, c = both[: len(row)], both[len(row) :]
+        rnames = cnames = names
+    else:
+        r, rnames = _codes(np.asarray(row, dtype=object), row_order)
+        c, cnames = _codes(np.asarray(column, dtype=object))
+    ng, nr, nc = len(gnames), len(rnames), len(cnames)
+    lin = (g * nr + r) * nc + c
+    size = ng * nr * nc
+    vals = np.bincount(lin, weights=np.asarray(value, dtype=float), minlength=size).reshape(
+        ng, nr, nc
+    )
+    mask = (np.bincount(lin, minlength=size) > 0).reshape(ng, nr, nc)
+    has_r = mask.any(axis=2)
+    if square:  # every pair of the classes present in the region-period
+        has_r = has_r | mask.any(axis=1)
+        mask = has_r[:, :, None] & has_r[:, None, :]
+    if column_total:
+        vals = np.concatenate([vals, vals.sum(axis=2, keepdims=True)], axis=2)
+        mask = np.concatenate([mask, has_r[:, :, None]], axis=2)
+        cnames = np.append(cnames, TOTAL)
+    if row_total:
+        vals = np.concatenate([vals, vals.sum(axis=1, keepdims=True)], axis=1)
+        mask = np.concatenate([mask, mask.any(axis=1, keepdims=True)], axis=1)
+        rnames = np.append(rnames, TOTAL)
+    gi, ri, ci = np.nonzero(mask)  # C order: region-period, then row, then column
+    first = _first_of_groups(g, ng)
+    row_unit, row_flag = _row_attrs(unit, flags, g, r, ng, nr)
+    is_row = ri < nr
+    rc = np.minimum(ri, nr - 1)
+    out = _frame({
+        "account": account, "table": table, "row_code": rnames[ri], "column_code": cnames[ci],
+        "region_code": region[first[gi]], "period": period[first[gi]], "value": vals[gi, ri, ci],
+        "unit": np.where(is_row, row_unit[gi, rc], row_unit[gi, 0]),
+        "flags": np.where(is_row, row_flag[gi, rc], "") if row_flag is not None else "",
+    })  # fmt: skip
+    return out[list(CUBE_COLUMNS)]
+
+
+def _first_of_groups(g: np.ndarray, ng: int) -> np.ndarray:
+    """Position of the first cell of each region-period (for its region and period text)."""
+    first = np.full(ng, -1, dtype=np.int64)
+    order = np.arange(len(g))[::-1]
+    first[g[order]] = order
+    return first
+
+
+def _row_attrs(unit, flags, g, r, ng, nr):
+    if isinstance(unit, str):
+        units = np.full((ng, nr), unit, dtype=object)
+    else:
+        units = np.full((ng, nr), "", dtype=object)
+        rev = np.arange(len(g))[::-1]  # the first cell of each row wins
+        units[g[rev], r[rev]] = np.asarray(unit, dtype=object)[rev]
+    if flags is None:
+        return units, None
+    fl = np.full((ng, nr), "", dtype=object)
+    rev = np.arange(len(g))[::-1]
+    fl[g[rev], r[rev]] = np.asarray(flags, dtype=object)[rev]
+    return units, fl
 
 
 def period_of(frame: pd.DataFrame) -> np.ndarray:
@@ -78,62 +182,22 @@ def period_of(frame: pd.DataFrame) -> np.ndarray:
 
 def extent_cube(long: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Table 4.1 rows (with the total over ecosystem types) from the extent long table."""
-    cube = make_cube(
-        long, account="extent", table="4.1", row="item", column="ecosystem_type",
-        value="area", unit=unit, period=period_of(long),
-    )  # fmt: skip
-    cube = _by_row_order(cube)
-    return with_totals(cube)
-
-
-def _by_row_order(cube: pd.DataFrame) -> pd.DataFrame:
-    """Rows of each region-period grouped by item (the layout's row order)."""
     from .vocab import EXTENT_ITEMS
 
-    rank = {k: i for i, k in enumerate(EXTENT_ITEMS)}
-    grp = pd.factorize(cube["region_code"].astype(str) + "\x00" + cube["period"].astype(str))[0]
-    cols = pd.factorize(cube["column_code"])[0]
-    rows = cube["row_code"].map(rank).to_numpy()
-    order = np.lexsort((cols, rows, grp))
-    return cube.iloc[order].reset_index(drop=True)
+    return table_cube(
+        account="extent", table="4.1", region=long["region_code"].to_numpy(dtype=object),
+        period=period_of(long), row=long["item"].to_numpy(dtype=object),
+        column=long["ecosystem_type"].to_numpy(dtype=object),
+        value=long["area"].to_numpy(dtype=float), unit=unit, row_order=EXTENT_ITEMS,
+    )  # fmt: skip
 
 
 def matrix_cube(matrix: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Table 4.2 rows: the square change matrix of each region and period (every pair of its
     types, 0 where no transition), with its row sums and column sums (``total``)."""
-    m = matrix.assign(period=period_of(matrix))
-    g = ["region_code", "period"]
-    types = pd.concat([
-        m[[*g, "from_class"]].set_axis([*g, "k"], axis=1),
-        m[[*g, "to_class"]].set_axis([*g, "k"], axis=1),
-    ]).drop_duplicates()  # fmt: skip
-    types["_g"] = pd.factorize(types["region_code"].astype(str) + "\x00" + types["period"])[0]
-    types["_r"] = types.groupby("_g", sort=False).cumcount()
-    a = types.rename(columns={"k": "from_class", "_r": "_a"})
-    b = types.rename(columns={"k": "to_class", "_r": "_b"}).drop(columns="_g")
-    pairs = a.merge(b, on=g).sort_values(["_g", "_a", "_b"], kind="stable")
-    cells = m.groupby([*g, "from_class", "to_class"], sort=False)["area"].sum().reset_index()
-    frame = pairs.merge(cells, on=[*g, "from_class", "to_class"], how="left", sort=False)
-    frame["area"] = frame["area"].fillna(0.0)
-    cube = make_cube(
-        frame, account="extent", table="4.2", row="from_class", column="to_class",
-        value="area", unit=unit, period=frame["period"],
+    return table_cube(
+        account="extent", table="4.2", region=matrix["region_code"].to_numpy(dtype=object),
+        period=period_of(matrix), row=matrix["from_class"].to_numpy(dtype=object),
+        column=matrix["to_class"].to_numpy(dtype=object),
+        value=matrix["area"].to_numpy(dtype=float), unit=unit, row_total=True, square=True,
     )  # fmt: skip
-    cube = with_totals(cube, over="column_code")
-    return _total_row(cube)
-
-
-def _total_row(cube: pd.DataFrame) -> pd.DataFrame:
-    """Append, per region and period, the column sums as row ``total`` (after its rows)."""
-    g = cube.groupby(["account", "table", "region_code", "period", "column_code"], sort=False)
-    tot = g["value"].sum().reset_index()
-    tot["row_code"] = TOTAL
-    tot["unit"] = g["unit"].first().to_numpy()
-    tot["flags"] = ""
-    tot = tot[list(CUBE_COLUMNS)]
-    cube = cube.assign(_o=np.arange(len(cube)), _t=0)
-    last = cube.groupby(["region_code", "period"], sort=False)["_o"].max()
-    tot = tot.assign(_o=tot.set_index(["region_code", "period"]).index.map(last).to_numpy(), _t=1)
-    tot["_t"] = 1 + np.arange(len(tot))  # keep column order within the total row
-    both = pd.concat([cube, tot], ignore_index=True).sort_values(["_o", "_t"], kind="stable")
-    return both.drop(columns=["_o", "_t"]).reset_index(drop=True)

@@ -55,7 +55,7 @@ def read_transitions(transitions: pd.DataFrame) -> pd.DataFrame:
         ("region_code", "year_from", "year_to", "from_class", "to_class", "area"),
         ("unit", "managed", "region_name"),
     )  # fmt: skip
-    out = pd.DataFrame({
+    out = I.frame({
         "region_code": I.codes(df, TRANSITIONS, "region_code"),
         "year_from": I.years(df, TRANSITIONS, "year_from"),
         "year_to": I.years(df, TRANSITIONS, "year_to"),
@@ -86,7 +86,7 @@ def read_land_cover(land_cover: pd.DataFrame) -> pd.DataFrame:
         land_cover, LAND_COVER, ("region_code", "year", "ecosystem_type", "area"),
         ("unit", "region_name"),
     )  # fmt: skip
-    out = pd.DataFrame({
+    out = I.frame({
         "region_code": I.codes(df, LAND_COVER, "region_code"),
         "year": I.years(df, LAND_COVER, "year"),
         "ecosystem_type": I.codes(df, LAND_COVER, "ecosystem_type"),
@@ -420,7 +420,7 @@ def compare_with_land_cover(long: pd.DataFrame, lc: pd.DataFrame, rtol: float) -
                 text("seea.margin_mismatch", what=text(f"seea.margin_{what}"), region=r, year=y,
                      cls=k, matrix=row["matrix"], land_cover=row["land_cover"], n=len(bad)),
                 hint=text("seea.hint_margin_mismatch"), table=TRANSITIONS,
-                row=f"{r} {y} {k}",
+                region_code=r, year=int(y), ecosystem_type=k,
             )  # fmt: skip
 
 

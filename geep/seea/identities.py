@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .inputs import frame as _frame
 from .vocab import ASSET_CHANGES, CHECK_COLUMNS, TOTAL
 
 #: relative tolerance of every identity [–]
@@ -36,17 +37,17 @@ def _rows(
     rounding of those terms)."""
     lhs = np.asarray(lhs, dtype=float)
     rhs = np.asarray(rhs, dtype=float)
-    frame = idx.to_frame(index=False)
+    where = idx.to_frame(index=False)
     size = np.maximum(np.abs(lhs), np.abs(rhs))
     if scale is not None:
         size = np.maximum(size, np.asarray(scale, dtype=float))
     tol = rtol * np.maximum(1.0, size)
     res = lhs - rhs
-    out = pd.DataFrame({
+    out = _frame({
         "table": table, "identity": identity,
-        "region_code": frame["region_code"].to_numpy(dtype=object),
-        "period": frame["period"].to_numpy(dtype=object),
-        "column_code": frame["column_code"].to_numpy(dtype=object) if "column_code" in frame
+        "region_code": where["region_code"].to_numpy(dtype=object),
+        "period": where["period"].to_numpy(dtype=object),
+        "column_code": where["column_code"].to_numpy(dtype=object) if "column_code" in where
         else "",
         "lhs": lhs, "rhs": rhs, "residual": res, "tolerance": tol,
         "ok": np.abs(res) <= tol,

@@ -16,7 +16,8 @@ References
 宋永永, 薛东前, 代兰海, 夏四友, 黄小刚 (2018). 晋陕蒙典型化石能源开发区土地利用变化及其生态响应.
 干旱区地理 (ChinaXiv 201809.00013), eq. for EV_t and Table 4 (EQI).
 Kreuter U.P., Harris H.G., Matlock M.D., Lacey R.E. (2001). Change in ecosystem service values in
-the San Antonio area, Texas. Ecological Economics 39(3):333-346 (the CS coefficient).
+the San Antonio area, Texas. Ecological Economics 39(3):333-346 — the usual citation for the CS
+coefficient (unverified here).
 """
 
 from __future__ import annotations
@@ -238,7 +239,7 @@ def cs_index(ledger: Ledger, *, by: str = "ecosystem_type", step: float = 0.5) -
 
     References
     ----------
-    Kreuter et al. (2001), Ecological Economics 39(3):333-346.
+    Kreuter et al. (2001), Ecological Economics 39(3):333-346 (usual citation; unverified here).
     """
     if not (isinstance(step, int | float) and 0 < float(step) < 10):
         raise InputError(text("seea.bad_step", step=step), hint=text("seea.hint_step"))

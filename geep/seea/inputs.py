@@ -55,6 +55,26 @@ def _fold(name: object) -> str:
 _LOOKUP = {_fold(a): canon for canon, names in ALIASES.items() for a in names}
 
 
+def frame(columns: Mapping[str, object], n: int | None = None) -> pd.DataFrame:
+    """A DataFrame whose text columns keep the ``object`` dtype.
+
+    pandas ≥ 3 would otherwise convert every array of Python strings to its pyarrow string
+    type and back at each step; geep.seea works on object arrays throughout.
+    """
+    if n is None:
+        n = next(
+            (len(v) for v in columns.values() if isinstance(v, np.ndarray | pd.Series | list)), 0
+        )
+    cols = {}
+    for k, v in columns.items():
+        if isinstance(v, str):
+            v = np.full(n, v, dtype=object)
+        if isinstance(v, np.ndarray) and v.dtype == object:
+            v = pd.Series(v, dtype=object)
+        cols[k] = v.reset_index(drop=True) if isinstance(v, pd.Series) else v
+    return pd.DataFrame(cols, index=range(n))
+
+
 def refs(frame: pd.DataFrame, table: str, rows: Iterable[int] | np.ndarray) -> list[str]:
     """Locations of ``rows`` (positions) of ``frame``: its ``input_ref`` or ``table[i]``."""
     rows = list(rows)

@@ -27,7 +27,7 @@ from ..ledger import Ledger
 from ..messages import text
 from . import inputs as I
 from .account import Account
-from .cube import make_cube, with_totals
+from .cube import table_cube
 from .identities import supply_use_checks
 from .ledgers import lines_of, methods_of, money_basis
 from .vocab import SEP, TOTAL
@@ -41,7 +41,7 @@ FINAL_TOTAL = "total.final"
 
 def _shares(frame: pd.DataFrame, table: str, column: str, services: set[str]) -> pd.DataFrame:
     df, _ = I.canonical_columns(frame, table, ("service", column, "share"), ("region_code", "year"))
-    out = pd.DataFrame({"service": I.codes(df, table, "service"), column: I.codes(df, table, column),
+    out = I.frame({"service": I.codes(df, table, "service"), column: I.codes(df, table, column),
                         "share": I.numbers(df, table, "share", nonnegative=True)})  # fmt: skip
     keys = ["service"]
     for c in ("region_code", "year"):
@@ -99,11 +99,13 @@ def _supply_rows(
         )
         agg = _with_final_total(agg, by, intermediate)
         row, unit, val = agg["service"], "CNY", "value"
-    per = agg["year"].astype(str).to_numpy()
     flags = np.where(agg["service"].isin(list(intermediate)), "intermediate", "")
-    cube = make_cube(agg, account="supply_use", table=table, row=row, column=by, value=val,
-                     unit=unit, period=per, flags=flags)  # fmt: skip
-    return with_totals(cube)
+    return table_cube(
+        account="supply_use", table=table, region=agg["region_code"].to_numpy(dtype=object),
+        period=agg["year"].astype(str).to_numpy(dtype=object), row=np.asarray(row, dtype=object),
+        column=agg[by].to_numpy(dtype=object), value=agg[val].to_numpy(dtype=float),
+        unit=unit if isinstance(unit, str) else np.asarray(unit, dtype=object), flags=flags,
+    )  # fmt: skip
 
 
 def _one_unit(agg: pd.DataFrame) -> None:
