@@ -161,6 +161,10 @@ _EXTENT = {
         "closing only — gross additions and reductions cannot be known",
         "范围账户来自两期土地覆被、没有转移矩阵：仅有期初、净变化和期末，无法得知总增加量和总减少量",
     ),
+    "seea.note_absent_class": (
+        "no land-cover row in {year} for {pairs} ({n} in all): counted as 0 ha in that year",
+        "{year} 年没有 {pairs} 的土地覆被记录（共 {n} 项）：该年按 0 ha 计",
+    ),
     "seea.note_unmanaged_split": (
         "the transitions do not say which changes were managed: additions and reductions are "
         "not split into managed and unmanaged",

@@ -120,6 +120,7 @@ class Account:
 
     @property
     def columns(self) -> pd.Index:
+        """The columns of :attr:`long`."""
         return self.long.columns
 
     # --- files ----------------------------------------------------------------------
@@ -237,12 +238,13 @@ def read_cube(path: str | Path) -> Account:
 
 def from_cube(cube: pd.DataFrame, meta: dict[str, Any]) -> Account:
     """An :class:`Account` from a cube and a meta record (checks recomputed from the cube)."""
+    from .cube import categorical
     from .identities import asset_checks, change_checks, extent_checks, supply_use_checks
 
     cube = cube[list(CUBE_COLUMNS)].copy()
-    for c in CUBE_COLUMNS:  # text as object arrays, as the accounts make them
+    for c in CUBE_COLUMNS:  # text as categoricals, as the accounts make them
         if c != "value":
-            cube[c] = pd.Series(cube[c].to_numpy(dtype=object), dtype=object, index=cube.index)
+            cube[c] = categorical(cube[c].to_numpy(dtype=object))
     kind = meta.get("kind") or str(cube["account"].iloc[0])
     checks = {
         "extent": extent_checks,
@@ -272,4 +274,5 @@ def _long_from_cube(cube: pd.DataFrame) -> pd.DataFrame:
 
 
 def dumps(obj: Any) -> str:
+    """Stable JSON text (sorted keys, UTF-8 characters kept) of a meta record."""
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"

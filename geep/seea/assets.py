@@ -34,7 +34,7 @@ from ..ledger import Ledger
 from ..messages import text
 from . import inputs as I
 from .account import AssetAccount
-from .cube import period_of, table_cube
+from .cube import concat_cubes, period_of, table_cube
 from .discount import annuity_factor, check_life, check_timing, discount_factors
 from .identities import asset_checks
 from .ledgers import ALL_TYPES, areas, areas_from_lines, lines_of, methods_of, money_basis
@@ -123,6 +123,7 @@ class _Wide:
         self.years = list(years)
 
     def at(self, name: str, year: int) -> np.ndarray:
+        """Column ``name`` (q, p, value, f) of ``year`` for every line key."""
         return self.arrays[name][:, self.years.index(year)]
 
 
@@ -277,7 +278,7 @@ def asset_account(
         raise InputError(text("seea.asset_not_finite"), hint=text("seea.hint_asset_not_finite"))
     long = _long(table, unit, py)
     values = _values(lines, unit, py)
-    cube = pd.concat([_cube(long, unit), _values_cube(values, unit)], ignore_index=True)
+    cube = concat_cubes([_cube(long, unit), _values_cube(values, unit)])
     meta = _metadata(ledger, lines, discount_rate, life, timing, flows, unit, py, area is not None)
     notes += _concept_notes(lines)
     return AssetAccount(long=long, cube=cube, metadata=meta, checks=asset_checks(cube),
@@ -352,9 +353,17 @@ def _metadata(ledger, lines, rate, life, timing, flows, unit, py, has_area) -> d
         "asset_life": life, "timing": timing,
         "expectation": "constant real flow of the accounting year" if flows is None else "relative flow projection",
         "conversions": "area change x unit asset value" if has_area else "not separated (no areas)",
-        "status": ledger.status, "experimental": True,
+        "classification": _classification(ledger), "status": ledger.status, "experimental": True,
     }  # fmt: skip
     return {"10.1": dict(base), "10.1-v": dict(base)}
+
+
+def _classification(ledger: Ledger) -> str:
+    """The ecosystem types of a ledger: geep land classes under its profile(s)."""
+    meta = ledger.meta
+    profiles = meta.get("profiles") or ({"": meta["profile"]} if meta.get("profile") else {})
+    names = ", ".join(sorted({str(p) for p in profiles.values()})) or "unknown profile"
+    return f"ecosystem_type of the ledger lines (geep land classes; profile {names})"
 
 
 def _concept(account: str) -> str:

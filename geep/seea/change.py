@@ -31,7 +31,8 @@ from ..errors import InputError
 from ..ledger import Ledger
 from ..messages import text
 from .account import Account
-from .cube import make_cube
+from .assets import _classification
+from .cube import concat_cubes, make_cube
 from .identities import change_checks
 from .indices import ZERO_VALUE
 from .ledgers import areas, lines_of, methods_of, money_basis, status_of, type_values, unit_values
@@ -161,12 +162,39 @@ def _long(p, eff, lines_a, lines_b, ya, yb) -> pd.DataFrame:
     return long.reindex(columns=cols).reset_index(drop=True)
 
 
+def _row_codes(long: pd.DataFrame) -> np.ndarray:
+    """``item|from>to`` or ``item|type`` (or ``item``), built once per distinct combination."""
+    cols = ("item", "from_class", "to_class", "ecosystem_type")
+    code = np.zeros(len(long), dtype=np.int64)
+    levels = []
+    for c in cols:  # one integer key from the codes of the four columns
+        idx, uniq = pd.factorize(long[c].to_numpy(dtype=object), use_na_sentinel=False)
+        code = code * len(uniq) + idx
+        levels.append(np.asarray(uniq, dtype=object))
+    codes, uniq = pd.factorize(code)
+    names = []
+    for u in uniq:
+        parts = []
+        for lv in reversed(levels):
+            u, k = divmod(int(u), len(lv))
+            parts.append(lv[k])
+        k, f, t, item = parts  # reversed: ecosystem_type, to_class, from_class, item
+        comp = f"{f}>{t}" if f else k
+        names.append(f"{item}|{comp}" if comp else item)
+    return np.asarray(names, dtype=object)[codes]
+
+
+def _periods(long: pd.DataFrame) -> np.ndarray:
+    """``"Y0-Y1"`` of every row, formatted once per distinct period."""
+    pairs = long["year_from"].to_numpy(np.int64) * 10_000 + long["year_to"].to_numpy(np.int64)
+    codes, uniq = pd.factorize(pairs)
+    return np.asarray([f"{u // 10_000}-{u % 10_000}" for u in uniq], dtype=object)[codes]
+
+
 def _cube(long: pd.DataFrame, unit: str) -> pd.DataFrame:
-    comp = np.where(long["from_class"] != "", long["from_class"] + ">" + long["to_class"],
-                    long["ecosystem_type"])  # fmt: skip
-    row = np.where(comp != "", long["item"] + "|" + comp, long["item"])
-    period = long["year_from"].astype(str) + "-" + long["year_to"].astype(str)
-    frames = []
+    row = _row_codes(long)
+    period = _periods(long)
+    frames, order = [], []
     for measure, col, u in (
         ("value", "value", unit),
         ("area", "area", "ha"),
@@ -176,9 +204,10 @@ def _cube(long: pd.DataFrame, unit: str) -> pd.DataFrame:
         keep = long[col].notna().to_numpy()
         frames.append(make_cube(sub, account="esv_change", table="esv-change", row=row[keep],
                                 column=np.full(len(sub), measure, dtype=object), value=col, unit=u, period=period[keep],
-                                flags=sub["flags"]).assign(_o=np.flatnonzero(keep)))  # fmt: skip
-    cube = pd.concat(frames, ignore_index=True).sort_values("_o", kind="stable")
-    return cube.drop(columns="_o").reset_index(drop=True)
+                                flags=sub["flags"]))  # fmt: skip
+        order.append(np.flatnonzero(keep))
+    cube = concat_cubes(frames)
+    return cube.iloc[np.argsort(np.concatenate(order), kind="stable")].reset_index(drop=True)
 
 
 def esv_change(
@@ -243,7 +272,7 @@ def esv_change(
     meta = {"esv-change": {
         "price_basis": "constant prices", "price_year": py, "unit": unit, "weights": weights,
         "valuation_technique": methods_of([la, lb]), "status": status_of([ledger_a, ledger_b]),
-        "zero_value": list(zero_value), "source": "change matrix" if eff is not None else "areas by type",
+        "zero_value": list(zero_value), "classification": _classification(ledger_a), "source": "change matrix" if eff is not None else "areas by type",
     }}  # fmt: skip
     notes.append(text("seea.note_change_weights", weights=weights))
     return Account(kind="esv_change", long=long, cube=cube, metadata=meta,

@@ -33,7 +33,7 @@ from ..messages import text
 from ..units import factor
 from . import inputs as I
 from .account import Account
-from .cube import make_cube
+from .cube import concat_cubes, make_cube
 from .identities import condition_checks
 from .vocab import ECT_CLASSES, SEP
 
@@ -192,10 +192,7 @@ def condition_account(
     )
     long = _long(m, index)
     years = sorted(int(y) for y in ind["year"].unique())
-    cube = pd.concat(
-        [_cube(m, index, ref, a, b) for a, b in _periods(years, opening, closing)],
-        ignore_index=True,
-    )
+    cube = concat_cubes([_cube(m, index, ref, a, b) for a, b in _periods(years, opening, closing)])
     cov = ref.groupby("ecosystem_type", sort=False)["ect_class"].agg(lambda s: sorted(set(s)))
     coverage = {
         k: {"populated": v, "missing": [c for c in ECT_CLASSES if c not in v]}
@@ -262,7 +259,7 @@ def _cube(m, index, ref, a, b) -> pd.DataFrame:
                      column="ecosystem_type", value="v", unit="1",
                      period=np.full(len(long), per, dtype=object))  # fmt: skip
     out.append(_ordered(cube))
-    return pd.concat(out, ignore_index=True)
+    return concat_cubes(out)
 
 
 def _ordered(cube: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,9 @@ join their parts with ``|``. Cube rows are kept in layout order (regions and per
 of appearance, then rows, then columns), so a layout is a pivot of its rows.
 
 :func:`table_cube` builds a table with its totals on integer codes and dense numpy arrays
-(groups × rows × columns): no per-row Python, no string operations on the cells.
+(groups × rows × columns): no per-row Python, no string operations on the cells. The text
+columns are categoricals (a national cube of two million cells takes tens of MB); :func:`plain`
+gives them as object arrays where joins and pivots need them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .inputs import frame as _frame
 from .vocab import CUBE_COLUMNS, TOTAL
 
 
@@ -45,15 +46,67 @@ def make_cube(
             return frame[x].to_numpy(dtype=object)
         return np.asarray(x, dtype=object)
 
-    out = _frame({
-        "account": account, "table": table, "row_code": col(row), "column_code": col(column),
-        "region_code": frame["region_code"].to_numpy(dtype=object),
-        "period": np.asarray(period, dtype=object),
+    return _assemble({
+        "account": _const(account, n), "table": _const(table, n),
+        "row_code": categorical(col(row)), "column_code": categorical(col(column)),
+        "region_code": categorical(frame["region_code"].to_numpy(dtype=object)),
+        "period": categorical(np.asarray(period, dtype=object)),
         "value": frame[value].to_numpy(dtype=float),
-        "unit": np.full(n, unit, dtype=object) if isinstance(unit, str) else col(unit),
-        "flags": np.full(n, "", dtype=object) if flags is None else col(flags),
-    }, n)  # fmt: skip
-    return out[list(CUBE_COLUMNS)]
+        "unit": _const(unit, n) if isinstance(unit, str) else categorical(col(unit)),
+        "flags": _const("", n) if flags is None else categorical(col(flags)),
+    })  # fmt: skip
+
+
+def categorical(values: np.ndarray) -> pd.Categorical:
+    """Text as a categorical with its categories in order of appearance."""
+    values = np.asarray(values, dtype=object)
+    codes, cats = pd.factorize(values, use_na_sentinel=False)
+    return _from_codes(codes, cats)
+
+
+def _from_codes(codes: np.ndarray, cats) -> pd.Categorical:
+    cats = np.asarray(cats, dtype=object)
+    if len(pd.unique(cats)) != len(cats):  # a code equal to "total": fall back to the values
+        return categorical(cats[codes])
+    return pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object))
+
+
+def _const(value: str, n: int) -> pd.Categorical:
+    return pd.Categorical.from_codes(
+        np.zeros(n, dtype=np.int8), categories=pd.Index([value], dtype=object)
+    )
+
+
+def _assemble(columns: dict) -> pd.DataFrame:
+    return pd.DataFrame(columns)[list(CUBE_COLUMNS)]
+
+
+def concat_cubes(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate cube parts keeping the text columns categorical (categories united)."""
+    from pandas.api.types import union_categoricals
+
+    parts = [p for p in parts if len(p)] or list(parts[:1])
+    cols = {}
+    for c in CUBE_COLUMNS:
+        if c == "value":
+            cols[c] = np.concatenate([p[c].to_numpy(dtype=float) for p in parts])
+        else:
+            cats = [p[c].array if isinstance(p[c].dtype, pd.CategoricalDtype) else categorical(p[c].to_numpy(dtype=object))
+                    for p in parts]  # fmt: skip
+            u = union_categoricals(cats, ignore_order=True)
+            cols[c] = _from_codes(u.codes, np.asarray(u.categories, dtype=object))
+    return _assemble(cols)
+
+
+def plain(cube: pd.DataFrame) -> pd.DataFrame:
+    """The cube with its text columns as object arrays (for joins, pivots and string work)."""
+    out = cube.copy()
+    for c in CUBE_COLUMNS:
+        if c != "value" and isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = pd.Series(
+                np.asarray(out[c].array, dtype=object), dtype=object, index=out.index
+            )
+    return out
 
 
 def _codes(values: np.ndarray, order: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -142,13 +195,28 @@ def table_cube(
     row_unit, row_flag = _row_attrs(unit, flags, g, r, ng, nr)
     is_row = ri < nr
     rc = np.minimum(ri, nr - 1)
-    out = _frame({
-        "account": account, "table": table, "row_code": rnames[ri], "column_code": cnames[ci],
-        "region_code": region[first[gi]], "period": period[first[gi]], "value": vals[gi, ri, ci],
-        "unit": np.where(is_row, row_unit[gi, rc], row_unit[gi, 0]),
-        "flags": np.where(is_row, row_flag[gi, rc], "") if row_flag is not None else "",
+    n = len(gi)
+    uc, un = pd.factorize(row_unit.ravel(), use_na_sentinel=False)
+    uc = uc.reshape(ng, nr)
+    if row_flag is not None:
+        fc, fn = pd.factorize(np.append(row_flag.ravel(), ""), use_na_sentinel=False)
+        blank, fc = fc[-1], fc[:-1].reshape(ng, nr)
+        flag_col = _from_codes(np.where(is_row, fc[gi, rc], blank), fn)
+    else:
+        flag_col = _const("", n)
+    rcodes, pcodes = (
+        pd.factorize(region, use_na_sentinel=False),
+        pd.factorize(period, use_na_sentinel=False),
+    )
+    return _assemble({
+        "account": _const(account, n), "table": _const(table, n),
+        "row_code": _from_codes(ri, rnames), "column_code": _from_codes(ci, cnames),
+        "region_code": _from_codes(rcodes[0][first[gi]], rcodes[1]),
+        "period": _from_codes(pcodes[0][first[gi]], pcodes[1]),
+        "value": vals[gi, ri, ci],
+        "unit": _from_codes(np.where(is_row, uc[gi, rc], uc[gi, 0]), un),
+        "flags": flag_col,
     })  # fmt: skip
-    return out[list(CUBE_COLUMNS)]
 
 
 def _first_of_groups(g: np.ndarray, ng: int) -> np.ndarray:

@@ -158,10 +158,15 @@ def read_account(path: str | Path) -> Account:
     :meth:`~geep.seea.account.Account.to_excel` (cube sheet + hidden metadata)."""
     from openpyxl import load_workbook
 
+    from ..io.preflight import Limits, check_workbook
     from ..io.safety import FORMULA_PREFIXES
     from .account import from_cube
 
     path = Path(path)
+    if not path.exists():
+        raise InputError(text("seea.file_missing", file=str(path)), file=str(path),
+                         hint=text("seea.hint_file_missing"))  # fmt: skip
+    check_workbook(path, Limits.from_env())  # size, zip bombs, external entities
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         if CUBE_SHEET not in wb.sheetnames:

@@ -33,7 +33,7 @@ from ..messages import text
 from ..units import factor
 from . import inputs as I
 from .account import ExtentAccount
-from .cube import extent_cube, matrix_cube
+from .cube import concat_cubes, extent_cube, matrix_cube
 from .identities import extent_checks
 from .vocab import EXTENT_ITEMS, period_code
 
@@ -293,41 +293,49 @@ def extent_account(
     """
     out_factor = factor("ha", unit)
     cols = {I._fold(c) for c in getattr(data, "columns", [])}
-    is_matrix = bool(cols & {I._fold(a) for a in I.ALIASES["from_class"]})
     notes: list[Any] = []
-    if is_matrix:
-        t = read_transitions(data)
-        if opening is not None or closing is not None:
-            t = _select_period(t, opening, closing)
-        long = extent_kernel(t)
-        if land_cover is not None:
-            compare_with_land_cover(long, read_land_cover(land_cover), area_tolerance)
-        matrix = t.groupby(
-            ["region_code", "year_from", "year_to", "from_class", "to_class"], sort=False
-        )["area"].sum().reset_index()  # fmt: skip
-        if "managed" not in t.columns:
-            notes.append(text("seea.note_unmanaged_split"))
+    if cols & {I._fold(a) for a in I.ALIASES["from_class"]}:
+        long, matrix = _from_matrix(data, opening, closing, land_cover, area_tolerance, notes)
     else:
-        lc = read_land_cover(data)
-        y0, y1 = _land_cover_years(lc, opening, closing)
-        _check_regions(lc, y0, y1)
-        _check_totals(lc, y0, y1, area_tolerance)
-        long = land_cover_kernel(lc, y0, y1)
-        matrix = None
-        notes.append(text("seea.note_no_matrix"))
+        long, matrix = _from_land_cover(data, opening, closing, area_tolerance, notes)
     long["area"] = long["area"] * out_factor
     long["unit"] = unit
+    parts = [extent_cube(long, unit)]
     if matrix is not None:
         matrix["area"] = matrix["area"] * out_factor
-    cube = pd.concat(
-        [extent_cube(long, unit), *([matrix_cube(matrix, unit)] if matrix is not None else [])],
-        ignore_index=True,
-    )
+        parts.append(matrix_cube(matrix, unit))
+    cube = concat_cubes(parts)
     meta = _metadata(data, matrix is not None, unit, classification, crosswalk, area_method)
     meta["4.1"]["area_tolerance"] = area_tolerance
     checks = extent_checks(cube, area_tolerance)
     return ExtentAccount(long=long, cube=cube, metadata=meta, checks=checks, notes=notes,
                          transitions=matrix)  # fmt: skip
+
+
+def _from_matrix(data, opening, closing, land_cover, area_tolerance, notes):
+    """Long account [ha] and the summed transitions of a transitions table."""
+    t = read_transitions(data)
+    if opening is not None or closing is not None:
+        t = _select_period(t, opening, closing)
+    long = extent_kernel(t)
+    if land_cover is not None:
+        compare_with_land_cover(long, read_land_cover(land_cover), area_tolerance)
+    keys = ["region_code", "year_from", "year_to", "from_class", "to_class"]
+    matrix = t.groupby(keys, sort=False)["area"].sum().reset_index()
+    if "managed" not in t.columns:
+        notes.append(text("seea.note_unmanaged_split"))
+    return long, matrix
+
+
+def _from_land_cover(data, opening, closing, area_tolerance, notes):
+    """Long account [ha] (opening, net change, closing) of two land-cover years."""
+    lc = read_land_cover(data)
+    y0, y1 = _land_cover_years(lc, opening, closing)
+    _check_regions(lc, y0, y1)
+    _check_totals(lc, y0, y1, area_tolerance)
+    notes.append(text("seea.note_no_matrix"))
+    notes += _absent_notes(lc, y0, y1)
+    return land_cover_kernel(lc, y0, y1), None
 
 
 def _select_period(t: pd.DataFrame, opening: int | None, closing: int | None) -> pd.DataFrame:
@@ -368,6 +376,18 @@ def _land_cover_years(lc: pd.DataFrame, opening, closing) -> tuple[int, int]:
                 hint=text("seea.hint_years_needed"), table=LAND_COVER,
             )  # fmt: skip
     return int(opening), int(closing)
+
+
+def _absent_notes(lc: pd.DataFrame, y0: int, y1: int) -> list:
+    """Notes on classes a region reports in one year only (counted as 0 ha in the other)."""
+    have = lc.groupby(["region_code", "ecosystem_type"], sort=True)["year"].agg(set)
+    out = []
+    for y, other in ((y0, y1), (y1, y0)):
+        miss = have[have.map(lambda ys, y=y, o=other: o in ys and y not in ys)]
+        if len(miss):
+            pairs = [f"{r} {k}" for r, k in miss.index[:5]]
+            out.append(text("seea.note_absent_class", year=y, pairs=", ".join(pairs), n=len(miss)))
+    return out
 
 
 def _check_regions(lc: pd.DataFrame, y0: int, y1: int) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 
 def meta_path(path: Path) -> Path:
+    """``<path>.meta.json``, the metadata file written next to a cube CSV."""
     return path.with_name(path.name + ".meta.json")
 
 
@@ -49,7 +50,8 @@ def write_cube(account: Account, path: str | Path) -> Path:
 
 
 def read_cube_file(path: str | Path) -> Account:
-    """An :class:`~geep.seea.account.Account` from a cube CSV and its ``.meta.json``."""
+    """An :class:`~geep.seea.account.Account` from a cube CSV and its ``.meta.json`` (or from
+    an account workbook)."""
     from ..io.safety import FORMULA_PREFIXES
     from .account import from_cube
 
@@ -57,6 +59,12 @@ def read_cube_file(path: str | Path) -> Account:
     if not path.exists():
         raise InputError(text("seea.file_missing", file=str(path)), file=str(path),
                          hint=text("seea.hint_file_missing"))  # fmt: skip
+    from ..io.preflight import Limits, sniff
+
+    if sniff(path, Limits.from_env()) == "xlsx":  # size limit; refuses PDFs, HTML, .xls
+        from .excel import read_account
+
+        return read_account(path)
     raw = path.read_bytes().decode("utf-8-sig")
     cube = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False)
     missing = [c for c in CUBE_COLUMNS if c not in cube.columns]

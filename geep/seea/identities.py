@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .cube import plain
 from .inputs import frame as _frame
 from .vocab import ASSET_CHANGES, CHECK_COLUMNS, TOTAL
 
@@ -56,6 +57,7 @@ def _rows(
 
 
 def empty_checks() -> pd.DataFrame:
+    """A check table without rows (an account whose tables have no identity to test)."""
     return pd.DataFrame({c: pd.Series(dtype=object) for c in CHECK_COLUMNS})
 
 
@@ -80,6 +82,7 @@ def extent_checks(cube: pd.DataFrame, area_tolerance: float = RTOL) -> pd.DataFr
       (within ``area_tolerance``, relative, for land cover without a matrix);
     * ``matrix row sums = opening``, ``matrix column sums = closing``.
     """
+    cube = plain(cube)
     w = _wide(cube, "4.1")
     if w.empty:
         return empty_checks()
@@ -144,6 +147,7 @@ def _margin_checks(cube: pd.DataFrame, w: pd.DataFrame) -> list[pd.DataFrame]:
 def asset_checks(cube: pd.DataFrame) -> pd.DataFrame:
     """Checks of Table 10.1: ``opening + Σ changes = closing`` and ``net_change = Σ changes``
     per type and total, and ``Σ types = total`` for opening and closing."""
+    cube = plain(cube)
     w = _wide(cube, "10.1")
     if w.empty:
         return empty_checks()
@@ -183,6 +187,7 @@ def asset_checks(cube: pd.DataFrame) -> pd.DataFrame:
 def supply_use_checks(cube: pd.DataFrame, pairs: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     """``Σ supply = Σ use`` per service (row), region and period for each (supply, use) pair
     of tables, e.g. ``("9.1a", "9.1b")``."""
+    cube = plain(cube)
     out = []
     for sup, use in pairs:
         s = cube[(cube["table"] == sup) & (cube["column_code"] == TOTAL)]
@@ -202,7 +207,9 @@ def change_checks(cube: pd.DataFrame) -> pd.DataFrame:
     sub = cube[(cube["table"] == "esv-change") & (cube["column_code"] == "value")]
     if sub.empty:
         return empty_checks()
-    item = sub["row_code"].str.split("|").str[0]
+    codes, names = pd.factorize(sub["row_code"].to_numpy(dtype=object))
+    item = pd.Index(names, dtype=object).str.split("|").str[0].to_numpy(dtype=object)[codes]
+    sub = plain(sub)
     g = sub.assign(item=item).groupby(["region_code", "period", "item"], sort=False)["value"]
     w = g.sum().unstack("item")
     size = (
@@ -222,6 +229,7 @@ def change_checks(cube: pd.DataFrame) -> pd.DataFrame:
 def condition_checks(cube: pd.DataFrame) -> pd.DataFrame:
     """Condition tables: ``closing − opening = change`` per row and type, and every rescaled
     indicator and index in [0, 1]."""
+    cube = plain(cube)
     sub = cube[cube["table"].isin(["5.2", "5.3", "5.4"])]
     if sub.empty:
         return empty_checks()

@@ -79,7 +79,9 @@ def layout(cube: pd.DataFrame, table: str) -> pd.DataFrame:
         label_zh, unit``, then one column per column code (NaN where the cube has no cell),
         then ``flags``.
     """
-    sub = cube[cube["table"] == table]
+    from .cube import plain
+
+    sub = plain(cube[cube["table"] == table])
     key = (
         sub["region_code"].astype(str)
         + "\x00"

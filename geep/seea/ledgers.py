@@ -157,5 +157,6 @@ def methods_of(frames: Sequence[pd.DataFrame]) -> list[str]:
 
 
 def status_of(ledgers: Sequence[Ledger]) -> str:
+    """The worst status of ``ledgers`` (released < provisional < draft)."""
     rank = {"released": 0, "provisional": 1, "draft": 2}
     return max((lg.status for lg in ledgers), key=lambda s: rank.get(s, 3))

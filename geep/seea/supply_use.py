@@ -27,7 +27,8 @@ from ..ledger import Ledger
 from ..messages import text
 from . import inputs as I
 from .account import Account
-from .cube import table_cube
+from .assets import _classification
+from .cube import concat_cubes, table_cube
 from .identities import supply_use_checks
 from .ledgers import lines_of, methods_of, money_basis
 from .vocab import SEP, TOTAL
@@ -98,7 +99,12 @@ def _supply_rows(
             .reset_index()
         )
         agg = _with_final_total(agg, by, intermediate)
-        row, unit, val = agg["service"], "CNY", "value"
+        money = (
+            str(lines["value_unit"].dropna().iloc[0])
+            if lines["value_unit"].notna().any()
+            else "CNY"
+        )
+        row, unit, val = agg["service"], money, "value"
     flags = np.where(agg["service"].isin(list(intermediate)), "intermediate", "")
     return table_cube(
         account="supply_use", table=table, region=agg["region_code"].to_numpy(dtype=object),
@@ -188,13 +194,14 @@ def supply_use(
     else:
         notes.append(text("seea.note_no_beneficiaries"))
     cubes = _tables(lines, ben, inter, notes)
-    cube = pd.concat(cubes, ignore_index=True)
-    cube.loc[cube["unit"] == "CNY", "unit"] = unit
+    cube = concat_cubes(cubes)
     long = cube[(cube["column_code"] != TOTAL)].reset_index(drop=True)
     meta = {t: {"price_basis": "current or constant prices of the ledger", "price_year": py, "unit": unit,
                 "valuation_technique": methods_of([lines]),
                 "value_concept": "welfare" if t.endswith("-w") else ("physical" if t.startswith("7.") else "exchange"),
-                "intermediate_services": sorted(inter), "status": gep_ledger.status}
+                "intermediate_services": sorted(inter), "status": gep_ledger.status,
+                "classification": _classification(gep_ledger)
+                + ("; split by attribution shares" if attribution is not None else "")}
             for t in pd.unique(cube["table"])}  # fmt: skip
     return Account(kind="supply_use", long=long, cube=cube, metadata=meta,
                    checks=supply_use_checks(cube, PAIRS), notes=notes)  # fmt: skip
