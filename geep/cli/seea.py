@@ -10,6 +10,7 @@ from ._output import say
 
 
 def add_parser(sub) -> None:
+    """Register ``geep seea`` with its sub-verbs ``extent`` and ``assets``."""
     p = sub.add_parser(
         "seea",
         help=msg("seea.cli.help"),
@@ -91,6 +92,7 @@ def _write(args: argparse.Namespace, acc) -> int:
 
 
 def run_extent(args: argparse.Namespace) -> int:
+    """``geep seea extent``: an extent account workbook or cube."""
     from .. import seea
 
     data = _read(args.input)
@@ -103,6 +105,7 @@ def run_extent(args: argparse.Namespace) -> int:
 
 
 def run_assets(args: argparse.Namespace) -> int:
+    """``geep seea assets``: a monetary asset account workbook or cube."""
     from .. import seea
     from ..ledger import Ledger
 
