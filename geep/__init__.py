@@ -5,7 +5,7 @@ eco-compensation and rights-trading ledgers built on them; every number traceabl
 input cell and its coefficient (``table@edition#row``).
 """
 
-from . import coefficients, compensation, trading
+from . import coefficients, compensation, seea, trading
 from ._version import __version__
 from .compare import Comparison, compare
 from .compensation import compensate
@@ -50,6 +50,7 @@ __all__ = [
     "parse_unit",
     "plan_indicators",
     "read_inputs",
+    "seea",
     "set_language",
     "trading",
     "ureg",

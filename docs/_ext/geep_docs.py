@@ -880,6 +880,7 @@ def write_api(w: Writer) -> dict[str, list[str]]:
         "geep.coefficients": list(importlib.import_module("geep.coefficients").__all__),
         "geep.compensation": list(importlib.import_module("geep.compensation").__all__),
         "geep.trading": list(importlib.import_module("geep.trading").__all__),
+        "geep.seea": list(importlib.import_module("geep.seea").__all__),
     }
     intros = {
         "geep": "Everything an analysis needs, re-exported from the package root (`import geep`).",
@@ -889,6 +890,8 @@ def write_api(w: Writer) -> dict[str, list[str]]:
         "sensitivity.",
         "geep.trading": "Rights trading: an append-only double-entry journal, positions and "
         "compliance.",
+        "geep.seea": "SEEA EA accounts (extent, condition, supply and use, assets) and land-use "
+        "change analysis (ESV change by transition, EQI, CS).",
     }
     sections = set(public) | {"geep.compensation.rules"}
     seen: dict[int, str] = {}
