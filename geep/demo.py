@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare import compare
+from .comparison import compare
 from .examples import example_path
 from .io.read import read_inputs
 from .ledger import Ledger

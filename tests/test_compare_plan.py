@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 import geep
 from geep import coefficients
-from geep.compare import compare
+from geep.comparison import compare
 from geep.errors import MethodError, PriceYearError
 from geep.inputs import from_frames
 from geep.plan import forest_coverage, plan_indicators, water_class_share

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from ..compare import compare
+    from ..comparison import compare
     from ..ledger import Ledger
     from . import UsageError
 

@@ -12,7 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from .xlsxout import cell_value, save_workbook, style_header, workbook_bytes, write_frame
 
 if TYPE_CHECKING:
-    from ..compare import Comparison
+    from ..comparison import Comparison
 
 WARN = PatternFill("solid", fgColor="FCE4D6")
 MONEY = "#,##0.00"
