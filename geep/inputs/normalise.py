@@ -148,7 +148,9 @@ def normalise(
         unit_cells = text_column(frame[h.unit_column])[0]
     for c in spec.columns:
         if c.name in h.mapping and c.kind not in _TEXT_KINDS:
-            src = amounts.UnitSource(h.units.get(c.name), unit_cells, h.unit_column)
+            # a pure number (a population in persons) takes a unit only from its own header
+            cells = unit_cells if c.kind == "quantity" else None
+            src = amounts.UnitSource(h.units.get(c.name), cells, h.unit_column)
             _number(c, frame[h.mapping[c.name]], h.mapping[c.name], src, out, bad, iss,
                     decimal, ambiguous_comma)  # fmt: skip
     iss.flush()

@@ -127,7 +127,7 @@ TABLES: dict[str, TableDef] = {
             ColumnDef(
                 "population",
                 "人口",
-                "quantity",
+                "number",
                 "person",
                 "person",
                 required=False,
