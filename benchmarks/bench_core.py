@@ -154,11 +154,15 @@ def main() -> None:
     both = parts = frames = None  # free the memory before the import timings
 
     t_geep, t_pandas = import_time("geep"), import_time("pandas")
-    print(f"import geep {t_geep:5.2f} s vs import pandas {t_pandas:5.2f} s, ratio "
-          f"{t_geep / t_pandas:4.2f} (target ≤ 1.5; public names load on first use)")
+    print(
+        f"import geep {t_geep:5.2f} s vs import pandas {t_pandas:5.2f} s, ratio "
+        f"{t_geep / t_pandas:4.2f} (target ≤ 1.5; public names load on first use)"
+    )
     t_all = import_time("geep.methods, geep.io.read")
-    print(f"import geep with its methods and readers (what geep.esv/read_inputs load) "
-          f"{t_all:5.2f} s, ratio to pandas {t_all / t_pandas:4.2f}")
+    print(
+        f"import geep with its methods and readers (what geep.esv/read_inputs load) "
+        f"{t_all:5.2f} s, ratio to pandas {t_all / t_pandas:4.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ FORMATS: dict[str, str] = {
     "ledger.write_excel": "geep.io.ledger_excel:write_ledger_excel",
     "ledger.write_parquet": "geep.io.ledger_parquet:write_ledger_parquet",
     "ledger.read": "geep.io.ledger_read:read_ledger",
+    "comparison.write_excel": "geep.io.compare_excel:write_comparison",
     "atomic.write_bytes": "geep.io.atomic:atomic_write_bytes",
     "safety.neutralise_frame": "geep.io.safety:neutralise_frame",
 }

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import UsageError
-from ._output import add_force, say
+from ._output import add_force, add_money_unit, say
 from .validate import add_limits, read_kwargs
 
 
@@ -31,6 +31,7 @@ def add_method_options(p: argparse.ArgumentParser) -> None:
         help="coefficient profile, e.g. xie-2008 or esv=xie-2008 (repeatable)",
     )
     p.add_argument("--price-year", type=int, metavar="Y", help="report price year")
+    add_money_unit(p)
     p.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
                    help="labels of the output workbook")  # fmt: skip
 
@@ -105,7 +106,7 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
         return 1
     ledger = run_methods(inputs, args.method, profiles=profiles, price_year=args.price_year)
     lang = getattr(args, "lang", None) or language()
-    path = write_ledger(ledger, args.out, lang)
+    path = write_ledger(ledger, args.out, lang, unit=args.unit)
     accounts = ", ".join(sorted(ledger.lines["account"].dropna().unique()))
     say(args, f"wrote {path}: {len(ledger)} lines, accounts {accounts}, status {ledger.status}")
     if getattr(args, "verbose", False):

@@ -48,14 +48,18 @@ def gdp_bounds(tables: Mapping[str, pd.DataFrame]) -> list[Issue]:
     eco, reg = tables.get("economy"), tables.get("regions")
     if eco is None or reg is None or eco.empty or reg.empty:
         return []
-    r = reg.drop_duplicates("region_code").assign(region_code=lambda d: d["region_code"].astype(str))
+    r = reg.drop_duplicates("region_code").assign(
+        region_code=lambda d: d["region_code"].astype(str)
+    )
     m = eco.assign(region_code=eco["region_code"].astype(str)).merge(
         r[[c for c in ("region_code", "population", "area") if c in r.columns]],
         on="region_code", how="inner",
     )  # fmt: skip
     out: list[Issue] = []
-    checks = (("population", 1.0, GDP_PER_HEAD, "plaus.gdp_per_head"),
-              ("area", 100.0, GDP_PER_KM2, "plaus.gdp_per_km2"))  # area in ha → per km²
+    checks = (
+        ("population", 1.0, GDP_PER_HEAD, "plaus.gdp_per_head"),
+        ("area", 100.0, GDP_PER_KM2, "plaus.gdp_per_km2"),
+    )  # area in ha → per km²
     for col, to_unit, (lo, hi), code in checks:
         if col not in m.columns:
             continue

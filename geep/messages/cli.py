@@ -257,4 +257,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.batch_worker": ("worker process failed: {problem}", "工作进程失败：{problem}"),
     # --- other verbs ------------------------------------------------------------------------
     "cli.broken_pipe": ("output closed early", "输出管道提前关闭"),
+    "cli.unit_help": (
+        "money unit of the summary sheets (the lines keep exact values in 元)",
+        "汇总表的金额单位（明细行保留以元计的精确值）",
+    ),
 }

@@ -670,4 +670,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a change this large is usually a unit or typing slip; check both cells",
         "如此大的变化通常是单位或录入错误，请核对这两个单元格",
     ),
+    "in.pair_read": ("{value!r} read as {canon!r}", "{value!r} 已识别为 {canon!r}"),
+    "in.pair_disagree": (
+        "{value!r} names two different entries: {a!r} and {b!r}",
+        "{value!r} 指向两个不同的条目：{a!r} 与 {b!r}",
+    ),
+    "hint.pair_disagree": (
+        "keep the name or the code, or make them agree",
+        "请只保留名称或代码之一，或使二者一致",
+    ),
 }
