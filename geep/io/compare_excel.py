@@ -83,7 +83,7 @@ def _totals_sheet(book: Book, cmp: Comparison, money: tuple[str, float]) -> None
     wide = (
         cmp.totals.pivot_table(
             index="side", columns="account", values="value", aggfunc="sum", sort=False
-        )  # fmt: skip
+        )
         .reindex(cmp.sides)
         .reset_index()
     )
