@@ -14,7 +14,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import PatternFill
 
 from ..messages import label, language_scope, msg
-from .writer import MONEY_FMT, Book, money_unit, scaled
+from .writer import MONEY_FMT, Book, headers_for, money_unit, scaled
 
 if TYPE_CHECKING:
     from ..comparison import Comparison
@@ -37,10 +37,7 @@ def _formats(columns, sides=()) -> dict[str, str]:
 
 
 def _headers(columns, lang: str) -> tuple[list[str], list[str] | None]:
-    cols = [str(c) for c in columns]
-    if lang != "zh":
-        return cols, None
-    return [label("column", c) for c in cols], cols
+    return headers_for(columns, lang)
 
 
 def comparison_book(cmp: Comparison, lang: str = "en", unit: str | None = None) -> Book:

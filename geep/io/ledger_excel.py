@@ -24,7 +24,7 @@ from ..ledger import COLUMNS
 from ..messages import label, language_scope, msg
 from .ledger_read import LINES_SHEET, META_SHEET
 from .safety import FORMULA_PREFIXES
-from .writer import MONEY_FMT, NUMBER_FMT, Book, money_unit, scaled
+from .writer import MONEY_FMT, NUMBER_FMT, Book, headers_for, money_unit, scaled
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -53,9 +53,7 @@ def _summary(lines: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def _headers(cols: list[str], lang: str) -> tuple[list[str], list[str] | None]:
     """First and second header rows: Chinese names over machine names under zh."""
-    if lang != "zh":
-        return list(cols), None
-    return [label("column", c) for c in cols], list(cols)
+    return headers_for(cols, lang)
 
 
 def _with_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -49,6 +49,21 @@ def money_unit(unit: str | None) -> tuple[str, float]:
                          hint=text("writer.hint_money_unit")) from None  # fmt: skip
 
 
+def headers_for(columns, lang: str, *kinds: str) -> tuple[list[str], list[str] | None]:
+    """Header rows of a table: under zh the reader's names (``column.<name>``, then the
+    given message kinds) over the machine names; otherwise the machine names alone."""
+    from ..messages import MESSAGES, msg
+
+    cols = [str(c) for c in columns]
+    if lang != "zh":
+        return cols, None
+    first = []
+    for c in cols:
+        key = next((f"{k}.{c}" for k in ("column", *kinds) if f"{k}.{c}" in MESSAGES), None)
+        first.append(msg(key) if key else c)
+    return first, cols
+
+
 def _default_format(name: str, s: pd.Series) -> str | None:
     if not pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
         return None
@@ -160,31 +175,43 @@ class Book:
         ws.row_dimensions[r].height = 15 * n
         return r
 
-    def _print_setup(self, ws) -> None:
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "landscape" if ws.max_column > LANDSCAPE_FROM else "portrait"
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        rows = self._header_rows.get(ws.title)
-        if rows:
-            ws.print_title_rows = f"1:{rows}"
-        if ws.max_row and ws.max_column:
-            ws.print_area = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
-        ws.print_options.gridLines = False
-
     def bytes(self) -> bytes:
         """The workbook's bytes: print-ready, reproducible, marked as a geep output."""
-        for ws in self.wb.worksheets:
-            if ws.sheet_state == "visible":
-                self._print_setup(ws)
-        return workbook_bytes(self.wb, self._exact)
+        return print_ready_bytes(self.wb, self._exact, self._header_rows)
 
     def save(self, path: str | Path) -> Path:
         """Write the workbook atomically (never a partial file)."""
         path = Path(path)
         atomic_write_bytes(path, self.bytes())
         return path
+
+
+def print_setup(ws, header_rows: int | None = None) -> None:
+    """A4; landscape when wider than :data:`LANDSCAPE_FROM` columns; fit to one page wide;
+    the header rows repeated on every page; the print area the used range."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ws.max_column > LANDSCAPE_FROM else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if header_rows:
+        ws.print_title_rows = f"1:{header_rows}"
+    if ws.max_row and ws.max_column:
+        ws.print_area = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
+
+
+def print_ready_bytes(wb, exact: Mapping[str, dict[str, str]] | None = None,
+                      header_rows: Mapping[str, int] | None = None) -> bytes:  # fmt: skip
+    """Bytes of any openpyxl workbook geep builds: every visible sheet set up for printing
+    (:func:`print_setup`; a sheet whose header is row 1 repeats it), reproducible and marked."""
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        rows = (header_rows or {}).get(ws.title)
+        if rows is None and ws.freeze_panes and ws.freeze_panes.startswith("A"):
+            rows = int(ws.freeze_panes[1:]) - 1 or None
+        print_setup(ws, rows)
+    return workbook_bytes(wb, dict(exact or {}))
 
 
 def scaled(frame: pd.DataFrame, columns: Sequence[str], divisor: float) -> pd.DataFrame:
@@ -198,4 +225,5 @@ def scaled(frame: pd.DataFrame, columns: Sequence[str], divisor: float) -> pd.Da
     return out
 
 
-__all__ = ["MONEY_FMT", "MONEY_UNITS", "Book", "money_unit", "scaled"]
+__all__ = ["MONEY_FMT", "MONEY_UNITS", "Book", "headers_for", "money_unit", "print_ready_bytes",
+           "print_setup", "scaled"]
