@@ -159,12 +159,14 @@ class Book:
     def line(self, ws, *values: object, bold: bool = False, color: str | None = None,
              size: int | None = None, wrap: bool = False) -> int:  # fmt: skip
         """Append one row of values (titles, notes, banners); returns its row number."""
-        ws.append([cell_value(v) for v in values])
+        ws.append([cell_value(v) for v in values] or [None])  # an empty line is a row too
         r = ws.max_row
         for cell in ws[r]:
             cell.font = Font(bold=bold, color=color, size=size)
             if wrap:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = YEAR_FMT if isinstance(cell.value, int) else NUMBER_FMT
         return r
 
     def banner(self, ws, message: object, width: int = 100) -> int:

@@ -70,4 +70,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.flags": ("flags", "标记"),
     "column.lines": ("lines", "行数"),
     "column.label": ("name", "名称"),
+    "column.category_label": ("category (name)", "类别名称"),
+    "column.service_label": ("service (name)", "服务名称"),
 }
