@@ -5,6 +5,7 @@
 ...                    distributions={"standard-equivalent#d_national":
 ...                                   {"dist": "uniform", "min": 0.8, "max": 1.2, "relative": True}})
 >>> sim.quantiles(q=(0.05, 0.5, 0.95), by=("region_code", "year"))   # doctest: +SKIP
+>>> unc.sensitivity("esv", land_cover, method="sobol", groups="service")  # doctest: +SKIP
 
 A draw is one realisation of every coefficient table, shared by all regions, years and
 scenarios; it runs through the same value terms as the deterministic ledger. Needs the
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from .qledger import QuantileLedger
 from .sampling import SAMPLINGS
+from .sensitivity import TECHNIQUES, SensitivityResult, sensitivity
 from .simulate import LEDGER_Q, Simulation, simulate
 from .specs import DISTS, EVIDENCE_WIDTHS, DistributionError, read_distributions
 from .tables import CallableSimulation
@@ -28,10 +30,13 @@ __all__ = [
     "EVIDENCE_WIDTHS",
     "LEDGER_Q",
     "SAMPLINGS",
+    "TECHNIQUES",
     "CallableSimulation",
     "DistributionError",
     "QuantileLedger",
+    "SensitivityResult",
     "Simulation",
     "read_distributions",
+    "sensitivity",
     "simulate",
 ]
