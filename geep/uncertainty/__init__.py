@@ -18,6 +18,7 @@ DESIGN §11; docs/methods/uncertainty.md; reference/uncertainty-seea.md §3.
 
 from __future__ import annotations
 
+from .compensation import SettlementSimulation, simulate_settlement
 from .qledger import QuantileLedger
 from .sampling import SAMPLINGS
 from .sensitivity import TECHNIQUES, SensitivityResult, sensitivity
@@ -35,8 +36,10 @@ __all__ = [
     "DistributionError",
     "QuantileLedger",
     "SensitivityResult",
+    "SettlementSimulation",
     "Simulation",
     "read_distributions",
     "sensitivity",
     "simulate",
+    "simulate_settlement",
 ]
