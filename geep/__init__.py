@@ -23,11 +23,12 @@ from .units import parse_unit, ureg
 
 
 def __getattr__(name: str):
-    """``geep.grid`` without importing it (and rasterio, dask) with ``import geep``."""
-    if name == "grid":
+    """``geep.grid`` and ``geep.uncertainty`` without importing them (and rasterio, dask,
+    scipy, SALib, pyarrow) with ``import geep``."""
+    if name in ("grid", "uncertainty"):
         import importlib
 
-        return importlib.import_module(".grid", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
