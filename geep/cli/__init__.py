@@ -31,6 +31,7 @@ VERBS = (
     "compensate",
     "trading",
     "grid",
+    "sensitivity",
 )
 
 EPILOG = """examples:
