@@ -139,9 +139,19 @@ def _replicated(frame: pd.DataFrame | None, k: int) -> pd.DataFrame | None:
         return None
     n = len(frame)
     out = frame.take(np.tile(np.arange(n), k)).reset_index(drop=True)
-    d = np.repeat(np.arange(k), n).astype(str)
-    out["section_id"] = out["section_id"].astype(str).to_numpy(dtype=object) + SUFFIX + d
+    codes, ids = pd.factorize(frame["section_id"].astype(str))
+    names = np.array([f"{i}{SUFFIX}{d}" for d in range(k) for i in ids], dtype=object)
+    out["section_id"] = names[np.tile(codes, k) + np.repeat(np.arange(k) * len(ids), n)]
     return out
+
+
+def _split(section_id: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Draw number and base section id of replicated section ids (on distinct ids only)."""
+    codes, ids = pd.factorize(section_id.astype(str))
+    parts = [str(i).rpartition(SUFFIX) for i in ids]
+    draw = np.array([int(p[2]) for p in parts], dtype=np.int64)
+    base = np.array([p[0] for p in parts], dtype=object)
+    return draw[codes], base[codes]
 
 
 @dataclasses.dataclass
@@ -194,16 +204,15 @@ def run_task(task: Task) -> tuple[pd.DataFrame, pd.DataFrame]:
         if task.batched:
             p = dataclasses.replace(p, scheme=task.scheme)
         ob = run(p).obligations_cny
-        sec = ob["section_id"].astype(str)
         if task.batched:
-            parts = sec.str.rpartition(SUFFIX)
-            draw = parts[2].astype(np.int64).to_numpy() + task.d0 + a
-            base = parts[0]
+            draw, base = _split(ob["section_id"])
+            draw = draw + task.d0 + a
         else:
-            draw, base = np.full(len(ob), task.d0 + a), sec
+            draw = np.full(len(ob), task.d0 + a)
+            base = ob["section_id"].astype(str).to_numpy(dtype=object)
         nets.append(_nets(ob, draw))
         lines.append(pd.DataFrame({"draw": draw, "component": ob["component"].astype(str),
-                                   "section_id": base.to_numpy(), "period": ob["period"].astype(str),
+                                   "section_id": base, "period": ob["period"].astype(str),
                                    "indicator": ob["indicator"].astype(str),
                                    "band": ob["band"].astype(str),
                                    "amount": ob["amount"].to_numpy(float)}))  # fmt: skip
@@ -440,9 +449,8 @@ def _verified(prep, det) -> bool:
         ob = run(p).obligations_cny
     except Exception:
         return False
-    parts = ob["section_id"].astype(str).str.rpartition(SUFFIX)
     want = _nets(det.obligations_cny, np.zeros(len(det.obligations_cny), dtype=np.int64))
-    got = _nets(ob, parts[2].astype(np.int64).to_numpy())
+    got = _nets(ob, _split(ob["section_id"])[0])
     for d in (0, 1):
         g = got[got["draw"] == d].drop(columns="draw").reset_index(drop=True)
         w = want.drop(columns="draw").reset_index(drop=True)

@@ -26,7 +26,7 @@ from .model import Model
 
 #: values held at once by default (groups × draws) [cells]; 2²⁴ float64 = 128 MiB
 CHUNK = 2**24
-_DENSE = 2**22  # group × category cells below which S is a dense array
+_DENSE = 2**24  # group × category cells up to which S is dense (128 MiB; BLAS products)
 
 
 def quantile_name(q: float) -> str:
@@ -81,18 +81,23 @@ def groups(model: Model, by: Sequence[str], regions: Mapping[str, str] | None = 
         gidx = np.zeros(len(lines), dtype=np.int64)
         _guard_accounts(lines, by, gidx)
         return gidx, pd.DataFrame(index=[0])
-    cols = {b: (regions_mapped(lines, regions) if b == "region_code" else lines[b]) for b in by}
-    frame = pd.DataFrame(cols)
     codes, uniq = [], []
     for b in by:
-        c, u = pd.factorize(frame[b], sort=True, use_na_sentinel=False)
-        codes.append(c.astype(np.int64))
+        col = regions_mapped(lines, regions) if b == "region_code" else lines[b]
+        c, u = _codes(col)
+        codes.append(c)
         uniq.append(u)
     radix = [len(u) for u in uniq]
     key = np.zeros(len(lines), dtype=np.int64)
     for c, r in zip(codes, radix, strict=True):
         key = key * r + c
-    keys, gidx = np.unique(key, return_inverse=True)
+    size = int(np.prod(radix, dtype=np.float64))
+    if size <= 4 * len(key) + 2**20:  # dense key space: no sort
+        present = np.bincount(key, minlength=size) > 0
+        keys = np.flatnonzero(present)
+        gidx = (np.cumsum(present) - 1)[key]
+    else:
+        keys, gidx = np.unique(key, return_inverse=True)
     _guard_accounts(lines, by, gidx)
     out = {}
     for b, u, r in zip(reversed(by), reversed(uniq), reversed(radix), strict=True):
@@ -101,15 +106,43 @@ def groups(model: Model, by: Sequence[str], regions: Mapping[str, str] | None = 
     return gidx.astype(np.int64), pd.DataFrame({b: out[b] for b in by})
 
 
+def _codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values of a column and each row's position among them (categorical
+    columns through their codes, integers through their range; missing values last)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        cats = np.asarray(col.cat.categories, dtype=object)
+        codes = col.cat.codes.to_numpy()
+        order = np.argsort(cats.astype(str), kind="stable")
+        missing = bool((codes < 0).any())
+        if not missing and (order == np.arange(len(cats))).all():  # canonical: lexical already
+            return codes.astype(np.int64), cats
+        rank = np.empty(len(cats) + 1, dtype=np.int64)
+        rank[order] = np.arange(len(cats))
+        rank[-1] = len(cats)
+        return rank[codes], np.append(cats[order], None)
+    if pd.api.types.is_integer_dtype(col.dtype) and len(col) and not col.hasnans:
+        v = col.to_numpy(dtype=np.int64)
+        lo = int(v.min())
+        span = int(v.max()) - lo + 1
+        if span <= 4 * len(v) + 2**20:  # a dense range of integers (years): no hashing
+            present = np.bincount(v - lo, minlength=span) > 0
+            pos = np.cumsum(present) - 1
+            return pos[v - lo], np.flatnonzero(present) + lo
+    c, u = pd.factorize(col, sort=True, use_na_sentinel=False)
+    return c.astype(np.int64), np.asarray(u)
+
+
 def _guard_accounts(lines: pd.DataFrame, by: Sequence[str], gidx: np.ndarray) -> None:
     """Values of different accounts, currencies or price years are never added: within each
     group, each of these columns has one value."""
     n_g = int(gidx.max()) + 1 if len(gidx) else 0
     for col in ("account", "value_unit", "price_year"):
-        if col not in lines.columns or col in by or lines[col].nunique(dropna=True) < 2:
+        if col not in lines.columns or col in by:
             continue
-        codes = pd.factorize(lines[col], use_na_sentinel=False)[0].astype(np.int64)
-        if len(np.unique(gidx * (int(codes.max()) + 1) + codes)) > n_g:
+        codes, uniq = _codes(lines[col])
+        if not len(codes) or (codes == codes[0]).all():
+            continue  # one value everywhere
+        if len(np.unique(gidx * (len(uniq) + 1) + codes)) > n_g:
             raise MethodError(text("uncertainty.mixed", column=col,
                                    values=str(sorted(map(str, lines[col].dropna().unique())))),
                               hint=text("uncertainty.hint_mixed", column=col))  # fmt: skip
