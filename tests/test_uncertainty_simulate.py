@@ -303,3 +303,26 @@ def test_the_model_is_the_registry_run(case):
     pd.testing.assert_frame_equal(model.ledger.lines, ref.lines)
     P0 = model.terms.evaluate(model.theta["value"].to_numpy())
     np.testing.assert_allclose(model.line_values(P0), model.lines["value"], rtol=1e-13, atol=1e-9)
+
+
+def test_a_callable_of_realised_tables_sees_the_same_draws():
+    """Your own model of the tables gets the draws the registry method gets (same references,
+    same streams): a hand-written ESV total equals the method's total in every draw."""
+    lc = land_cover(counties=("140105",), years=(2020,))
+    spec = {**UNIFORM_D, "xie2015-factors#water/*": {"dist": "normal", "cv": 0.2, "relative": True}}
+    area = lc.set_index("land_class")["area"]
+
+    def total(tables):
+        f = tables["xie2015-factors@2015"]
+        d = tables["standard-equivalent@xie-2015"].set_index("parameter")["value"]["d_national"]
+        f = f[f["ecosystem_type"].isin(area.index)]
+        return float((f["factor"] * f["ecosystem_type"].map(area)).sum() * d)
+
+    own = unc.simulate(total, ["xie2015-factors@2015", "standard-equivalent@xie-2015"],
+                       draws=300, seed=8, distributions=spec)  # fmt: skip
+    reg = unc.simulate("esv", lc, draws=300, seed=8, distributions=spec)
+    _, v = reg.values(by=())
+    np.testing.assert_allclose(own.values[0], v[0], rtol=1e-12)
+    np.testing.assert_allclose(own.deterministic[0], geep.esv(lc).total(), rtol=1e-12)
+    assert list(own.quantiles().columns) == ["output", "q05", "q50", "q95", "mean", "sd",
+                                             "deterministic"]  # fmt: skip
