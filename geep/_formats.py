@@ -17,6 +17,9 @@ FORMATS: dict[str, str] = {
     "comparison.write_excel": "geep.io.compare_excel:write_comparison",
     "atomic.write_bytes": "geep.io.atomic:atomic_write_bytes",
     "safety.neutralise_frame": "geep.io.safety:neutralise_frame",
+    "uncertainty.write_ledger": "geep.io.uncertainty_excel:write_quantile_ledger",
+    "uncertainty.write_sensitivity": "geep.io.uncertainty_excel:write_sensitivity",
+    "uncertainty.write_settlement": "geep.io.uncertainty_excel:write_settlement",
 }
 
 

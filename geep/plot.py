@@ -2,7 +2,9 @@
 
 * :func:`gep_composition` — GEP by category (provisioning / regulating / cultural) per region;
 * :func:`geep_waterfall` — GDP → GEEP: GDP, minus pollution and ecological damage, plus
-  regulating services.
+  regulating services;
+* :func:`fan_chart`, :func:`sensitivity_bars`, :func:`tornado` — uncertainty bands and
+  sensitivity indices (:mod:`geep.plot_uncertainty`).
 
 Figures are written atomically as PNG; they say "provisional" when the ledger is.
 """
@@ -160,4 +162,6 @@ def geep_waterfall(
     return _save(fig, Path(path))
 
 
-__all__ = ["geep_waterfall", "gep_composition"]
+from .plot_uncertainty import fan_chart, sensitivity_bars, tornado  # noqa: E402  (after the backend)
+
+__all__ = ["fan_chart", "geep_waterfall", "gep_composition", "sensitivity_bars", "tornado"]

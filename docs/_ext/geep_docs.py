@@ -777,6 +777,12 @@ SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
         ("class_areas", "transitions", "esv_map", "load_crosswalk", "GridError", "GridWarning"),
         'Land-cover rasters to tables and maps on Dask (needs the `grid` extra: `pip install "geep[grid]"`).',
     ),
+    (
+        "geep.uncertainty",
+        None,
+        "Monte Carlo over coefficients and monitoring data, Sobol / Morris / CS sensitivity "
+        '(needs the `uncertainty` extra: `pip install "geep[uncertainty]"`).',
+    ),
     ("geep.units", ("parse_unit", "factor", "currency_of"), "The unit registry and helpers."),
     ("geep.methods.esv", None, "ESV kernel and helpers."),
     ("geep.methods.gep", ("MODELS", "PROVISIONING_BASES"), "GEP front-end internals."),

@@ -32,6 +32,7 @@ VERBS = (
     "trading",
     "grid",
     "seea",
+    "sensitivity",
 )
 
 EPILOG = """examples:

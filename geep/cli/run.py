@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import UsageError
 from ._output import add_force, add_money_unit, say
+from ._uncertainty import add_draw_options
 from .validate import add_limits, read_kwargs
 
 
@@ -74,6 +75,7 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUT",
                    help="ledger to write (.xlsx or .csv)")  # fmt: skip
     add_method_options(p)
+    add_draw_options(p)
     add_limits(p)
     add_force(p)
     p.set_defaults(func=run)
@@ -84,11 +86,16 @@ def run(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"{args.out.name}: write the ledger as .xlsx or .csv")
+    from . import _uncertainty as unc_cli
+
     profiles = parse_profiles(args.profile, args.method)
+    unc_cli.check(args)
     with output_policy(args.inputs, force=args.force):
         guard_output(args.out)  # refuse before any work
         if args.out.suffix.lower() == ".csv":
             guard_output(args.out.with_name(args.out.name + ".meta.json"))
+        if getattr(args, "draws", None):
+            unc_cli.guard(args.out)
         return _run(args, profiles)
 
 
@@ -112,4 +119,14 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
     if getattr(args, "verbose", False):
         for w in ledger.warnings:
             say(args, f"  ! {w}")
+    if getattr(args, "draws", None):
+        from ..messages import msg
+        from ._uncertainty import write_quantiles
+
+        qpath, ql = write_quantiles(args, inputs, profiles, args.price_year, lang)
+        say(args, msg("uncertainty.cli_wrote", path=str(qpath), lines=len(ql),
+                      draws=args.draws, varied=len(ql.varied)))  # fmt: skip
+        if getattr(args, "verbose", False):
+            for note in ql.meta.get("notes", []):
+                say(args, f"  ! {note}")
     return 0
