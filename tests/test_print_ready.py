@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 import geep
 from geep.cli import main
 
+
 def _ledger() -> geep.Ledger:
     lc = pd.DataFrame({"region_code": ["140105", "140106"] * 2, "year": [2015, 2015, 2020, 2020],
                        "land_class": "forest.broadleaf", "area": [1.2e5, 3.4e5, 1.3e5, 3.3e5],

@@ -73,7 +73,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=".xlsx, .xlsm or .csv")
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUT",
-                   help="ledger to write (.xlsx or .csv)")  # fmt: skip
+                   help="ledger to write (.xlsx, .csv or .parquet)")  # fmt: skip
     add_method_options(p)
     add_draw_options(p)
     add_limits(p)
@@ -83,9 +83,10 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..io.atomic import guard_output, output_policy
+    from ..messages import text
 
-    if args.out.suffix.lower() not in (".xlsx", ".csv"):
-        raise UsageError(f"{args.out.name}: write the ledger as .xlsx or .csv")
+    if args.out.suffix.lower() not in (".xlsx", ".csv", ".parquet"):
+        raise UsageError(text("cli.out_suffix", file=args.out.name))
     from . import _uncertainty as unc_cli
 
     profiles = parse_profiles(args.profile, args.method)

@@ -180,7 +180,7 @@ def _require_columns(lines: pd.DataFrame, path: Path) -> None:
 
 
 def read_ledger(path: str | Path) -> Ledger:
-    """Read a ledger CSV (with its ``.meta.json``) or a ledger workbook.
+    """Read a ledger CSV (with its ``.meta.json``), a ledger workbook or a Parquet ledger.
 
     Raises
     ------
@@ -192,6 +192,10 @@ def read_ledger(path: str | Path) -> Ledger:
     if not path.exists():
         raise InputError(text("cli.not_found", file=str(path)), file=str(path))
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        from .ledger_parquet import read_ledger_parquet
+
+        return read_ledger_parquet(path)
     if suffix == ".csv":
         lines, meta = _read_csv_ledger(path)
     elif suffix in (".xlsx", ".xlsm"):

@@ -23,6 +23,8 @@ def write_ledger(ledger: Ledger, out: Path, lang: str = "en", unit: str | None =
     out = Path(out)
     if out.suffix.lower() == ".csv":
         return ledger.to_csv(out)
+    if out.suffix.lower() == ".parquet":
+        return ledger.to_parquet(out)
     if out.suffix.lower() in (".xlsx", ".xlsm"):
         target = out.with_suffix(".xlsx") if out.suffix.lower() == ".xlsm" else out
         return ledger.to_excel(target, lang=lang, unit=unit)

@@ -167,7 +167,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read a ledger from a {suffix!r} file",
         "无法从 {suffix!r} 文件读取核算账户",
     ),
-    "cli.hint_ledger_suffix": ("give a ledger .xlsx or .csv", "请给出核算账户 .xlsx 或 .csv 文件"),
+    "cli.out_suffix": (
+        "{file}: write the ledger as .xlsx, .csv or .parquet",
+        "{file}：请将核算账户写为 .xlsx、.csv 或 .parquet 文件",
+    ),
+    "cli.hint_ledger_suffix": (
+        "give a ledger .xlsx, .csv or .parquet",
+        "请给出核算账户 .xlsx、.csv 或 .parquet 文件",
+    ),
     # --- compare ----------------------------------------------------------------------------
     "cli.cmp_mixed_account": (
         "account {account} of {side} mixes currencies or price years ({units}); a side must "
