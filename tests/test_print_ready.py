@@ -56,9 +56,9 @@ def _numeric_general(ws) -> list[str]:
     bad = []
     for row in ws.iter_rows():
         for c in row:
-            if isinstance(c.value, int | float) and not isinstance(c.value, bool):
-                if c.number_format == "General":
-                    bad.append(c.coordinate)
+            numeric = isinstance(c.value, int | float) and not isinstance(c.value, bool)
+            if numeric and c.number_format == "General":
+                bad.append(c.coordinate)
     return bad
 
 

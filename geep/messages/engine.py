@@ -130,7 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parquet.unreadable": (
         "{file} is not a readable Parquet file: {problem}",
         "{file} 不是可读取的 Parquet 文件：{problem}",
-    ),  # fmt: skip
+    ),
     "parquet.bad_meta": (
         "{file}: its geep provenance (geep_meta) is damaged",
         "{file}：其中的 geep 来源信息（geep_meta）已损坏",
