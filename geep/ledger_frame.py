@@ -265,16 +265,28 @@ def concat_lines(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
         if kinds <= {pd.CategoricalDtype} and kinds:
             out[c] = _concat_categorical(parts, n)
         else:
-            filled = [
-                p if p is not None else pd.Series(pd.NA, index=range(k), dtype=object)
-                for p, k in zip(parts, n, strict=True)
-            ]
-            out[c] = pd.concat(filled, ignore_index=True).to_numpy()
-            if c in ("year",):
-                out[c] = out[c].astype("int64")
-            elif c == "price_year":
-                out[c] = pd.array(out[c], dtype="Int64")
+            out[c] = _concat_plain(parts, n, c)
     return pd.DataFrame(out, copy=False)
+
+
+def _concat_plain(parts: list[pd.Series | None], n: list[int], name: str) -> Any:
+    """One non-categorical column: arrays of one dtype joined as they are (numpy or extension
+    arrays, no object detour); anything else through pandas' own concat."""
+    present = [p for p in parts if p is not None]
+    dtypes = {p.dtype for p in present}
+    if len(present) == len(parts) and len(dtypes) == 1:
+        arrays = [p.array for p in present]
+        if isinstance(present[0].dtype, np.dtype):
+            return np.concatenate([p.to_numpy() for p in present])
+        return type(arrays[0])._concat_same_type(arrays)
+    filled = [p if p is not None else pd.Series(pd.NA, index=range(k), dtype=object)
+              for p, k in zip(parts, n, strict=True)]  # fmt: skip
+    col = pd.concat(filled, ignore_index=True).to_numpy()
+    if name == "year":
+        return col.astype("int64")
+    if name == "price_year":
+        return pd.array(col, dtype="Int64")
+    return col
 
 
 def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categorical:
@@ -289,14 +301,15 @@ def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categ
         index = present[0].cat.categories.append([p.cat.categories for p in present[1:]]).unique()
         remaps = [None if p is None else np.append(index.get_indexer(p.cat.categories), -1)
                   for p in parts]  # fmt: skip
+    dtype = code_dtype(len(index))
     codes = []
     for p, k, remap in zip(parts, n, remaps, strict=True):
         if p is None:
-            codes.append(np.full(k, -1, dtype=np.int64))
+            codes.append(np.full(k, -1, dtype=dtype))
         else:
             c = p.cat.codes.to_numpy()
-            codes.append(c if remap is None else remap[c])
-    all_codes = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+            codes.append(c if remap is None else remap.astype(dtype)[c])
+    all_codes = np.concatenate(codes, dtype=dtype) if codes else np.zeros(0, dtype=dtype)
     return fast_categorical(all_codes, index)
 
 
