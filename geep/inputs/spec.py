@@ -267,3 +267,13 @@ TABLES: dict[str, TableDef] = {
         description_zh="断面各时段水量",
     ),
 }
+
+
+def _register_stands() -> None:
+    """Add ``forest_stands`` (sheet 林分), declared in :mod:`geep.inputs.stands`."""
+    from .stands import TABLE, stands_table
+
+    TABLES[TABLE] = stands_table()
+
+
+_register_stands()
