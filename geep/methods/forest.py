@@ -1,0 +1,352 @@
+"""Forest ecosystem services from inventory stands (the LY/T 1721-2008 structure).
+
+The stand-based method of the forestry standard: each stand of the forest management inventory
+(二类调查) — a stand type, optionally one of its age classes — is valued indicator by indicator
+with the formulas of :mod:`geep.methods.forest_formulas` and the prices of the social-economic
+data (社会公共数据). It is one method family on the registry:
+
+* :func:`resolve_forest` — the only catalogue access: the profile's price table and the user's
+  prices become θ (reference, value in the canonical unit, unit, evidence, price year), with
+  price-index chains where a price year is known and differs from the report year;
+* :func:`forest_kernel` — pure: every line is ``data × Π θ`` (data from areas and drivers);
+* :data:`METHOD` — the registry record (``geep run --method forest``);
+* :func:`forest` — the front end, ``geep.forest(stands, prices, …) -> Ledger``.
+
+The ledger is account ``GEP``, one line per region, year, stand type (``ecosystem_type``), age
+class (``age_class``) and indicator (``component`` for indicators of several lines), so
+:func:`geep.geep` takes its regulating subtotal like that of any GEP ledger.
+
+References
+----------
+.. [LYT] LY/T 1721-2008 森林生态系统服务功能评估规范 — structure as reproduced by third-party code
+   and citing papers (:mod:`geep.methods.forest_formulas`); the text was not seen, and the
+   forest-function correction and discounting of its successor GB/T 38582-2020 are not applied.
+.. [P1] 张春华 et al. 2018, 生态学报 38(5):1739-1749 (the published oracle of the tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..coefficients import CoefficientTable, profile_table
+from ..inputs import Inputs
+from ..ledger import Ledger
+from ..ledger_frame import canonical_codes, categorical, sort_order
+from ..messages import text
+from .common import profile_status_warning
+from .forest_checks import check_prices, check_stands, subtotal_rows
+from .forest_lines import BY_KEY
+from .forest_prices import SpeciesClasses, merge_prices, table_prices, user_prices
+from .forest_resolve import (
+    Pricer,
+    check_labels,
+    money_keys,
+    part_frames,
+    report_year,
+    select_indicators,
+    stand_years,
+)
+from .forest_spec import AGE_CLASSES, DRIVERS, STANDARD, TABLE
+from .registry import Method, Option, register
+from .resolved import KernelResult, Resolved, Terms, ThetaBuilder
+
+
+def resolve_forest(
+    profile: Any,
+    tables: Mapping[str, pd.DataFrame],
+    options: Mapping[str, Any],
+    price_year: int | None,
+    overrides: Mapping[str, CoefficientTable | str] | None = None,
+) -> Resolved:
+    """Prices, parameters and price-index chains of the requested indicators, as θ.
+
+    Checks the stands for the indicators asked for (every problem at once) and that every
+    price they need is given (the profile's, or the user's on top); a missing price is an
+    error naming the indicator and the price, never a zero. Price years follow the policy of
+    :mod:`geep.methods.forest_resolve`.
+
+    Raises
+    ------
+    StandInputError, MissingPriceError, ForestPriceError, PriceYearError, MethodError
+
+    References
+    ----------
+    ``forest-prices@lyt1721-2008`` (the three prices a source prints); issue 18.
+    """
+    stands = tables[TABLE]
+    table = profile_table(profile, "prices", overrides)
+    th = ThetaBuilder()
+    th.use_table(table)
+    prices = merge_prices(table_prices(table), user_prices(options.get("prices")))
+    names, left = select_indicators(stands, options.get("indicators"), prices)
+    by_class = isinstance(prices.get("species"), SpeciesClasses)
+    check_stands(stands, names, species_by_class=by_class, atol=options["age_tolerance"])
+    check_prices(names, prices)
+    years = stand_years(stands)
+    keys = money_keys(names)
+    year, stated = report_year(prices, keys, price_year, years)
+    pricer = Pricer(th, table, prices, year, stated,
+                    lambda: profile_table(profile, "price_index", overrides))  # fmt: skip
+    parts = part_frames(pricer, names, years, profile.name)
+    check_labels(parts)
+    warnings = _warnings(stands, names, left, stated, year, prices)
+    meta = {
+        "profile_warning": profile_status_warning(profile),
+        "forest": {
+            "standard": STANDARD,
+            "indicators": list(names),
+            "price_years": {k: {"given": prices[k].price_year, "source": prices[k].source,
+                                "taken_as": year if k in stated else None} for k in keys},
+            "subtotal_rows": int(subtotal_rows(stands).sum()),
+        },
+    }  # fmt: skip
+    opts = {"indicators": list(names), "age_tolerance": options["age_tolerance"],
+            "prices": {k: _given(p) for k, p in sorted(prices.items())}}  # fmt: skip
+    return Resolved("forest", profile.name, year, th.build(), frames={"parts": parts},
+                    tables=th.tables, options=opts, warnings=warnings, status=profile.status,
+                    meta=meta)  # fmt: skip
+
+
+def _given(p: Any) -> str:
+    if isinstance(p, SpeciesClasses):
+        return f"{len(p.values)} Shannon-Wiener classes ({p.source})"
+    return f"{p.given} @{p.price_year or '?'} ({p.source})"
+
+
+def _warnings(stands, names, left, stated, year, prices) -> list[Any]:
+    out: list[Any] = [text("forest.structure", standard=STANDARD)]
+    if stated:
+        srcs = "; ".join(f"{k}: {prices[k].source}" for k in stated)
+        out.append(text("forest.price_year_stated", keys=", ".join(stated), year=year,
+                        sources=srcs))  # fmt: skip
+    if left:
+        out.append(text("forest.not_computed", names=", ".join(left)))
+    sub = subtotal_rows(stands)
+    if sub.any():
+        used = [c for c in DRIVERS if c in stands.columns]
+        cells = int(stands.loc[sub, used].notna().to_numpy().sum()) if used else 0
+        code = "forest.subtotals_unused" if cells else "forest.subtotals"
+        out.append(text(code, n=int(sub.sum()), cells=cells))
+    if {"carbon_sequestration", "oxygen_release"} <= set(names):
+        out.append(text("forest.overlap_photosynthesis"))
+    if {"water_regulation", "water_purification"} <= set(names):
+        out.append(text("forest.overlap_water"))
+    return out
+
+
+def _columns(stands: pd.DataFrame) -> dict[str, np.ndarray]:
+    n = len(stands)
+    out = {"area": stands["area"].to_numpy(dtype=float)}
+    for c in DRIVERS:
+        out[c] = (stands[c].to_numpy(dtype=float, na_value=np.nan) if c in stands.columns
+                  else np.full(n, np.nan))  # fmt: skip
+    return out
+
+
+def _select(rec: Mapping[str, Any], stands: pd.DataFrame, cols: Mapping[str, np.ndarray]):
+    """Variant of each stand: its Shannon-Wiener class, its data year, or the one variant."""
+    if rec["select"] == "shannon_wiener":
+        return np.searchsorted(np.asarray(rec["select_keys"]), cols["shannon_wiener"],
+                               side="right") - 1  # fmt: skip
+    if rec["select"] == "year":
+        return np.searchsorted(np.asarray(rec["select_keys"]), stands["year"].to_numpy(np.int64))
+    return np.zeros(len(stands), dtype=np.int64)
+
+
+def _text(stands: pd.DataFrame, column: str, mapping: Mapping[str, str] | None = None):
+    """Codes and labels of a text column of the stands (labels mapped, e.g. 幼龄林 → young)."""
+    if column not in stands.columns:
+        return np.full(len(stands), -1, dtype=np.int64), []
+    codes, uniq = pd.factorize(stands[column].astype(object), use_na_sentinel=True)
+    labels = [str(u) for u in uniq]
+    return codes, [mapping.get(lb, lb) for lb in labels] if mapping else labels
+
+
+def forest_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> KernelResult:
+    """Pure kernel: one line per valued stand and part of each requested indicator.
+
+    ``tables[forest_stands]``: the normalised stand table (canonical units, ``input_ref``).
+    A stand row that totals its age classes is not valued (its age classes are). Values are
+    ``data × Π θ`` exactly; quantities are in the ledger units of
+    :mod:`geep.methods.forest_lines`, prices are value per quantity.
+    """
+    all_stands = tables[TABLE]
+    stands = all_stands.loc[~subtotal_rows(all_stands)].reset_index(drop=True)
+    n, parts = len(stands), resolved.frames["parts"]
+    cols = _columns(stands)
+    theta = resolved.values
+    data, scale, cat, part_of, labels, vterms, qterms, pterms = [], [], [], [], [], [], [], []
+    for i, rec in enumerate(parts):
+        part = BY_KEY[(rec["indicator"], rec["component"] or "")]
+        data.append(part.data(cols))
+        scale.append(np.ones(n) if part.scale is None else part.scale(cols))
+        cat.append(len(labels) + _select(rec, stands, cols))
+        part_of.append(np.full(n, i, dtype=np.int64))
+        for v in rec["variants"]:
+            labels.append(v["label"])
+            vterms.append(v["terms"])
+            qterms.append(v["qterms"])
+            pterms.append(v["pterms"])
+    d, s, c, k = (np.concatenate(x) if x else np.zeros(0) for x in (data, scale, cat, part_of))
+    c, k = c.astype(np.int64), k.astype(np.int64)
+    t_val, t_qty, t_price = (Terms.from_lists(t).evaluate(theta) for t in (vterms, qterms, pterms))
+    uf = np.array([rec["unit_factor"] for rec in parts])[k]
+    lines = _lines(stands, parts, k, n, d * s * t_qty[c] * uf, t_price[c] / (s * uf),
+                   d * t_val[c])  # fmt: skip
+    coef, first = canonical_codes(c, labels)
+    lines["coefficient"] = coef
+    order = sort_order(lines)
+    if order is not None:
+        lines, d = lines.take(order).reset_index(drop=True), d[order]
+    terms = Terms.from_lists([vterms[j] for j in first])
+    return KernelResult(lines, terms, d, ordered=True)
+
+
+def _lines(stands, parts, k, n, quantity, price, value) -> pd.DataFrame:
+    """The line frame (part-major order) from the stands and the parts' attributes."""
+    reps = len(parts)
+
+    def per_part(field: str) -> pd.Categorical:
+        return categorical(k, [rec[field] for rec in parts])
+
+    def per_stand(column: str, mapping=None) -> pd.Categorical:
+        codes, labels = _text(stands, column, mapping)
+        return categorical(np.tile(codes, reps), labels)
+
+    return pd.DataFrame(
+        {
+            "region_code": per_stand("region_code"),
+            "year": np.tile(stands["year"].to_numpy(np.int64), reps),
+            "category": per_part("category"),
+            "service": per_part("service"),
+            "indicator": per_part("indicator"),
+            "quantity": quantity,
+            "quantity_unit": per_part("quantity_unit"),
+            "price": price,
+            "price_unit": per_part("price_unit"),
+            "value": value,
+            "method": per_part("method"),
+            "coefficient": categorical(np.full(n * reps, -1), []),
+            "input_ref": per_stand("input_ref"),
+            "ecosystem_type": per_stand("stand_type"),
+            "age_class": per_stand("age_class", {zh: a for a, zh in AGE_CLASSES.items()}),
+            "component": per_part("component"),
+        },
+        copy=False,
+    )
+
+
+METHOD = register(
+    Method(
+        name="forest",
+        account="GEP",
+        requires=(TABLE,),
+        default_profile="lyt1721-2008",
+        roles=("prices", "price_index"),
+        resolve=resolve_forest,
+        kernel=forest_kernel,
+        options={
+            "prices": Option(None, doc="user prices: a mapping or table (geep.forest)"),
+            "indicators": Option(None, doc="indicators to value (None: those with data)"),
+            "age_tolerance": Option(1e-6, doc="age classes vs stand area [ha]"),
+        },
+        title="method.forest",
+        order=25,
+    )
+)
+
+
+def forest(
+    stands: Inputs | pd.DataFrame | Mapping[str, pd.DataFrame],
+    prices: Mapping[str, Any] | pd.DataFrame | None = None,
+    *,
+    profile: str = "lyt1721-2008",
+    price_year: int | None = None,
+    indicators: Iterable[str] | str | None = None,
+    tables: Mapping[str, CoefficientTable | str] | None = None,
+) -> Ledger:
+    """Forest GEP ledger from inventory stands (LY/T 1721-2008 structure).
+
+    Parameters
+    ----------
+    stands
+        The ``forest_stands`` table (sheet 林分): a DataFrame (units in the headers, e.g.
+        ``area (mu)``, ``net_productivity (t/ha/a)``), :class:`~geep.Inputs` or a mapping of
+        tables. Keys ``region_code, year, stand_type`` (+ ``age_class``), ``area`` and the
+        drivers of the indicators asked for.
+    prices
+        The user's prices by key (:data:`geep.methods.forest_spec.PRICES`):
+        ``{"carbon": (380, "CNY/t_CO2", 2020), …}``, mappings with ``value, unit,
+        price_year``, a Shannon-Wiener class table for ``species``, or a table with columns
+        ``price, value, unit[, price_year, lower_bound]``. They are put over the profile's.
+    profile
+        Profile with roles ``prices`` and ``price_index``.
+    price_year
+        Report price year [a]. Prices of a known year are converted to it with the profile's
+        price index; prices of unknown year are taken as prices of it (recorded as your
+        statement). Without it, every price must have the same known year.
+    indicators
+        Indicators to value (``None``: those whose drivers have values in the table).
+    tables
+        Replace profile tables by role (e.g. ``{"prices": my_edition}``).
+
+    Returns
+    -------
+    Ledger
+        Account ``GEP``; categories regulating / supporting / cultural; ``ecosystem_type`` =
+        stand type, ``age_class``, ``component``.
+
+    Raises
+    ------
+    StandInputError
+        Listing every problem of the stands (row and column of each).
+    MissingPriceError
+        Naming every indicator and price that no one gives.
+    PriceYearError
+        A price of unknown price year and no ``price_year``.
+
+    References
+    ----------
+    LY/T 1721-2008 structure (see :mod:`geep.methods.forest_formulas`); issue 18.
+    """
+    from .run import run
+
+    ind = [indicators] if isinstance(indicators, str) else indicators
+    options = {"prices": prices, "indicators": None if ind is None else list(ind)}
+    return run("forest", stands, profile=profile, price_year=price_year, options=options,
+               tables=tables)  # fmt: skip
+
+
+def rollup(
+    ledger: Ledger, by: str | Sequence[str] = "stand_type", columns: str = "indicator"
+) -> pd.DataFrame:
+    """Values of a forest ledger by stand type and/or age class, one column per indicator.
+
+    Parameters
+    ----------
+    by
+        ``"stand_type"``, ``"age_class"`` or both (rows; per region and year).
+    columns
+        Ledger column spread into columns (``indicator``, ``category``, ``service`` …).
+
+    Returns
+    -------
+    DataFrame
+        Index ``year`` (if several), ``region_code`` and ``by``; a ``total`` column [CNY a⁻¹
+        at the ledger's price year]. A missing age class is a whole stand.
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    cols = ["ecosystem_type" if b == "stand_type" else b for b in keys]
+    s = ledger.total(by=["region_code", *cols, columns])
+    wide = s.unstack(columns, fill_value=0.0)
+    wide.columns.name = None
+    wide = wide.rename_axis(index={"ecosystem_type": "stand_type"})
+    wide["total"] = wide.sum(axis=1)
+    return wide
+
+
+__all__ = ["METHOD", "forest", "forest_kernel", "resolve_forest", "rollup"]
