@@ -192,8 +192,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "forest.not_positive": ("{value} must be greater than {minimum}", "{value} 应大于 {minimum}"),
     "forest.above_max": ("{value} is more than {maximum}", "{value} 超过 {maximum}"),
     "forest.age_sum": (
-        "the age classes of {stand} sum to {total} ha, but its stand row gives {area} ha",
-        "{stand} 各龄组面积之和为 {total} ha，而林分合计行为 {area} ha",
+        "the age classes of {stand} sum to {total:.10g} ha, but its stand row gives {area:.10g} ha",
+        "{stand} 各龄组面积之和为 {total:.10g} ha，而林分合计行为 {area:.10g} ha",
     ),
     "forest.duplicate": (
         "stand {stand} appears more than once (also at {other})",
@@ -228,9 +228,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少 {n} 个价格（配置方案和您提供的价格中都没有）：{pairs}",
     ),
     "hint.forest.missing_price": (
-        "give each missing price in prices=, e.g. {{{price!r}: (value, {unit!r}, price_year)}}, or in the "
-        "prices sheet; geep never assumes a price",
-        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或填入价格表；"
+        "give each missing price in prices=, e.g. {{{price!r}: (value, {unit!r}, price_year)}}, or "
+        "in your own edition of the profile's price table (tables={{'prices': …}}, or a profile "
+        "of your own: --profile forest=NAME); geep never assumes a price",
+        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或写入自建的"
+        "配置方案价格表版本（tables={{'prices': …}}，或自建配置方案：--profile forest=名称）；"
         "geep 不会自行假定价格",
     ),
     "forest.unknown_price": (
@@ -296,6 +298,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "forest.not_computed": (
         "forest indicators not valued because their drivers have no values: {names}",
         "以下森林指标因缺少参数而未计算：{names}",
+    ),
+    "forest.not_priced": (
+        "forest indicators with data but without a price, not valued: {pairs} — give these "
+        "prices to value them",
+        "以下森林指标有数据但缺少价格，未计算：{pairs}——请给出这些价格以计算",
     ),
     "forest.subtotals": (
         "{n} stand row(s) total their age classes: their areas were checked against the age "

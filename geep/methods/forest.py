@@ -45,6 +45,7 @@ from .forest_resolve import (
     Pricer,
     check_labels,
     money_keys,
+    not_priced_warning,
     part_frames,
     report_year,
     select_indicators,
@@ -82,7 +83,7 @@ def resolve_forest(
     th = ThetaBuilder()
     th.use_table(table)
     prices = merge_prices(table_prices(table), user_prices(options.get("prices")))
-    names, left = select_indicators(stands, options.get("indicators"), prices)
+    names, left, unpriced = select_indicators(stands, options.get("indicators"), prices)
     by_class = isinstance(prices.get("species"), SpeciesClasses)
     check_stands(stands, names, species_by_class=by_class, atol=options["age_tolerance"])
     check_prices(names, prices)
@@ -94,6 +95,8 @@ def resolve_forest(
     parts = part_frames(pricer, names, years, profile.name)
     check_labels(parts)
     warnings = _warnings(stands, names, left, stated, year, prices)
+    if unpriced:
+        warnings.insert(1, not_priced_warning(unpriced))
     meta = {
         "profile_warning": profile_status_warning(profile),
         "forest": {

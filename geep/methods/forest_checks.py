@@ -247,7 +247,9 @@ def check_prices(indicators: Iterable[str] | None, prices: Mapping[str, Any]) ->
         keys = ", ".join(k for n, k in missing if n == name)
         pairs = pairs + ("; " if i else "") + _indicator_label(name) + ": " + keys
     raise MissingPriceError(
-        first if len(missing) == 1 else text("forest.missing_prices", n=len(missing), pairs=pairs),
+        first
+        if len(missing) == 1
+        else text("forest.missing_prices", n=len({k for _, k in missing}), pairs=pairs),
         hint=text("hint.forest.missing_price", price=key, unit=PRICES[key].unit),
         indicator=ind,
         price=key,

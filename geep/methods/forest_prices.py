@@ -291,13 +291,13 @@ def prices_from_frame(frame: pd.DataFrame, name: str = "prices") -> dict[str, An
                 _same(year),
             ):
                 raise ForestPriceError(text("forest.price_table_classes", key=key, where=where),
-                                       price=key, row=where)  # fmt: skip
+                                       price=key)  # fmt: skip
             first["lower_bounds"].append(bound)
             first["values"].append(row["value"])
             continue
         if key in out:
             raise ForestPriceError(text("forest.price_twice", key=key, where=where),
-                                   price=key, row=where)  # fmt: skip
+                                   price=key)  # fmt: skip
         out[key] = {"value": row["value"], "unit": row["unit"], "price_year": year,
                     "source": source}  # fmt: skip
     return out

@@ -46,12 +46,14 @@ _FRACTION = {"percent": "dimensionless"}
 
 def select_indicators(
     stands: pd.DataFrame, requested: Sequence[str] | str | None, prices: Mapping[str, Any]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The indicators to value, and (when none were requested) those left out for lack of data.
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, list[str]]]:
+    """The indicators to value; and, when none were requested, those left out for lack of data
+    and those left out for lack of a price (``{indicator: [missing price keys]}``).
 
-    With ``requested`` given, exactly those (checked names). Otherwise every indicator whose
-    drivers all have at least one value in ``stands``; species conservation, which needs no
-    driver, when its price ``species`` is given or the table has Shannon-Wiener indices.
+    With ``requested`` given, exactly those (checked names; a missing driver or price is then
+    an error). Otherwise every indicator whose drivers all have at least one value in
+    ``stands`` and whose prices are all given; species conservation, which needs no driver,
+    when the table has Shannon-Wiener indices or its price ``species`` is given.
 
     Raises
     ------
@@ -59,18 +61,37 @@ def select_indicators(
         An unknown indicator name, or nothing to value.
     """
     if requested is not None:
-        return resolve_indicators(requested), ()
+        return resolve_indicators(requested), (), {}
     have = {c for c in DRIVERS if c in stands.columns and stands[c].notna().any()}
-    chosen, left = [], []
+    chosen, no_data, no_price = [], [], {}
     for name, spec in INDICATORS.items():
         if spec.drivers:
             ok = set(spec.drivers) <= have
         else:
             ok = prices.get("species") is not None or "shannon_wiener" in have
-        (chosen if ok else left).append(name)
+        missing = [k for k in spec.prices if prices.get(k) is None]
+        if not ok:
+            no_data.append(name)
+        elif missing:
+            no_price[name] = missing
+        else:
+            chosen.append(name)
     if not chosen:
-        raise MethodError(text("forest.no_indicator"), hint=text("hint.forest.no_indicator"))
-    return tuple(chosen), tuple(left)
+        hint = text("hint.forest.no_indicator")
+        if no_price:
+            hint = hint + "; " + text("forest.not_priced", pairs=_pairs(no_price))
+        raise MethodError(text("forest.no_indicator"), hint=hint)
+    return tuple(chosen), tuple(no_data), no_price
+
+
+def _pairs(no_price: Mapping[str, Sequence[str]]) -> str:
+    return "; ".join(f"{n}: {', '.join(f'{k} ({PRICES[k].unit})' for k in ks)}"
+                     for n, ks in no_price.items())  # fmt: skip
+
+
+def not_priced_warning(no_price: Mapping[str, Sequence[str]]):
+    """The ledger warning naming the indicators left out for want of a price."""
+    return text("forest.not_priced", pairs=_pairs(no_price)) if no_price else None
 
 
 def money_keys(names: Sequence[str]) -> list[str]:
@@ -221,5 +242,5 @@ def stand_years(stands: pd.DataFrame) -> list[int]:
     return sorted(int(y) for y in np.unique(stands["year"].to_numpy(dtype=np.int64)))
 
 
-__all__ = ["Pricer", "check_labels", "money_keys", "part_frames", "report_year",
-           "select_indicators", "stand_years"]  # fmt: skip
+__all__ = ["Pricer", "check_labels", "money_keys", "not_priced_warning", "part_frames",
+           "report_year", "select_indicators", "stand_years"]  # fmt: skip
