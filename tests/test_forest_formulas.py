@@ -394,7 +394,7 @@ def test_age_classes_that_do_not_sum_to_the_stand_are_refused():
     e = err.value
     assert (e.table, e.row, e.column) == ("forest_stands", "0", "area")
     assert str(e).startswith("forest_stands row 0, column 'area': ")
-    assert "95.0" in str(e) and "90.0" in str(e)
+    assert "sum to 95 ha" in str(e) and "gives 90 ha" in str(e)
     assert "age-class rows" in str(e.hint)
 
 
