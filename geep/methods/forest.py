@@ -35,7 +35,7 @@ import pandas as pd
 from ..coefficients import CoefficientTable, profile_table
 from ..inputs import Inputs
 from ..ledger import Ledger
-from ..ledger_frame import canonical_codes, categorical, sort_order
+from ..ledger_frame import CATEGORY_ORDER, canonical_codes, code_dtype, fast_categorical
 from ..messages import text
 from .common import profile_status_warning
 from .forest_checks import check_prices, check_stands, subtotal_rows
@@ -160,13 +160,51 @@ def _select(rec: Mapping[str, Any], stands: pd.DataFrame, cols: Mapping[str, np.
     return np.zeros(len(stands), dtype=np.int64)
 
 
-def _text(stands: pd.DataFrame, column: str, mapping: Mapping[str, str] | None = None):
-    """Codes and labels of a text column of the stands (labels mapped, e.g. 幼龄林 → young)."""
+def _stand_codes(stands: pd.DataFrame, column: str, mapping: Mapping[str, str] | None = None):
+    """Codes per stand into the lexically sorted labels the stands use (``-1``: empty);
+    labels mapped first (e.g. 幼龄林 → young)."""
     if column not in stands.columns:
         return np.full(len(stands), -1, dtype=np.int64), []
-    codes, uniq = pd.factorize(stands[column].astype(object), use_na_sentinel=True)
+    col = stands[column]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        codes, uniq = col.cat.codes.to_numpy(np.int64), list(col.cat.categories)
+    else:
+        codes, uniq = pd.factorize(col.astype(object), use_na_sentinel=True)
+        codes = codes.astype(np.int64)
     labels = [str(u) for u in uniq]
-    return codes, [mapping.get(lb, lb) for lb in labels] if mapping else labels
+    labels = [mapping.get(lb, lb) for lb in labels] if mapping else labels
+    used = sorted({labels[i] for i in np.unique(codes[codes >= 0])})
+    pos = {lb: i for i, lb in enumerate(used)}
+    lut = np.array([pos.get(lb, -1) for lb in labels] + [-1], dtype=np.int64)
+    return lut[codes], used
+
+
+def _ledger_order(stands: pd.DataFrame, keys: Mapping[str, np.ndarray], parts):
+    """Flat positions (part × stand) of the lines in ledger order — region, year, category
+    (ledger order), service, indicator, stand type, age class (empty last), component — and
+    the stands in the order of their first line."""
+    n = len(stands)
+    year = stands["year"].to_numpy(np.int64)
+    y0 = int(year.min()) if n else 0
+    ry = keys["region_code"] * (int(year.max()) - y0 + 1 if n else 1) + (year - y0)
+    n_age = int(keys["age_class"].max(initial=-1)) + 1
+    ta = keys["stand_type"] * (n_age + 1) + np.where(
+        keys["age_class"] < 0, n_age, keys["age_class"]
+    )
+    triple = [(CATEGORY_ORDER.index(r["category"]), r["service"], r["indicator"]) for r in parts]
+    rank = {t: i for i, t in enumerate(sorted(set(triple)))}
+    pi = np.array([rank[t] for t in triple], dtype=np.int64)
+    comps = sorted({r["component"] for r in parts if r["component"] is not None})
+    pc = np.array([comps.index(r["component"]) if r["component"] is not None else len(comps)
+                   for r in parts], dtype=np.int64)  # fmt: skip
+    sizes = (int(ry.max(initial=0)) + 1, len(rank), int(ta.max(initial=0)) + 1, len(comps) + 1)
+    # every stand has a line of every part: a stand first appears in the order of (ry, ta)
+    stand_order = np.lexsort((ta, ry))
+    if float(np.prod(sizes, dtype=float)) < 2.0**62:
+        key = ((ry[None, :] * sizes[1] + pi[:, None]) * sizes[2] + ta[None, :]) * sizes[3]
+        return np.argsort((key + pc[:, None]).ravel(), kind="stable"), stand_order
+    flat = np.arange(len(parts) * n)  # pragma: no cover - astronomically many stands
+    return np.lexsort((pc[flat // n], ta[flat % n], pi[flat // n], ry[flat % n])), stand_order
 
 
 def forest_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> KernelResult:
@@ -175,72 +213,84 @@ def forest_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Ker
     ``tables[forest_stands]``: the normalised stand table (canonical units, ``input_ref``).
     A stand row that totals its age classes is not valued (its age classes are). Values are
     ``data × Π θ`` exactly; quantities are in the ledger units of
-    :mod:`geep.methods.forest_lines`, prices are value per quantity.
+    :mod:`geep.methods.forest_lines`, prices are value per quantity. Lines come in ledger
+    order with canonical categories.
     """
     all_stands = tables[TABLE]
     stands = all_stands.loc[~subtotal_rows(all_stands)].reset_index(drop=True)
     n, parts = len(stands), resolved.frames["parts"]
     cols = _columns(stands)
-    theta = resolved.values
-    data, scale, cat, part_of, labels, vterms, qterms, pterms = [], [], [], [], [], [], [], []
+    data, scale, cat = (np.empty((len(parts), n)) for _ in range(3))
+    labels, vterms, qterms, pterms = [], [], [], []
     for i, rec in enumerate(parts):
         part = BY_KEY[(rec["indicator"], rec["component"] or "")]
-        data.append(part.data(cols))
-        scale.append(np.ones(n) if part.scale is None else part.scale(cols))
-        cat.append(len(labels) + _select(rec, stands, cols))
-        part_of.append(np.full(n, i, dtype=np.int64))
+        data[i] = part.data(cols)
+        scale[i] = 1.0 if part.scale is None else part.scale(cols)
+        cat[i] = len(labels) + _select(rec, stands, cols)
         for v in rec["variants"]:
             labels.append(v["label"])
             vterms.append(v["terms"])
             qterms.append(v["qterms"])
             pterms.append(v["pterms"])
-    d, s, c, k = (np.concatenate(x) if x else np.zeros(0) for x in (data, scale, cat, part_of))
-    c, k = c.astype(np.int64), k.astype(np.int64)
+    age_ids = {zh: a for a, zh in AGE_CLASSES.items()}
+    keys, names = {}, {}
+    for column, mapping in (("region_code", None), ("stand_type", None), ("age_class", age_ids)):
+        keys[column], names[column] = _stand_codes(stands, column, mapping)
+    order, stand_order = _ledger_order(stands, keys, parts)
+    k, j = order // max(n, 1), order % max(n, 1)
+    d, s, c = data.ravel()[order], scale.ravel()[order], cat.ravel()[order].astype(np.int64)
+    theta = resolved.values
     t_val, t_qty, t_price = (Terms.from_lists(t).evaluate(theta) for t in (vterms, qterms, pterms))
     uf = np.array([rec["unit_factor"] for rec in parts])[k]
-    lines = _lines(stands, parts, k, n, d * s * t_qty[c] * uf, t_price[c] / (s * uf),
-                   d * t_val[c])  # fmt: skip
     coef, first = canonical_codes(c, labels)
-    lines["coefficient"] = coef
-    order = sort_order(lines)
-    if order is not None:
-        lines, d = lines.take(order).reset_index(drop=True), d[order]
-    terms = Terms.from_lists([vterms[j] for j in first])
-    return KernelResult(lines, terms, d, ordered=True)
+    lines = _lines(stands, parts, keys, names, k, j, coef, stand_order)
+    lines["quantity"] = d * s * t_qty[c] * uf
+    lines["price"] = t_price[c] / (s * uf)
+    lines["value"] = d * t_val[c]
+    terms = Terms.from_lists([vterms[m] for m in first])
+    return KernelResult(lines[_ORDER], terms, d, ordered=True, canonical=True)
 
 
-def _lines(stands, parts, k, n, quantity, price, value) -> pd.DataFrame:
-    """The line frame (part-major order) from the stands and the parts' attributes."""
-    reps = len(parts)
+_ORDER = ["region_code", "year", "category", "service", "indicator", "quantity", "quantity_unit",
+          "price", "price_unit", "value", "method", "coefficient", "input_ref", "ecosystem_type",
+          "age_class", "component"]  # fmt: skip
+
+
+def _input_refs(stands: pd.DataFrame, j: np.ndarray, stand_order: np.ndarray) -> pd.Categorical:
+    """The stands' ``input_ref`` per line, categories in order of first appearance."""
+    codes, uniq = pd.factorize(stands["input_ref"].astype(object), use_na_sentinel=True)
+    seen, first = np.unique(codes[stand_order], return_index=True)
+    seen, first = seen[seen >= 0], first[seen >= 0]
+    by_first = seen[np.argsort(first, kind="stable")]
+    remap = np.full(len(uniq) + 1, -1, dtype=np.int64)
+    remap[by_first] = np.arange(len(by_first))
+    labels = np.asarray(uniq, dtype=object)[by_first].astype(str).tolist()
+    return fast_categorical(remap[codes][j], labels)
+
+
+def _lines(stands, parts, keys, names, k, j, coefficient, stand_order) -> pd.DataFrame:
+    """The text and key columns of the lines (``k``: part, ``j``: stand of each line)."""
 
     def per_part(field: str) -> pd.Categorical:
-        return categorical(k, [rec[field] for rec in parts])
+        labels = [rec[field] for rec in parts]  # every part has lines: no unused label
+        used = sorted({lb for lb in labels if lb is not None})
+        lut = np.array([used.index(lb) if lb is not None else -1 for lb in labels])
+        return fast_categorical(lut.astype(code_dtype(len(used)))[k], used)
 
-    def per_stand(column: str, mapping=None) -> pd.Categorical:
-        codes, labels = _text(stands, column, mapping)
-        return categorical(np.tile(codes, reps), labels)
+    def per_stand(column: str) -> pd.Categorical:
+        return fast_categorical(keys[column][j], names[column])
 
-    return pd.DataFrame(
-        {
-            "region_code": per_stand("region_code"),
-            "year": np.tile(stands["year"].to_numpy(np.int64), reps),
-            "category": per_part("category"),
-            "service": per_part("service"),
-            "indicator": per_part("indicator"),
-            "quantity": quantity,
-            "quantity_unit": per_part("quantity_unit"),
-            "price": price,
-            "price_unit": per_part("price_unit"),
-            "value": value,
-            "method": per_part("method"),
-            "coefficient": categorical(np.full(n * reps, -1), []),
-            "input_ref": per_stand("input_ref"),
-            "ecosystem_type": per_stand("stand_type"),
-            "age_class": per_stand("age_class", {zh: a for a, zh in AGE_CLASSES.items()}),
-            "component": per_part("component"),
-        },
-        copy=False,
-    )
+    out = {
+        "region_code": per_stand("region_code"),
+        "year": stands["year"].to_numpy(np.int64)[j],
+        **{f: per_part(f) for f in ("category", "service", "indicator", "quantity_unit",
+                                    "price_unit", "method", "component")},
+        "coefficient": coefficient,
+        "input_ref": _input_refs(stands, j, stand_order),
+        "ecosystem_type": per_stand("stand_type"),
+        "age_class": per_stand("age_class"),
+    }  # fmt: skip
+    return pd.DataFrame(out, copy=False)
 
 
 METHOD = register(
