@@ -520,3 +520,28 @@ def test_age_classes_are_valued_and_their_stand_row_is_a_check():
     table = rollup(led, by=["stand_type", "age_class"], columns="category")
     assert list(table.index.get_level_values("age_class")) == ["mature", "middle_aged", "young"]
     assert table["total"].sum() == pytest.approx(led.total())
+
+
+# --- names and units next to the GEP vocabulary ---------------------------------------------
+def test_shared_names_use_the_gep_units_and_water_is_not_a_pollutant(hand):
+    from geep.indicators import INDICATORS as GEP
+
+    units = hand.lines.groupby("indicator", observed=True)["quantity_unit"].unique()
+    shared = [name for name in INDICATORS if name in GEP]
+    assert set(shared) == {"soil_retention", "carbon_sequestration", "oxygen_release",
+                           "air_purification.so2", "air_purification.fluoride",
+                           "air_purification.nox"}  # fmt: skip
+    for name in shared:
+        assert list(units[name]) == [GEP[name].quantity_unit], name
+    # the GEP water_purification.* lines are tonnes of pollutant; the forest line is water
+    assert list(units["water_purification"]) == ["m**3"]
+    assert {GEP[n].quantity_unit for n in GEP if n.startswith("water_purification.")} == {"t"}
+    service = hand.lines.groupby("indicator", observed=True)["service"].first()
+    assert service["water_purification"] == "water_conservation"
+
+
+def test_region_names_come_from_the_regions_table():
+    regions = pd.DataFrame({"region_code": ["140105"], "region_name": ["小店区"]})
+    inputs = geep.read_inputs({"regions": regions, "forest_stands": hand_stand()})
+    led = geep.forest(inputs, PRICES, price_year=YEAR, indicators="oxygen_release")
+    assert set(led.lines["region_name"]) == {"小店区"}

@@ -798,6 +798,12 @@ SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
     ),
     ("geep.methods.benefit_transfer", None, "Benefit-transfer kernel."),
     ("geep.methods.geep_account", None, "GEEP kernel and aggregation."),
+    (
+        "geep.methods.forest",
+        ("resolve_forest", "forest_kernel", "rollup", "METHOD"),
+        "Forest method (LY/T 1721-2008 structure): resolve step, pure kernel, registry record, "
+        "roll-ups.",
+    ),
     ("geep.ledger", ("COLUMNS", "CheckResult", "merge_meta"), "Ledger columns and checks."),
     ("geep.demo", ("run_demo", "DemoResult"), "The bundled Shanxi example end to end."),
     ("geep.examples", ("example_path", "examples_root"), "Bundled example files."),
@@ -1044,6 +1050,20 @@ def write_inputs(w: Writer) -> None:
     w.write("reference/inputs.md", "\n".join(out))
 
 
+def _forest_rows() -> list[list[object]]:
+    from geep.messages import MESSAGES
+    from geep.methods.forest_lines import PARTS
+    from geep.methods.forest_spec import INDICATORS as FOREST
+
+    return [
+        [code(p.indicator), MESSAGES[f"forest.ind.{p.indicator}"][1],
+         FOREST[p.indicator].category, FOREST[p.indicator].service,
+         code(p.component) if p.component else "", code(p.ledger_unit),
+         ", ".join(code(k) for k in FOREST[p.indicator].prices)]
+        for p in PARTS
+    ]  # fmt: skip
+
+
 def write_vocabulary(w: Writer) -> None:
     from geep.methods.indicators import INDICATORS
     from geep.vocab import BIOMES, DRIVERS, LAND_CLASSES
@@ -1098,6 +1118,19 @@ def write_vocabulary(w: Writer) -> None:
                 for d in INDICATORS.values()
             ],
             raw={0, 4, 6, 7},
+        ),
+        "(vocabulary-forest)=",
+        "## Forest indicators (`geep.forest`)",
+        "",
+        "The indicators of the stand-based forest method ({doc}`/methods/forest`), with the "
+        "unit of their quantity in the ledger. Where a forest indicator has the name of a GEP "
+        "indicator above, it uses that indicator's unit (carbon in t CO₂, air purification in "
+        "t); `water_purification` is water (m³), not a pollutant.",
+        "",
+        table(
+            ["indicator", "中文", "category", "service", "component", "quantity unit", "prices"],
+            _forest_rows(),
+            raw={0, 4, 5, 6},
         ),
         "(vocabulary-drivers)=",
         "## Driver variables (`variable` of the `drivers` table)",

@@ -11,7 +11,7 @@ the value is converted at the boundary.
 
 References
 ----------
-.. [LYT] LY/T 1721-2008 森林生态系统服务功能评估规范 — symbols and units as reproduced by
+.. [1] LY/T 1721-2008 森林生态系统服务功能评估规范 — symbols and units as reproduced by
    third-party code (J1, J2) and citing papers; the standard's text was not seen.
 """
 

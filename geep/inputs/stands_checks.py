@@ -8,7 +8,7 @@ problem in the area column at its cell), or the frame row.
 
 References
 ----------
-.. [LYT] LY/T 1721-2008; forest management inventory (二类调查) age classes (龄组).
+.. [1] LY/T 1721-2008; forest management inventory (二类调查) age classes (龄组).
 """
 
 from __future__ import annotations

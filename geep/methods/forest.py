@@ -18,10 +18,10 @@ class (``age_class``) and indicator (``component`` for indicators of several lin
 
 References
 ----------
-.. [LYT] LY/T 1721-2008 森林生态系统服务功能评估规范 — structure as reproduced by third-party code
+.. [1] LY/T 1721-2008 森林生态系统服务功能评估规范 — structure as reproduced by third-party code
    and citing papers (:mod:`geep.methods.forest_formulas`); the text was not seen, and the
    forest-function correction and discounting of its successor GB/T 38582-2020 are not applied.
-.. [P1] 张春华 et al. 2018, 生态学报 38(5):1739-1749 (the published oracle of the tests).
+.. [2] 张春华 et al. 2018, 生态学报 38(5):1739-1749 (the published oracle of the tests).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ quantity is in m³ of water (the GEP ``water_purification.*`` indicators are t o
 
 References
 ----------
-.. [LYT] LY/T 1721-2008 structure as reproduced in :mod:`geep.methods.forest_formulas` (J1, J2,
+.. [1] LY/T 1721-2008 structure as reproduced in :mod:`geep.methods.forest_formulas` (J1, J2,
    P1, P3, P4); the standard's text was not seen.
 """
 

@@ -19,7 +19,7 @@ year and is moved to the report year like a price.
 
 References
 ----------
-.. [LYT] LY/T 1721-2008 (prices: its 社会公共数据 table, not seen; see ``forest-prices``).
+.. [1] LY/T 1721-2008 (prices: its 社会公共数据 table, not seen; see ``forest-prices``).
 """
 
 from __future__ import annotations
