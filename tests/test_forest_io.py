@@ -79,15 +79,27 @@ def test_geep_run_says_what_is_missing(tmp_path, capsys):
 
 def test_geep_validate_names_the_sheet_row_and_column(tmp_path, capsys):
     rows = [list(r) for r in ROWS]
-    rows[3][5] = -420  # negative productivity
+    rows[3][5] = -420  # negative productivity: refused by the reader, at its cell
+    rows[3][8] = 0  # more than the precipitation evaporates: valid (water is signed)
     rows[0][4] = 500  # the stand row no longer totals its age classes (450 mu)
+    rows[1][3] = "幼林"  # not an age class
     src = _workbook(tmp_path / "bad.xlsx", rows)
     assert main(["validate", str(src)]) == 1
     out = capsys.readouterr().out
-    assert "bad.xlsx!林分 row 5 net_productivity" in out and "-4.2 is negative" in out
-    assert "bad.xlsx!林分!E2 area" in out and "sum to 30 ha" in out and "33.33333333 ha" in out
+    assert "bad.xlsx!林分!F5 林分净生产力（g/m2/a） [-420]" in out and "negative" in out
+    assert "bad.xlsx!林分!D3 龄组 [幼林]: unknown age class '幼林'; did you mean '幼龄林'?" in out
+    assert "bad.xlsx!林分!E2 area" in out and "33.33333333 ha" in out
+    rows = [list(r) for r in ROWS]
+    rows[2][6] = None  # an empty soil carbon cell: needed by carbon sequestration
+    rows[3][7] = 0.0  # precipitation 0 is valid, and so is the water balance it gives
+    src = _workbook(tmp_path / "gap.xlsx", rows)
+    assert main(["validate", str(src)]) == 0
+    capsys.readouterr()
     assert main(["run", str(src), "-o", str(tmp_path / "x.csv"), "--method", "forest",
                  "--price-year", "2016"]) == 1  # fmt: skip
+    err = capsys.readouterr().err
+    assert "gap.xlsx!林分 row 4, column 'soil_carbon_sequestration'" in err
+    assert "carbon sequestration (carbon_sequestration)" in err and "Traceback" not in err
 
 
 def test_the_ledger_round_trips_exactly(tmp_path):

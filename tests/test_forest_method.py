@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import geep
 import geep.coefficients as C
 from geep.errors import PriceYearError
+from geep.inputs import InputValidationError
 from geep.methods import forest_formulas as F
 from geep.methods.forest import rollup
 from geep.methods.forest_checks import ForestPriceError, MissingPriceError, StandInputError
@@ -484,10 +485,25 @@ def test_a_missing_driver_column_names_the_column():
 
 
 def test_negative_productivity_is_refused():
-    with pytest.raises(StandInputError) as err:
+    """Refused where the stand table is read (a negative of an unsigned column, at its cell);
+    a normalised table with one is refused by the method's own checks."""
+    with pytest.raises(InputValidationError) as err:
         geep.forest(hand_stand(**{"net_productivity (g/m2/a)": [-600.0]}), price_year=YEAR,
                     indicators="oxygen_release")  # fmt: skip
-    assert err.value.column == "net_productivity" and "-6.0" in str(err.value)
+    issue = err.value.report.errors[0]
+    assert (issue.where, issue.column) == ("forest_stands[0]", "net_productivity (g/m2/a)")
+    assert "negative" in issue.problem
+    inputs = geep.read_inputs({"forest_stands": hand_stand()})
+    inputs.tables["forest_stands"].loc[0, "net_productivity"] = -6.0
+    with pytest.raises(StandInputError) as err:
+        geep.forest(inputs, price_year=YEAR, indicators="oxygen_release")
+    assert err.value.column == "net_productivity" and "-6.0 is negative" in str(err.value)
+
+
+def test_soil_carbon_may_be_negative():
+    led = geep.forest(hand_stand(**{"soil_carbon_sequestration (t_C/ha/a)": [-0.3]}), PRICES,
+                      price_year=YEAR, indicators="carbon_sequestration")  # fmt: skip
+    assert _value(led, "carbon_sequestration", "soil") == pytest.approx(-4180.0)
 
 
 def _aged(parts: list[float], whole: float = 300.0) -> pd.DataFrame:

@@ -749,7 +749,11 @@ def write_cli(w: Writer) -> list[str]:
 # --- API reference ----------------------------------------------------------------------
 #: extra modules documented after the public packages: (module, names or None = __all__)
 SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
-    ("geep.comparison", None, "Side-by-side comparison of ledgers (regions, years, runs, editions)."),
+    (
+        "geep.comparison",
+        None,
+        "Side-by-side comparison of ledgers (regions, years, runs, editions).",
+    ),
     ("geep.plan", None, "Indicators of the Shanxi plan targets computable from the inputs."),
     ("geep.plot", None, 'Figures (needs the `plot` extra: `pip install "geep[plot]"`).'),
     (

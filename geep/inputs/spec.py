@@ -271,8 +271,9 @@ TABLES: dict[str, TableDef] = {
 
 def _register_stands() -> None:
     """Add ``forest_stands`` (sheet 林分), declared in :mod:`geep.inputs.stands`."""
-    from .stands import TABLE, stands_table
+    from .stands import TABLE, register_vocabulary, stands_table
 
+    register_vocabulary()
     TABLES[TABLE] = stands_table()
 
 

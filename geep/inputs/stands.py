@@ -110,13 +110,40 @@ DRIVERS: tuple[Driver, ...] = (
 )  # fmt: skip
 
 
+def resolve_age_class(label: str):
+    """An age class id (``young`` …) or its Chinese name (幼龄林 …), read as the id."""
+    from ..messages import did_you_mean, text
+    from .vocabularies import Resolution
+
+    if label in AGE_CLASSES:
+        return Resolution(label)
+    by_zh = {zh: k for k, zh in AGE_CLASSES.items()}
+    if label in by_zh:
+        return Resolution(by_zh[label], text("forest.age_read", value=label, canon=by_zh[label]))
+    known = [*AGE_CLASSES, *AGE_CLASSES.values()]
+    return Resolution(None, error=text("forest.unknown_age_class", value=label,
+                                       suggestion=did_you_mean(label, known)),
+                      hint=text("hint.forest.age_class", options=", ".join(known)))  # fmt: skip
+
+
+def register_vocabulary() -> None:
+    """Register the ``age_class`` vocabulary with the input layer."""
+    from .vocabularies import Vocabulary, register
+
+    register(Vocabulary("age_class", resolve_age_class, entries=lambda: dict(AGE_CLASSES)))
+
+
 def stands_table():
     """The :class:`~geep.inputs.spec.TableDef` of ``forest_stands``.
 
     Keys ``region_code, year, stand_type, age_class`` (``age_class`` optional: an empty cell is
-    the whole stand); ``area`` is required; every driver is an optional column converted to its
-    canonical unit (a pure number for the Shannon-Wiener index). Whether a driver is needed
-    depends on the indicators asked for, which the forest method checks when it runs.
+    the whole stand; the vocabulary ``age_class`` reads ids and Chinese names); ``area`` is
+    required; every driver is an optional column converted to its canonical unit (a pure number
+    for the Shannon-Wiener index), negative only where signed (soil carbon; the reader refuses
+    other negatives at their cell). Whether a driver is needed, and the bounds other than ≥ 0,
+    are checked by :mod:`geep.inputs.stands_checks` and the forest method, which name the
+    sheet row and column (``cell_ref`` would name the cell, at a cost of one reference per
+    value).
 
     References
     ----------
@@ -135,12 +162,14 @@ def stands_table():
             cols.append(ColumnDef(k.name, k.zh, "quantity", k.unit, k.unit, aliases=k.aliases,
                                   **described(k.name)))  # fmt: skip
         else:
+            vocab = "age_class" if k.name == "age_class" else None
             cols.append(ColumnDef(k.name, k.zh, k.kind, required=k.required, aliases=k.aliases,
-                                  **described(k.name)))  # fmt: skip
+                                  vocabulary=vocab, **described(k.name)))  # fmt: skip
     for d in DRIVERS:
         kind = "number" if d.unit == "dimensionless" else "quantity"
         cols.append(ColumnDef(d.name, d.zh, kind, d.unit, d.unit, required=False,
-                              aliases=d.aliases, **described(d.name)))  # fmt: skip
+                              aliases=d.aliases, signed=d.minimum is None or d.minimum < 0,
+                              **described(d.name)))  # fmt: skip
     return TableDef(
         TABLE,
         TABLE_ZH,
@@ -152,4 +181,4 @@ def stands_table():
 
 
 __all__ = ["AGE_CLASSES", "DRIVERS", "KEYS", "TABLE", "TABLE_ZH", "Driver", "KeyColumn",
-           "stands_table"]  # fmt: skip
+           "register_vocabulary", "resolve_age_class", "stands_table"]  # fmt: skip

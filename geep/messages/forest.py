@@ -199,6 +199,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "stand {stand} appears more than once (also at {other})",
         "林分 {stand} 重复出现（另见 {other}）",
     ),
+    "hint.forest.age_class": ("age classes are: {options}", "龄组可为：{options}"),
+    "forest.age_read": (
+        "age class {value!r} read as {canon!r}",
+        "龄组 {value!r} 已识别为 {canon!r}",
+    ),
     "forest.unknown_age_class": (
         "unknown age class {value!r}{suggestion}",
         "无法识别的龄组 {value!r}{suggestion}",
