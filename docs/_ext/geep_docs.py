@@ -1039,9 +1039,9 @@ def write_inputs(w: Writer) -> None:
             f"Key: {', '.join(code(k) for k in t.keys)}."
             + (
                 " Vocabulary: "
-                + ", ".join(f"{code(c)} uses the {v} vocabulary" for c, v in t.vocabulary.items())
+                + ", ".join(f"{code(c)} uses the {v} vocabulary" for c, v in vocab.items())
                 + " (see {doc}`vocabulary`)."
-                if t.vocabulary
+                if (vocab := {c.name: c.vocabulary for c in t.columns if c.vocabulary})
                 else ""
             ),
             "",
