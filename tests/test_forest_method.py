@@ -561,3 +561,22 @@ def test_region_names_come_from_the_regions_table():
     inputs = geep.read_inputs({"regions": regions, "forest_stands": hand_stand()})
     led = geep.forest(inputs, PRICES, price_year=YEAR, indicators="oxygen_release")
     assert set(led.lines["region_name"]) == {"小店区"}
+
+
+# --- geep.uncertainty draws the forest coefficients through the same terms ------------------
+def test_uncertainty_draws_a_forest_price_through_the_value_terms():
+    """A triangular oxygen price (500, 1000, 1500 CNY t⁻¹) moves only the oxygen lines: the
+    total's mean stays the deterministic total and its sd is 71.4 t × the price's sd."""
+    pytest.importorskip("scipy")
+    from geep import uncertainty
+
+    spec = {"forest-prices@lyt1721-2008#oxygen": {"dist": "triangular", "min": 500.0,
+                                                  "mode": 1000.0, "max": 1500.0}}  # fmt: skip
+    sim = uncertainty.simulate("forest", hand_stand(), draws=4000, seed=7, price_year=YEAR,
+                               options={"prices": PRICES}, distributions=spec)  # fmt: skip
+    q = sim.quantiles(by=("region_code", "year")).iloc[0]
+    det = geep.forest(hand_stand(), PRICES, price_year=YEAR).total()
+    assert q["deterministic"] == pytest.approx(det, rel=1e-12)
+    sd_price = math.sqrt((500**2 + 1000**2 + 1500**2 - 500 * 1000 - 500 * 1500 - 1000 * 1500) / 18)
+    assert q["sd"] == pytest.approx(71.4 * sd_price, rel=0.05)  # Monte Carlo error ~1 %
+    assert q["mean"] == pytest.approx(det, abs=4 * 71.4 * sd_price / math.sqrt(4000))
