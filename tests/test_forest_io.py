@@ -14,6 +14,7 @@ from geep.inputs.spec import TABLES
 from geep.io.template import write_template
 from geep.methods import names
 from geep.methods.forest import rollup
+from geep.methods.forest_checks import ForestPriceError
 
 HEAD_ZH = ["区划代码", "年份", "林分类型", "龄组", "面积（亩）", "林分净生产力（g/m2/a）",
            "单位面积林分土壤年固碳量（t_C/ha/a）", "降水量（mm/a）", "林分蒸散量（mm/a）",
@@ -158,3 +159,60 @@ def test_rollup_by_stand_type_and_age_class():
     by_age = rollup(led, by="age_class")
     assert by_age["total"].sum() == pytest.approx(led.total())
     assert by_age.index.get_level_values("age_class").isna().sum() == 1  # 侧柏, a whole stand
+
+
+PRICE_HEAD = ["价格项", "数值", "单位", "价格年份", "等级下限", "来源"]
+PRICE_ROWS = [
+    ["水的净化费用", 2.5, "元/t", 2016, None, "县物价局"],
+    ["carbon", 380, "CNY/t_CO2", 2016, None, None],
+]
+
+
+def _with_prices(path, rows=PRICE_ROWS):
+    wb = load_workbook(_workbook(path))
+    ws = wb.create_sheet("森林价格")
+    ws.append(PRICE_HEAD)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_prices_from_a_sheet_of_the_workbook(tmp_path, capsys):
+    """The 森林价格 sheet gives the command line its prices (Chinese names read as keys)."""
+    src = _with_prices(tmp_path / "stands.xlsx")
+    assert main(["validate", str(src)]) == 0
+    assert "'水的净化费用' read as 'water_purification'" in capsys.readouterr().out
+    out = tmp_path / "forest.csv"
+    assert (
+        main(["run", str(src), "-o", str(out), "--method", "forest", "--price-year", "2016"]) == 0
+    )
+    back = geep.Ledger.read(out)
+    prices = {"water_purification": (2.5, "元/t", 2016), "carbon": (380, "CNY/t_CO2", 2016)}
+    expected = geep.forest(_frame(), prices, price_year=2016)
+    assert "water_purification" in set(back.lines["indicator"])
+    assert back.total() == pytest.approx(expected.total(), rel=1e-12)
+    used = {c["ref"]: c["source"] for c in back.meta["coefficients"]}
+    assert used["user#forest.water_purification"].startswith(
+        "user (县物价局; stands.xlsx!森林价格!"
+    )
+    assert used["user#forest.carbon"].startswith("stands.xlsx!森林价格!")
+
+
+def test_a_bad_prices_sheet_is_named_at_its_cells(tmp_path, capsys):
+    rows = [["carbon", 100, "元/t", 2016, None, None], ["土方费用", 12, "元/m3", 2016, None, None]]
+    src = _with_prices(tmp_path / "bad.xlsx", rows)
+    assert main(["validate", str(src)]) == 1
+    out = capsys.readouterr().out
+    assert "bad.xlsx!森林价格!C2 单位 [元/t]" in out and "CNY/t_C" in out  # carbon: not plain t
+    assert "bad.xlsx!森林价格!A3 价格项 [土方费用]: unknown forest price" in out
+
+
+def test_a_price_in_the_sheet_and_in_prices_is_refused():
+    sheet = pd.DataFrame(PRICE_ROWS, columns=PRICE_HEAD)
+    inputs = geep.read_inputs({"forest_stands": _frame(), "forest_prices": sheet})
+    with pytest.raises(ForestPriceError, match="'carbon' is given twice"):
+        geep.forest(inputs, {"carbon": (380, "CNY/t_CO2", 2016)}, price_year=2016)
+    own = {"oxygen": (900, "元/t", 2016), "reservoir_cost": (6.11, "元/m3", 2016)}
+    led = geep.forest(inputs, own)  # every price year known: 2016
+    assert set(led.lines["price_year"]) == {2016}

@@ -181,8 +181,11 @@ def _write_table(df, out: Path, sheet: str) -> None:
         book.table(book.sheet(sheet), df.reset_index(drop=True))
         flat = {k: json.dumps(v, ensure_ascii=False, default=str)
                 if isinstance(v, dict | list | tuple) else v for k, v in cov.items()}  # fmt: skip
-        book.table(book.sheet("coverage"),
-                   pd.DataFrame({"key": list(flat), "value": list(flat.values())}), max_width=100)
+        book.table(
+            book.sheet("coverage"),
+            pd.DataFrame({"key": list(flat), "value": list(flat.values())}),
+            max_width=100,
+        )
         book.save(out)
     else:
         raise UsageError(text("grid.cli_bad_output", file=str(out)))

@@ -270,11 +270,14 @@ TABLES: dict[str, TableDef] = {
 
 
 def _register_stands() -> None:
-    """Add ``forest_stands`` (sheet 林分), declared in :mod:`geep.inputs.stands`."""
-    from .stands import TABLE, register_vocabulary, stands_table
+    """Add ``forest_stands`` (sheet 林分) and ``forest_prices`` (sheet 森林价格), declared in
+    :mod:`geep.inputs.stands` and :mod:`geep.inputs.forest_prices`."""
+    from . import forest_prices, stands
 
-    register_vocabulary()
-    TABLES[TABLE] = stands_table()
+    stands.register_vocabulary()
+    forest_prices.register_vocabulary()
+    TABLES[stands.TABLE] = stands.stands_table()
+    TABLES[forest_prices.TABLE] = forest_prices.prices_table()
 
 
 _register_stands()

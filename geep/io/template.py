@@ -18,11 +18,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .._version import __version__
+from ..inputs.forest_prices import PRICE_SPECS
+from ..inputs.forest_prices import TABLE as PRICES
 from ..inputs.spec import TABLES
-from ..messages import label, language_scope, msg
 from ..inputs.stands import AGE_CLASSES
 from ..inputs.stands import DRIVERS as STAND_DRIVERS
 from ..inputs.stands import TABLE as STANDS
+from ..messages import label, language_scope, msg
 from ..units import KNOWN_SPELLINGS
 from ..vocab import BIOMES, DRIVERS, INDICATORS, LAND_CLASSES
 from .writer import Book
@@ -60,6 +62,8 @@ LAYOUT: dict[str, tuple[tuple[str, str | None], ...]] = {
     # one unit per column, in its header (a stand row has many quantities of different units)
     STANDS: (("region_code", None), ("year", None), ("stand_type", None), ("age_class", None),
              ("area", "ha"), *((d.name, _header_unit(d.unit)) for d in STAND_DRIVERS)),
+    PRICES: (("price", None), ("value", None), ("unit", None), ("price_year", None),
+             ("lower_bound", None), ("source", None)),
 }  # fmt: skip
 _UNIT_ZH = {"person": "人"}
 
@@ -76,6 +80,7 @@ LISTS: dict[str, tuple[str, ...]] = {
     "concentration_unit": ("mg/L",),
     "status": ("valid", "dry", "frozen", "missing"),
     "age_class": tuple(AGE_CLASSES),
+    "price": tuple(p.key for p in PRICE_SPECS),
 }
 _UNIT_LIST = {
     "regions": "area_unit",
@@ -86,6 +91,7 @@ _UNIT_LIST = {
     "monitoring": "concentration_unit",
     "flows": "volume_unit",
     STANDS: "any_unit",
+    PRICES: "any_unit",
 }
 EXAMPLES: dict[str, list[tuple]] = {
     "regions": [("140105", "小店区", "140100", 29520, "公顷", 1000000)],
@@ -99,6 +105,8 @@ EXAMPLES: dict[str, list[tuple]] = {
     "flows": [("S01", "2021-03", 120.5, "万m3")],
     STANDS: [("140105", 2016, "油松", "", 1500, 5.2, 0.2), ("140105", 2016, "油松", "幼龄林", 600,
                                                           4.1, 0.15)],
+    PRICES: [("carbon", 380, "CNY/t_CO2", 2016, None, "你的来源"),
+             ("species", 5000, "元/hm2/a", 2016, 1.0, "")],
 }  # fmt: skip
 
 
@@ -140,6 +148,7 @@ _ZH_NAMES: dict[str, dict[str, str]] = {
     "indicator": {k: d.zh for k, d in INDICATORS.items()},
     "variable": {k: v[1] for k, v in DRIVERS.items()},
     "age_class": dict(AGE_CLASSES),
+    "price": {p.key: p.zh for p in PRICE_SPECS},
 }
 
 
@@ -222,9 +231,12 @@ def _validation(ws, table: str, col: str, letter: str, ranges: dict[str, str], l
             dv = DataValidation(type="whole", operator="between", formula1="1949", formula2="2100")
             dv.error = msg("tpl.year_error")
             dv.showErrorMessage = True
-        elif col in ("area", "population", "flow", "concentration") or col in _STAND_NONNEGATIVE.get(
-            table, ()
-        ):
+        elif col in (
+            "area",
+            "population",
+            "flow",
+            "concentration",
+        ) or col in _STAND_NONNEGATIVE.get(table, ()):
             dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
             dv.errorStyle = "warning"
             dv.error = msg("tpl.positive_error")

@@ -227,5 +227,13 @@ def scaled(frame: pd.DataFrame, columns: Sequence[str], divisor: float) -> pd.Da
     return out
 
 
-__all__ = ["MONEY_FMT", "MONEY_UNITS", "Book", "headers_for", "money_unit", "print_ready_bytes",
-           "print_setup", "scaled"]
+__all__ = [
+    "MONEY_FMT",
+    "MONEY_UNITS",
+    "Book",
+    "headers_for",
+    "money_unit",
+    "print_ready_bytes",
+    "print_setup",
+    "scaled",
+]

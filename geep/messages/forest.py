@@ -4,9 +4,40 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "forest.table": ("forest stands", "林分"),
-    "forest.tpl_columns": ("forest stand columns (sheet forest_stands)", "林分表参数（工作表 林分）"),
+    "forest.tpl_columns": (
+        "forest stand columns (sheet forest_stands)",
+        "林分表参数（工作表 林分）",
+    ),
     "forest.tpl_symbol": ("LY/T 1721-2008 symbol", "LY/T 1721-2008 符号"),
     "forest.tpl_age_classes": ("age classes (age_class)", "龄组（age_class）"),
+    "forest.prices_description": (
+        "prices and parameters of the forest method (社会公共数据): one row per price, a "
+        "Shannon-Wiener class table of species one row per class",
+        "森林生态系统服务评估的社会公共数据（价格与参数）：每项一行；物种保育按 Shannon-Wiener 指数等级每级一行",
+    ),
+    "forest.pcol.price": (
+        "price key (carbon, oxygen, reservoir_cost …) or its Chinese name",
+        "价格项代码（carbon、oxygen、reservoir_cost …）或其中文名称",
+    ),
+    "forest.pcol.value": ("the price, in the unit of its row", "价格数值（单位见本行单位）"),
+    "forest.pcol.price_year": (
+        "price year (leave empty only if it is not known)",
+        "价格年份（仅在未知时留空）",
+    ),
+    "forest.pcol.lower_bound": (
+        "species only: the Shannon-Wiener index from which this class applies",
+        "仅物种保育：该等级适用的 Shannon-Wiener 指数下限",
+    ),
+    "forest.pcol.source": ("where the price comes from", "价格来源"),
+    "forest.price_read": (
+        "price {value!r} read as {canon!r}",
+        "价格项 {value!r} 已识别为 {canon!r}",
+    ),
+    "forest.price_two_sources": (
+        "price {key!r} is given twice, in prices= ({a}) and in the forest_prices table ({b}); "
+        "give it once",
+        "价格 {key!r} 重复给出：prices=（{a}）与森林价格表（{b}）；请只给出一次",
+    ),
     "forest.table_description": (
         "forest inventory stands (二类调查) by stand type and age class, with the drivers of the "
         "forest indicators (LY/T 1721-2008 structure)",
@@ -234,11 +265,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint.forest.missing_price": (
         "give each missing price in prices=, e.g. {{{price!r}: (value, {unit!r}, price_year)}}, or "
-        "in your own edition of the profile's price table (tables={{'prices': …}}, or a profile "
-        "of your own: --profile forest=NAME); geep never assumes a price",
-        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或写入自建的"
-        "配置方案价格表版本（tables={{'prices': …}}，或自建配置方案：--profile forest=名称）；"
-        "geep 不会自行假定价格",
+        "as a row of the forest_prices sheet (森林价格: price, value, unit, price_year); geep "
+        "never assumes a price",
+        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或在森林价格表"
+        "（forest_prices：价格项、数值、单位、价格年份）中各填一行；geep 不会自行假定价格",
     ),
     "forest.unknown_price": (
         "unknown forest price {key!r}{suggestion}",
@@ -327,10 +357,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint.forest.price_year_refused": (
         "give price_year= (command line: --price-year), the year these prices are in - recorded "
-        "as your statement -, or give {keys} with their price year (prices=, or your own edition "
-        "of the profile's price table)",
+        "as your statement -, or give {keys} with their price year (prices=, or the "
+        "forest_prices sheet 森林价格)",
         "请给出 price_year=（命令行：--price-year），即这些价格所属的年份（将记录为您的声明）；或给出 "
-        "{keys} 及其价格年份（prices=，或自建配置方案价格表的版本）",
+        "{keys} 及其价格年份（prices=，或森林价格表 forest_prices）",
     ),
     "forest.price_year_stated": (
         "the price year of {keys} is not known ({sources}): they are taken as prices of {year}, "

@@ -34,13 +34,20 @@ import pandas as pd
 
 from ..coefficients import CoefficientTable, profile_table
 from ..inputs import Inputs
+from ..inputs.forest_prices import TABLE as PRICES_TABLE
 from ..ledger import Ledger
 from ..ledger_frame import CATEGORY_ORDER, canonical_codes, code_dtype, fast_categorical
 from ..messages import text
 from .common import profile_status_warning
-from .forest_checks import check_prices, check_stands, subtotal_rows
+from .forest_checks import ForestPriceError, check_prices, check_stands, subtotal_rows
 from .forest_lines import BY_KEY
-from .forest_prices import SpeciesClasses, merge_prices, table_prices, user_prices
+from .forest_prices import (
+    SpeciesClasses,
+    merge_prices,
+    sheet_prices,
+    table_prices,
+    user_prices,
+)
 from .forest_resolve import (
     Pricer,
     check_labels,
@@ -82,7 +89,7 @@ def resolve_forest(
     table = profile_table(profile, "prices", overrides)
     th = ThetaBuilder()
     th.use_table(table)
-    prices = merge_prices(table_prices(table), user_prices(options.get("prices")))
+    prices = merge_prices(table_prices(table), _user(options.get("prices"), tables))
     names, left, unpriced = select_indicators(stands, options.get("indicators"), prices)
     by_class = isinstance(prices.get("species"), SpeciesClasses)
     check_stands(stands, names, species_by_class=by_class, atol=options["age_tolerance"])
@@ -112,6 +119,19 @@ def resolve_forest(
     return Resolved("forest", profile.name, year, th.build(), frames={"parts": parts},
                     tables=th.tables, options=opts, warnings=warnings, status=profile.status,
                     meta=meta)  # fmt: skip
+
+
+def _user(given: Any, tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """The user's prices: ``prices=`` and the ``forest_prices`` table (a key in both is an
+    error, not a choice)."""
+    mine = user_prices(given)
+    sheet = user_prices(sheet_prices(tables.get(PRICES_TABLE)))
+    both = sorted(set(mine) & set(sheet))
+    if both:
+        k = both[0]
+        raise ForestPriceError(text("forest.price_two_sources", key=k, a=mine[k].source,
+                                    b=sheet[k].source), price=k)  # fmt: skip
+    return {**sheet, **mine}
 
 
 def _given(p: Any) -> str:

@@ -276,8 +276,10 @@ def prices_from_frame(frame: pd.DataFrame, name: str = "prices") -> dict[str, An
         )  # fmt: skip
     out: dict[str, Any] = {}
     classes: dict[str, list[tuple[Any, Any, str]]] = {}
+    refs = "input_ref" in frame.columns
     for label, row in frame.iterrows():  # a handful of prices: no need to vectorise
-        key, where = str(row["price"]).strip(), f"{name}[{label}]"
+        key = str(row["price"]).strip()
+        where = str(row["input_ref"]) if refs else f"{name}[{label}]"
         year = row.get("price_year") if "price_year" in frame.columns else None
         source = row.get("source") if "source" in frame.columns else None
         source = f"user ({source}; {where})" if isinstance(source, str) and source else where
@@ -301,6 +303,16 @@ def prices_from_frame(frame: pd.DataFrame, name: str = "prices") -> dict[str, An
         out[key] = {"value": row["value"], "unit": row["unit"], "price_year": year,
                     "source": source}  # fmt: skip
     return out
+
+
+def sheet_prices(table: pd.DataFrame | None) -> dict[str, Any]:
+    """The normalised ``forest_prices`` input table (values in each key's canonical unit,
+    ``value_unit``, ``input_ref``) as the mapping :func:`user_prices` reads; each price's
+    source names its cell."""
+    if table is None or table.empty:
+        return {}
+    frame = table.assign(unit=table["value_unit"].astype(str))
+    return prices_from_frame(frame, name="forest_prices")
 
 
 def _same(year: Any) -> Any:

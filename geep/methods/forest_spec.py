@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..inputs.forest_prices import PRICE_SPECS as _PRICES
+from ..inputs.forest_prices import PriceSpec
 from ..inputs.stands import AGE_CLASSES, KEYS, TABLE, TABLE_ZH, Driver, KeyColumn
 from ..inputs.stands import DRIVERS as _DRIVERS
 
@@ -36,24 +38,6 @@ FORMULA_EVIDENCE = (
     "primary text not seen"
 )
 STANDARD = "LY/T 1721-2008"
-
-
-@dataclass(frozen=True)
-class PriceSpec:
-    """A price or parameter of the public social-economic data (社会公共数据).
-
-    ``kind`` is ``"price"`` (money, needs a price year) or ``"parameter"`` (a content or a
-    threshold, no price year). ``class_driver`` names the driver a class table of this price
-    is looked up by (``species`` by ``shannon_wiener``).
-    """
-
-    key: str
-    zh: str
-    unit: str
-    symbol: str
-    kind: str = "price"
-    class_driver: str | None = None
-    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,29 +62,6 @@ class Indicator:
     formula: str  # the formula as found (symbols of J1/J2)
     sources: str  # short keys: J1, J2, P1 …
     uses_area: bool = True
-
-
-_P = PriceSpec
-_PRICES: tuple[PriceSpec, ...] = (
-    _P("reservoir_cost", "水库建设单位库容投资", "CNY/m**3", "C库"),
-    _P("water_purification", "水的净化费用", "CNY/t", "K水"),
-    _P("soil_excavation", "挖取和运输单位体积土方费用", "CNY/m**3", "C土"),
-    _P("fertilizer_dap", "磷酸二铵化肥价格", "CNY/t", "C1"),
-    _P("fertilizer_kcl", "氯化钾化肥价格", "CNY/t", "C2"),
-    _P("organic_matter", "有机质价格", "CNY/t", "C3"),
-    _P("dap_n_content", "磷酸二铵化肥含氮量", "percent", "R1", kind="parameter"),
-    _P("dap_p_content", "磷酸二铵化肥含磷量", "percent", "R2", kind="parameter"),
-    _P("kcl_k_content", "氯化钾化肥含钾量", "percent", "R3", kind="parameter"),
-    _P("carbon", "固碳价格", "CNY/t_C", "C碳"),
-    _P("oxygen", "制造氧气价格", "CNY/t", "C氧"),
-    _P("anion", "负离子生产费用", "CNY/count", "K负离子"),
-    _P("anion_threshold", "负离子浓度阈值", "count/cm**3", "600", kind="parameter"),
-    _P("so2", "二氧化硫治理费用", "CNY/kg", "K二氧化硫"),
-    _P("fluoride", "氟化物治理费用", "CNY/kg", "K氟化物"),
-    _P("nox", "氮氧化物治理费用", "CNY/kg", "K氮氧化物"),
-    _P("dust", "降尘清理费用", "CNY/kg", "K滞尘"),
-    _P("species", "单位面积年物种损失的机会成本", "CNY/ha/a", "S生", class_driver="shannon_wiener"),
-)
 
 
 def _c(name: str, quantity_unit: str, price_unit: str) -> Component:
