@@ -26,8 +26,8 @@ COLUMNS: tuple[str, ...] = (
 ACCOUNTS = ("ESV", "GEP", "GEEP", "BT")
 CATEGORY_ORDER = ("economy", "provisioning", "regulating", "cultural", "supporting", "deduction")
 SORT_KEYS = ("region_code", "year", "account", "category", "service", "indicator")
-EXTRA_SORT_KEYS = ("ecosystem_type", "input_class", "component")
-EXTRA_TEXT = ("ecosystem_type", "input_class", "component", "flags")
+EXTRA_SORT_KEYS = ("ecosystem_type", "age_class", "input_class", "component")
+EXTRA_TEXT = ("ecosystem_type", "age_class", "input_class", "component", "flags")
 NUMBER_COLUMNS = ("quantity", "price", "value")
 TEXT_COLUMNS = (
     "region_code", "region_name", "account", "category", "service", "indicator",
@@ -233,7 +233,7 @@ def _rank_codes(col: pd.Series, key: str) -> np.ndarray:
 
 def sort_order(df: pd.DataFrame) -> np.ndarray | None:
     """Row order of ledger lines — region, year, account, category (ledger order), service,
-    indicator, then ecosystem type / component — or ``None`` if already in order."""
+    indicator, then ecosystem type / age class / component — or ``None`` if already in order."""
     if len(df) < 2:
         return None
     keys = [c for c in (*SORT_KEYS, *EXTRA_SORT_KEYS) if c in df.columns]

@@ -132,6 +132,6 @@ class Profile(_Frozen):
     title: Title
     status: Literal["released", "provisional", "draft"]
     description: str
-    method: Literal["esv", "gep", "bt", "geep", "compensation", "any"]
+    method: Literal["esv", "gep", "bt", "geep", "forest", "compensation", "any"]
     tables: dict[str, str]
     options: dict[str, Any] = Field(default_factory=dict)

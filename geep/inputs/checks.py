@@ -129,7 +129,7 @@ def check_region_codes(tables: Mapping[str, pd.DataFrame]) -> list[Issue]:
         return []
     known = set(reg["region_code"])
     out: list[Issue] = []
-    for name in ("land_cover", "quantities", "drivers", "economy"):
+    for name in ("land_cover", "quantities", "drivers", "economy", "forest_stands"):
         t = tables.get(name)
         if t is None or t.empty or "region_code" not in t.columns:
             continue
@@ -152,10 +152,14 @@ def check_region_codes(tables: Mapping[str, pd.DataFrame]) -> list[Issue]:
 def cross_check(
     tables: Mapping[str, pd.DataFrame], area_tolerance: float = AREA_TOLERANCE
 ) -> list[Issue]:
-    """All checks across tables, and the plausibility checks of
-    :mod:`geep.inputs.plausibility`."""
+    """All checks across tables, the plausibility checks of :mod:`geep.inputs.plausibility`
+    and the row checks of the forest stands (age classes against their stand, bounds of the
+    drivers: :mod:`geep.inputs.stands_checks`)."""
+    from .stands_checks import stand_issues
+
     return (
         check_region_areas(tables, area_tolerance)
         + check_region_codes(tables)
         + plausibility(tables)
+        + stand_issues(tables)
     )

@@ -359,7 +359,7 @@ def _drop_duplicates(spec: TableDef, result: pd.DataFrame, iss: _Issues) -> pd.D
     """Rows with the same key are errors (they make the input unusable)."""
     if result.empty:
         return result
-    keys = list(spec.keys)
+    keys = [k for k in spec.keys if k in result.columns]  # an optional key may be absent
     dup = result.duplicated(keys, keep=False)
     if not dup.any():
         return result

@@ -267,3 +267,17 @@ TABLES: dict[str, TableDef] = {
         description_zh="断面各时段水量",
     ),
 }
+
+
+def _register_stands() -> None:
+    """Add ``forest_stands`` (sheet 林分) and ``forest_prices`` (sheet 森林价格), declared in
+    :mod:`geep.inputs.stands` and :mod:`geep.inputs.forest_prices`."""
+    from . import forest_prices, stands
+
+    stands.register_vocabulary()
+    forest_prices.register_vocabulary()
+    TABLES[stands.TABLE] = stands.stands_table()
+    TABLES[forest_prices.TABLE] = forest_prices.prices_table()
+
+
+_register_stands()

@@ -18,7 +18,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .._version import __version__
+from ..inputs.forest_prices import PRICE_SPECS
+from ..inputs.forest_prices import TABLE as PRICES
 from ..inputs.spec import TABLES
+from ..inputs.stands import AGE_CLASSES
+from ..inputs.stands import DRIVERS as STAND_DRIVERS
+from ..inputs.stands import TABLE as STANDS
 from ..messages import label, language_scope, msg
 from ..units import KNOWN_SPELLINGS
 from ..vocab import BIOMES, DRIVERS, INDICATORS, LAND_CLASSES
@@ -30,8 +35,16 @@ LISTS_SHEET = "_lists"
 INSTRUCTIONS = {"en": "instructions", "zh": "说明"}
 UNIT = ("unit", "单位")
 
+
 #: columns of each template sheet: (column, unit written in the header or None); "unit" is the
 #: unit column of the row's quantity columns that have no unit in their header
+def _header_unit(unit: str) -> str | None:
+    """How a canonical unit is written in a template header (``None``: a pure number)."""
+    if unit == "dimensionless":
+        return None
+    return "%" if unit == "percent" else unit.replace("**", "")
+
+
 LAYOUT: dict[str, tuple[tuple[str, str | None], ...]] = {
     "regions": (("region_code", None), ("region_name", None), ("parent_code", None),
                 ("area", None), ("unit", None), ("population", "person")),
@@ -46,6 +59,11 @@ LAYOUT: dict[str, tuple[tuple[str, str | None], ...]] = {
     "monitoring": (("section_id", None), ("period", None), ("pollutant", None),
                    ("concentration", None), ("unit", None), ("status", None)),
     "flows": (("section_id", None), ("period", None), ("flow", None), ("unit", None)),
+    # one unit per column, in its header (a stand row has many quantities of different units)
+    STANDS: (("region_code", None), ("year", None), ("stand_type", None), ("age_class", None),
+             ("area", "ha"), *((d.name, _header_unit(d.unit)) for d in STAND_DRIVERS)),
+    PRICES: (("price", None), ("value", None), ("unit", None), ("price_year", None),
+             ("lower_bound", None), ("source", None)),
 }  # fmt: skip
 _UNIT_ZH = {"person": "人"}
 
@@ -61,6 +79,8 @@ LISTS: dict[str, tuple[str, ...]] = {
     "any_unit": KNOWN_SPELLINGS,
     "concentration_unit": ("mg/L",),
     "status": ("valid", "dry", "frozen", "missing"),
+    "age_class": tuple(AGE_CLASSES),
+    "price": tuple(p.key for p in PRICE_SPECS),
 }
 _UNIT_LIST = {
     "regions": "area_unit",
@@ -70,6 +90,8 @@ _UNIT_LIST = {
     "economy": "money_unit",
     "monitoring": "concentration_unit",
     "flows": "volume_unit",
+    STANDS: "any_unit",
+    PRICES: "any_unit",
 }
 EXAMPLES: dict[str, list[tuple]] = {
     "regions": [("140105", "小店区", "140100", 29520, "公顷", 1000000)],
@@ -81,7 +103,15 @@ EXAMPLES: dict[str, list[tuple]] = {
     "economy": [("140105", 2020, 5.5e6, 12000, 3500, "万元", 2020)],
     "monitoring": [("S01", "2021-03", "cod", 18.5, "mg/L", "valid")],
     "flows": [("S01", "2021-03", 120.5, "万m3")],
+    STANDS: [("140105", 2016, "油松", "", 1500, 5.2, 0.2), ("140105", 2016, "油松", "幼龄林", 600,
+                                                          4.1, 0.15)],
+    PRICES: [("carbon", 380, "CNY/t_CO2", 2016, None, "你的来源"),
+             ("species", 5000, "元/hm2/a", 2016, 1.0, "")],
 }  # fmt: skip
+
+
+#: stand columns that may not be negative (a drop-down warning; geep checks all bounds)
+_STAND_NONNEGATIVE = {STANDS: frozenset(d.name for d in STAND_DRIVERS if d.minimum == 0)}
 
 
 def _header(table: str, col: str, unit: str | None, lang: str) -> str:
@@ -117,6 +147,8 @@ _ZH_NAMES: dict[str, dict[str, str]] = {
     "land_class": dict(LAND_CLASSES),
     "indicator": {k: d.zh for k, d in INDICATORS.items()},
     "variable": {k: v[1] for k, v in DRIVERS.items()},
+    "age_class": dict(AGE_CLASSES),
+    "price": {p.key: p.zh for p in PRICE_SPECS},
 }
 
 
@@ -199,7 +231,12 @@ def _validation(ws, table: str, col: str, letter: str, ranges: dict[str, str], l
             dv = DataValidation(type="whole", operator="between", formula1="1949", formula2="2100")
             dv.error = msg("tpl.year_error")
             dv.showErrorMessage = True
-        elif col in ("area", "population", "flow", "concentration"):
+        elif col in (
+            "area",
+            "population",
+            "flow",
+            "concentration",
+        ) or col in _STAND_NONNEGATIVE.get(table, ()):
             dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
             dv.errorStyle = "warning"
             dv.error = msg("tpl.positive_error")
@@ -263,6 +300,15 @@ def _vocabularies(book: Book, ws, lang: str) -> None:
     book.line(ws, msg("tpl.drivers"), msg("tpl.zh_name"), msg("tpl.unit"), bold=True)
     for k, (unit, zh_name) in DRIVERS.items():
         book.line(ws, k, zh_name, pretty_unit(unit))
+    book.line(ws)
+    book.line(ws, msg("forest.tpl_columns"), msg("tpl.zh_name"), msg("tpl.unit"),
+              msg("forest.tpl_symbol"), bold=True)  # fmt: skip
+    for d in STAND_DRIVERS:
+        book.line(ws, d.name, d.zh, pretty_unit(d.unit), d.symbol)
+    book.line(ws)
+    book.line(ws, msg("forest.tpl_age_classes"), msg("tpl.zh_name"), bold=True)
+    for k, v in AGE_CLASSES.items():
+        book.line(ws, k, v)
 
 
 def template_bytes(lang: str = "en") -> bytes:
