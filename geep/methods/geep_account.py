@@ -267,32 +267,60 @@ def aggregate(
 
     National GEEP = Σ provincial GEEPs: aggregate the GEEP ledger, do not recompute from
     aggregate GDP. Every region must be mapped (no silent drop).
+
+    Lines are summed per parent region, year, account, category, service, indicator (and
+    ecosystem type, input class, component where the ledger has them), money unit, price year
+    and method. A line's ``quantity`` is the sum of its parts' when they all have one and in
+    the same unit (areas of a land class, tonnes of a pollutant), else empty; ``price`` is
+    empty (a sum of values is not a price times a quantity); ``input_ref`` says how many lines
+    were summed.
+
+    Parameters
+    ----------
+    mapping
+        ``{region_code: parent_code}`` for every region of the ledger.
+    names
+        ``{parent_code: name}``; parents without one get an empty name.
+
+    Raises
+    ------
+    MethodError
+        If a region of the ledger has no parent in ``mapping``.
     """
-    lines = ledger.lines
+    lines = ledger._lines
     codes = lines["region_code"].astype(str)
-    missing = sorted(set(codes) - set(mapping))
+    missing = sorted(set(codes.unique()) - set(mapping))
     if missing:
         raise MethodError(text("geep.unmapped_regions", regions=str(missing[:10])))
-    lines["region_code"] = codes.map(mapping)
-    lines["region_name"] = lines["region_code"].map(lambda r: (names or {}).get(r, ""))
     keys = [
         "region_code", "region_name", "year", "account", "category", "service", "indicator",
+        *(c for c in ("ecosystem_type", "input_class", "component") if c in lines.columns),
         "value_unit", "price_year", "method",
     ]  # fmt: skip
-    flat = lines[[*keys, "value", "input_ref"]].copy()
-    for k in keys:
-        if isinstance(flat[k].dtype, pd.CategoricalDtype):
-            flat[k] = flat[k].astype(object)
-    agg = (
-        flat.groupby(keys, sort=True, dropna=False)
-        .agg(value=("value", "sum"), input_ref=("input_ref", lambda s: f"sum of {len(s)} lines"))
-        .reset_index()
-    )
-    agg["quantity"] = np.nan
+    flat = lines[[k for k in keys if k not in ("region_code", "region_name")]].copy(deep=False)
+    parent = codes.map(dict(mapping))
+    flat.insert(0, "region_code", parent.to_numpy())
+    flat.insert(1, "region_name", parent.map(lambda r: (names or {}).get(r, "")).to_numpy())
+    flat["value"] = lines["value"].to_numpy()
+    flat["quantity"] = lines["quantity"].to_numpy()
+    flat["quantity_unit"] = lines["quantity_unit"]
+    g = flat.groupby(keys, sort=True, dropna=False, observed=True)
+    agg = g.agg(
+        value=("value", "sum"),
+        lines=("value", "size"),
+        quantity=("quantity", "sum"),
+        with_quantity=("quantity", "count"),
+        units=("quantity_unit", "nunique"),
+        quantity_unit=("quantity_unit", "first"),
+    ).reset_index()
+    whole = (agg["with_quantity"] == agg["lines"]) & (agg["units"] == 1)
+    agg["quantity"] = agg["quantity"].where(whole)
+    agg["quantity_unit"] = agg["quantity_unit"].astype(object).where(whole, None)
+    agg["input_ref"] = "sum of " + agg["lines"].astype(str) + " lines"
     agg["price"] = np.nan
-    agg["quantity_unit"] = None
     agg["price_unit"] = None
     agg["coefficient"] = "aggregate"
+    agg = agg.drop(columns=["lines", "with_quantity", "units"])
     return Ledger(agg, dict(ledger.meta))
 
 
