@@ -84,3 +84,13 @@ def test_aggregate_usage(counties, tmp_path, capsys):
     capsys.readouterr()
     assert main(["aggregate", str(city), "--to", "county", "-o", str(tmp_path / "y.csv")]) == 1
     assert "cannot be split" in capsys.readouterr().err
+
+
+def test_run_with_report(tmp_path, capsys):
+    out, rep = tmp_path / "ledger.xlsx", tmp_path / "run.html"
+    code = main(["run", str(SHANXI), "-o", str(out), "--report", str(rep), "--price-year", "2020"])
+    assert code == 0
+    page = rep.read_text(encoding="utf-8")
+    assert "ledger.xlsx" in page and "shanxi-example.xlsx" in page
+    assert "GEEP per person (CNY)" in page  # the run's regions sheet gives population
+    assert main(["run", str(SHANXI), "-o", str(out), "--report", str(tmp_path / "r.txt")]) == 2
