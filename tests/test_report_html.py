@@ -73,10 +73,16 @@ def test_region_table_names_every_county_and_its_city(zh):
 
 def test_ranking_of_121_regions_is_top_20_and_the_others(zh):
     page = read_page(zh)
-    ranking = [b for b in page.bars if "GEEP" not in b.get("data-label", "")]
-    others = [b for b in page.bars if b.get("data-label") == "其他（101 个区域）"]
-    assert len(others) == 2  # one per year
-    assert ranking
+    ranking = [c for c in page.charts if "各区域 GEEP" in c.get("aria-label", "")]
+    assert [c["aria-label"] for c in ranking] == [
+        f"{y} 年各区域 GEEP（121 个中最大的 20 个）" for y in (2015, 2020)
+    ]
+    assert zh.count("其余 101 个区域合计") == 2  # one caption per year
+    labels = [b["data-label"] for b in page.bars if b["data-label"].endswith(("县", "区", "市"))]
+    assert len(labels) == 2 * 20  # regions are named on the bars, not coded
+    # GDP grows with the county's place in the table: the last one, 汾阳市, is the largest
+    assert county_codes()[-1] == "141182"
+    assert labels[0] == "汾阳市" == labels[20]
 
 
 def test_headline_figures_per_year(ledger, zh):

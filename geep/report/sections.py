@@ -170,7 +170,8 @@ def composition_section(ctx: Context) -> str:
 
 
 def top_bars(ctx: Context, values: dict[str, float], account: str, year: int) -> str:
-    """Regions ranked by ``values`` (top N and the others together)."""
+    """Regions ranked by ``values``: the top N as bars, the others together in the caption
+    (as a bar their sum would dwarf the ranking it belongs to)."""
     import pandas as pd
 
     from .tables import top_n
@@ -180,12 +181,17 @@ def top_bars(ctx: Context, values: dict[str, float], account: str, year: int) ->
     head, rest, n_rest = top_n(pd.Series(values, dtype=float), ctx.top)
     bars = [svg.Bar(names.get(c) or c, v / d.scale, COLORS["regulating"], f"{c} {names.get(c, '')}:"
                     f" {number(v / d.scale)} {d.unit}") for c, v in head.items()]  # fmt: skip
+    cap = ""
     if rest is not None:
-        bars.append(svg.Bar(msg("report.others", n=n_rest), rest / d.scale, COLORS["other"]))
+        total = sum(values.values())
+        share = percent(rest / total) if total > 0 and min(values.values()) >= 0 else "–"
+        cap = "<figcaption class=\"others\">" + escape(msg(
+            "report.others_total", n=n_rest, value=number(rest / d.scale), unit=d.unit,
+            share=share)) + "</figcaption>"  # fmt: skip
     title = msg("report.top_title", account=label("account_short", account), year=year,
                 n=min(ctx.top, len(values)), total=len(values))  # fmt: skip
     return '<figure class="chart-box">' + svg.hbars(
-        bars, title=title, axis_label=d.caption, fmt=number) + "</figure>"  # fmt: skip
+        bars, title=title, axis_label=d.caption, fmt=number) + cap + "</figure>"  # fmt: skip
 
 
 __all__ = ["composition_section", "headline_section", "top_bars", "waterfall_section"]
