@@ -177,15 +177,15 @@ _PAGE = {
         "PDC and EDC are costs: GEEP = GDP − PDC − EDC + ERS.",
         "污染损失与生态破坏为成本：GEEP = GDP − 污染损失 − 生态破坏 + 调节服务。",
     ),
-    "regions_per": (
-        "Per person in CNY; per km² in 10⁴ CNY.",
-        "人均单位：元；地均单位：万元/km²。",
-    ),
+    "regions_per": ("Per person in CNY; per km² in 10⁴ CNY.", "人均单位：元；地均单位：万元/km²。"),
     "top_title": (
         "{account} by region, {year} (the {n} largest of {total})",
         "{year} 年各区域 {account}（{total} 个中最大的 {n} 个）",
     ),
-    "others": ("others ({n} regions)", "其他（{n} 个区域）"),
+    "others_total": (
+        "The other {n} regions: {value} {unit} together ({share} of the total).",
+        "其余 {n} 个区域合计 {value} {unit}（占总量 {share}）。",
+    ),
     "sec_rollup": ("Totals by {level}", "按{level}汇总"),
     "rollup_note": (
         "{n} regions summed to {m} at {level} level with the hierarchy of {ref}; every total "
@@ -222,18 +222,12 @@ _PAGE = {
         "台账中有 {n} 个区域在分区图层中没有多边形，未显示在地图上：{codes}",
     ),
     "map_no_value": ("no value", "无数据"),
-    "map_nothing": (
-        "No GEP or ESV in CNY to map.",
-        "没有以人民币计的 GEP 或 ESV 可绘制。",
-    ),
+    "map_nothing": ("No GEP or ESV in CNY to map.", "没有以人民币计的 GEP 或 ESV 可绘制。"),
     "sec_provenance": ("Provenance", "数据来源与版本"),
     "prov_ledgers": ("Ledger files", "台账文件"),
     "prov_inputs": ("Input files of the runs", "核算所用输入文件"),
     "prov_editions": ("Coefficient editions", "系数表版本"),
-    "prov_evidence": (
-        "Evidence of the coefficients the lines use",
-        "明细所用系数的证据等级",
-    ),
+    "prov_evidence": ("Evidence of the coefficients the lines use", "明细所用系数的证据等级"),
     "prov_run": ("Methods, profiles and options", "方法、配置与选项"),
     "no_inputs": ("The ledgers name no input files.", "台账未记录输入文件。"),
     "no_editions": ("The ledgers name no coefficient editions.", "台账未记录系数表版本。"),
@@ -470,10 +464,7 @@ _PLOT = {
     "plot.no_geep": ("no GEEP lines to plot", "没有可绘制的 GEEP 明细"),
     "plot.no_year": ("no {account} lines in {year}", "{year} 年没有 {account} 明细"),
     "plot.no_region": ("no GEEP lines of region {region}", "区域 {region} 没有 GEEP 明细"),
-    "plot.composition_title": (
-        "GEP by category and region, {year}",
-        "{year} 年各区域 GEP 构成",
-    ),
+    "plot.composition_title": ("GEP by category and region, {year}", "{year} 年各区域 GEP 构成"),
     "plot.waterfall_title": ("GDP → GEEP, {where}, {year}", "GDP → GEEP，{where}，{year} 年"),
     "plot.compare_title": ("{account} by side", "各方 {account} 对比"),
     "plot.axis": ("{unit}, {year} prices", "{unit}，{year} 年价格"),
