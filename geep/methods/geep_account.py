@@ -260,6 +260,31 @@ def geep(
     return ledger
 
 
+def parent_columns(
+    region: pd.Series, mapping: Mapping[str, str], names: Mapping[str, str]
+) -> tuple[pd.Categorical, pd.Categorical]:
+    """Parent code and name of every line, mapped once per distinct region (not per line).
+
+    Raises
+    ------
+    MethodError
+        If a region has no parent in ``mapping``.
+    """
+    cat = region if isinstance(region.dtype, pd.CategoricalDtype) else region.astype("category")
+    codes = cat.cat.codes.to_numpy()
+    regions = [str(c) for c in cat.cat.categories]
+    used = sorted({regions[i] for i in np.unique(codes[codes >= 0])})
+    missing = [r for r in used if r not in mapping]
+    if missing or (codes < 0).any():
+        raise MethodError(text("geep.unmapped_regions", regions=str((missing or ["<blank>"])[:10])))
+    up = np.array([str(mapping.get(r, "")) for r in regions] + [""], dtype=object)
+    targets, inv = np.unique(up, return_inverse=True)
+    parent = pd.Categorical.from_codes(inv[codes], targets)
+    label = [names.get(t, "") for t in targets]
+    uniq, inv_name = np.unique(np.array(label, dtype=object), return_inverse=True)
+    return parent, pd.Categorical.from_codes(inv_name[inv[codes]], uniq)
+
+
 def aggregate(
     ledger: Ledger, mapping: Mapping[str, str], names: Mapping[str, str] | None = None
 ) -> Ledger:
@@ -288,19 +313,15 @@ def aggregate(
         If a region of the ledger has no parent in ``mapping``.
     """
     lines = ledger._lines
-    codes = lines["region_code"].astype(str)
-    missing = sorted(set(codes.unique()) - set(mapping))
-    if missing:
-        raise MethodError(text("geep.unmapped_regions", regions=str(missing[:10])))
+    parent, name = parent_columns(lines["region_code"], mapping, names or {})
     keys = [
         "region_code", "region_name", "year", "account", "category", "service", "indicator",
         *(c for c in ("ecosystem_type", "input_class", "component") if c in lines.columns),
         "value_unit", "price_year", "method",
     ]  # fmt: skip
     flat = lines[[k for k in keys if k not in ("region_code", "region_name")]].copy(deep=False)
-    parent = codes.map(dict(mapping))
-    flat.insert(0, "region_code", parent.to_numpy())
-    flat.insert(1, "region_name", parent.map(lambda r: (names or {}).get(r, "")).to_numpy())
+    flat.insert(0, "region_code", parent)
+    flat.insert(1, "region_name", name)
     flat["value"] = lines["value"].to_numpy()
     flat["quantity"] = lines["quantity"].to_numpy()
     flat["quantity_unit"] = lines["quantity_unit"]
@@ -324,4 +345,4 @@ def aggregate(
     return Ledger(agg, dict(ledger.meta))
 
 
-__all__ = ["aggregate", "ers_table", "geep", "geep_kernel", "resolve_geep"]
+__all__ = ["aggregate", "ers_table", "geep", "geep_kernel", "parent_columns", "resolve_geep"]
