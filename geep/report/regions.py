@@ -45,14 +45,10 @@ SHOW = 10
 class Hierarchy:
     """Region codes with parent, level and names; where they come from.
 
-    Attributes
-    ----------
-    frame
-        ``region_code, region_name, region_name_en, parent_code, level`` (text; level in
-        :data:`LEVELS`), indexed by nothing, one row per code.
-    ref, sha256, status
-        ``table@edition``, content hash and status of the catalogue table it came from
-        (``None``, ``None``, ``"released"`` for a table you gave).
+    ``frame`` holds ``region_code, region_name, region_name_en, parent_code, level`` (text;
+    level one of :data:`LEVELS`), one row per code. For a hierarchy from the catalogue, the
+    ``table@edition`` reference, content hash and status of that table are kept beside it
+    (empty, empty and ``"released"`` for a table you gave).
     """
 
     frame: pd.DataFrame
