@@ -3,58 +3,12 @@
 from __future__ import annotations
 
 _ACCOUNTS = {
-    "account.ESV": ("ESV — ecosystem service value", "生态系统服务价值（ESV）"),
-    "account.GEP": ("GEP — gross ecosystem product", "生态系统生产总值（GEP）"),
-    "account.GEEP": ("GEEP — gross economic-ecological product", "经济—生态生产总值（GEEP）"),
-    "account.BT": ("benefit transfer (unit values per biome)", "效益转移（单位面积价值）"),
+    # the long name is the shared label account.<code>; the report adds the abbreviation
+    "account_long": ("{short} — {name}", "{name}（{short}）"),
     "account_short.ESV": ("ESV", "ESV"),
     "account_short.GEP": ("GEP", "GEP"),
     "account_short.GEEP": ("GEEP", "GEEP"),
     "account_short.BT": ("benefit transfer", "效益转移"),
-}
-
-_CATEGORIES = {
-    "category.economy": ("economy", "经济"),
-    "category.provisioning": ("provisioning services", "供给服务"),
-    "category.regulating": ("regulating services", "调节服务"),
-    "category.cultural": ("cultural services", "文化服务"),
-    "category.supporting": ("supporting services", "支持服务"),
-    "category.deduction": ("deductions", "扣减项"),
-    "category.bundled": ("all services (not split)", "全部服务（未分项）"),
-}
-
-_SERVICES = {
-    # ESV (Xie et al. 2015)
-    "service.food_production": ("food production", "食物生产"),
-    "service.raw_materials": ("raw materials", "原料生产"),
-    "service.water_supply": ("water supply", "水资源供给"),
-    "service.gas_regulation": ("gas regulation", "气体调节"),
-    "service.climate_regulation": ("climate regulation", "气候调节"),
-    "service.environmental_purification": ("environmental purification", "净化环境"),
-    "service.hydrological_regulation": ("hydrological regulation", "水文调节"),
-    "service.soil_conservation": ("soil conservation", "土壤保持"),
-    "service.nutrient_cycling": ("nutrient cycling", "维持养分循环"),
-    "service.biodiversity": ("biodiversity", "生物多样性"),
-    "service.aesthetic_landscape": ("aesthetic landscape", "美学景观"),
-    # GEP (function-value method)
-    "service.products": ("ecosystem products", "生态产品"),
-    "service.hydropower": ("hydropower", "水能（水力发电）"),
-    "service.water_conservation": ("water conservation", "水源涵养"),
-    "service.soil_retention": ("soil retention", "土壤保持"),
-    "service.sand_fixation": ("sand fixation", "防风固沙"),
-    "service.flood_regulation": ("flood regulation", "洪水调蓄"),
-    "service.air_purification": ("air purification", "空气净化"),
-    "service.water_purification": ("water purification", "水质净化"),
-    "service.carbon_sequestration": ("carbon sequestration", "固碳"),
-    "service.oxygen_release": ("oxygen release", "释氧"),
-    "service.pest_control": ("pest control", "病虫害控制"),
-    "service.recreation": ("recreation and tourism", "休闲旅游"),
-    # GEEP and benefit transfer
-    "service.gdp": ("GDP", "地区生产总值（GDP）"),
-    "service.pdc": ("pollution damage cost (PDC)", "污染损失成本（PDC）"),
-    "service.edc": ("ecological damage cost (EDC)", "生态破坏成本（EDC）"),
-    "service.ers": ("regulating services of GEP (ERS)", "生态调节服务价值（ERS）"),
-    "service.all_services": ("all services", "全部服务"),
 }
 
 _COLUMNS = {
@@ -480,8 +434,6 @@ def _prefixed(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, tuple
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **_prefixed("report.", _ACCOUNTS),
-    **_prefixed("report.", _CATEGORIES),
-    **_prefixed("report.", _SERVICES),
     **_prefixed("report.", _COLUMNS),
     **_prefixed("report.", _PAGE),
     **_prefixed("report.", _ERRORS),

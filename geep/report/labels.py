@@ -33,14 +33,29 @@ COLORS = {
 }
 
 
+#: kinds whose labels are the shared ones of :mod:`geep.messages.labels` (workbooks and
+#: report name a category or service the same way)
+SHARED = ("category", "service")
+
+
+def _key(kind: str, code: object) -> str:
+    return f"{kind}.{code}" if kind in SHARED else f"report.{kind}.{code}"
+
+
 def label(kind: str, code: object) -> str:
-    """The catalogue label ``report.<kind>.<code>``, or the code itself."""
-    key = f"report.{kind}.{code}"
+    """The catalogue label of a code (``category.<code>``, ``service.<code>``, or
+    ``report.<kind>.<code>``), or the code itself; accounts as "ESV — ecosystem service
+    value" / "生态系统服务价值（ESV）"."""
+    if kind == "account":
+        short, key = label("account_short", code), f"account.{code}"
+        name = msg(key) if key in MESSAGES else short
+        return name if name == short else msg("report.account_long", short=short, name=name)
+    key = _key(kind, code)
     return msg(key) if key in MESSAGES else str(code)
 
 
 def has_label(kind: str, code: object) -> bool:
-    return f"report.{kind}.{code}" in MESSAGES
+    return _key(kind, code) in MESSAGES
 
 
 @dataclass(frozen=True)
