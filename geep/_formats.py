@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     "uncertainty.write_ledger": "geep.io.uncertainty_excel:write_quantile_ledger",
     "uncertainty.write_sensitivity": "geep.io.uncertainty_excel:write_sensitivity",
     "uncertainty.write_settlement": "geep.io.uncertainty_excel:write_settlement",
+    "marker.stamp_html": "geep.io.marker:stamp_html",
 }
 
 

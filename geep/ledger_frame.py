@@ -314,7 +314,12 @@ def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categ
 
 
 def merge_meta(metas: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Merge provenance of several ledgers (tables union, worst status, all warnings)."""
+    """Merge provenance of several ledgers (tables union, worst status, all warnings).
+
+    The coefficients used are the union of every ledger's (by reference), and the evidence
+    counts are counted again over that union, so a merged ledger (ESV + GEP + GEEP) states the
+    evidence of all its lines, not only of the first ledger's.
+    """
     metas = list(metas)
     out: dict[str, Any] = {"tables": {}, "warnings": []}
     for m in metas:
@@ -326,7 +331,29 @@ def merge_meta(metas: Iterable[dict[str, Any]]) -> dict[str, Any]:
             if k not in out and k not in ("geep_version", "status"):
                 out[k] = v
     out["status"] = worst(m.get("status", "released") for m in metas)
+    coefficients = _union_coefficients(metas)
+    if coefficients is not None:
+        out["coefficients"] = coefficients
+        counts: dict[str, int] = {}
+        for rec in coefficients:
+            ev = str(rec.get("evidence") or "unstated")
+            counts[ev] = counts.get(ev, 0) + 1
+        out["evidence"] = dict(sorted(counts.items()))
     return out
+
+
+def _union_coefficients(metas: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The coefficient records of several metas, each reference once (first wins); ``None``
+    when fewer than two metas list coefficients or some meta counts evidence without listing
+    them (then the counts cannot be redone)."""
+    lists = [m["coefficients"] for m in metas if m.get("coefficients")]
+    if len(lists) < 2 or any(m.get("evidence") and not m.get("coefficients") for m in metas):
+        return None
+    seen: dict[Any, dict[str, Any]] = {}
+    for records in lists:
+        for rec in records:
+            seen.setdefault(rec.get("ref"), rec)
+    return list(seen.values())
 
 
 __all__ = [

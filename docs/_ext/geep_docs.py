@@ -756,6 +756,7 @@ SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
     ),
     ("geep.plan", None, "Indicators of the Shanxi plan targets computable from the inputs."),
     ("geep.plot", None, 'Figures (needs the `plot` extra: `pip install "geep[plot]"`).'),
+    ("geep.report", None, "The browser report, the wide GEEP table and roll-ups."),
     (
         "geep.io",
         (

@@ -27,6 +27,8 @@ VERBS = (
     "run",
     "batch",
     "compare",
+    "report",
+    "aggregate",
     "coefficients",
     "compensate",
     "trading",

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..messages import msg
 from . import UsageError
 from ._output import add_force, add_money_unit, say
 from ._uncertainty import add_draw_options
@@ -76,6 +77,7 @@ def add_parser(sub) -> None:
                    help="ledger to write (.xlsx, .csv or .parquet)")  # fmt: skip
     add_method_options(p)
     add_draw_options(p)
+    p.add_argument("--report", type=Path, metavar="R.html", help=msg("report.cli_run_report"))
     add_limits(p)
     add_force(p)
     p.set_defaults(func=run)
@@ -97,6 +99,11 @@ def run(args: argparse.Namespace) -> int:
             guard_output(args.out.with_name(args.out.name + ".meta.json"))
         if getattr(args, "draws", None):
             unc_cli.guard(args.out)
+        if args.report is not None:
+            from .report import check_suffix
+
+            check_suffix(args.report)
+            guard_output(args.report)
         return _run(args, profiles)
 
 
@@ -130,4 +137,19 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
         if getattr(args, "verbose", False):
             for note in ql.meta.get("notes", []):
                 say(args, f"  ! {note}")
+    if args.report is not None:
+        _report(args, ledger, path, inputs.get("regions"), lang)
     return 0
+
+
+def _report(args: argparse.Namespace, ledger, path: Path, regions, lang: str) -> None:
+    """``--report``: the browser report of the ledger just written."""
+    from ..io.workbook import file_sha256
+    from ..messages import language_scope
+    from ..report import write_report
+    from .report import say_written
+
+    with language_scope(lang):
+        out = write_report(ledger, args.report, lang, files=[(path.name, file_sha256(path))],
+                           regions=regions)  # fmt: skip
+        say_written(args, out, [ledger])
