@@ -7,8 +7,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..status import STATUSES, Status  # noqa: F401 (STATUSES re-exported)
+
 EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
-STATUSES = ("released", "provisional", "draft")
 KINDS = (
     "equivalent_factors",
     "standard_equivalent",
@@ -69,7 +70,7 @@ class EditionMeta(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
     edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+\-_]*$")
     title: Title
-    status: Literal["released", "provisional", "draft"]
+    status: Status
     jurisdiction: str
     publisher: str
     description: str = ""
@@ -130,7 +131,7 @@ class Profile(_Frozen):
 
     name: str
     title: Title
-    status: Literal["released", "provisional", "draft"]
+    status: Status
     description: str
     method: Literal["esv", "gep", "bt", "geep", "compensation", "any"]
     tables: dict[str, str]
