@@ -15,7 +15,6 @@ import yaml
 
 from ..errors import CoefficientTableError
 from ..messages import msg
-from .lock import atomic_write_bytes
 from .model import EVIDENCE_LEVELS, TableMeta
 from .reader import DATA_FILE, META_FILE, parse_rows
 from .table import CoefficientTable
@@ -204,6 +203,8 @@ def save(table: CoefficientTable, root: str | Path) -> Path:
             file=str(folder),
             hint="choose another edition name; editions are never overwritten",
         )
+    from ..io.atomic import atomic_write_bytes  # file output lives in geep.io
+
     atomic_write_bytes(folder / DATA_FILE, _csv_bytes(table.frame))
     atomic_write_bytes(folder / META_FILE, _yaml_bytes(table.meta))
     return folder
