@@ -101,7 +101,7 @@ def _parse_cell(raw: str, dtype: str) -> Any:
         return v
     v = float(raw)
     if not math.isfinite(v):
-        raise ValueError("not finite")
+        raise ValueError  # reported as "not a valid float" by the caller
     return v
 
 

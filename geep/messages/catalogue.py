@@ -181,6 +181,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "see geep.compensation.model.SchemeDoc (and a shipped scheme.yaml) for the fields",
         "各字段见 geep.compensation.model.SchemeDoc（以及随附的 scheme.yaml）",
     ),
+    # table.yaml models (the texts reach the user inside the field problems)
+    "catalogue.model_str_unit": ("a str column cannot have a unit", "str 类型的列不能有单位"),
+    "catalogue.model_unit_twice": (
+        "give either 'unit' or 'unit_from', not both",
+        "'unit' 与 'unit_from' 只能给出其一",
+    ),
+    "catalogue.model_kind": (
+        "kind {kind!r} is not one of {kinds}",
+        "kind {kind!r} 不是 {kinds} 之一",
+    ),
+    "catalogue.model_required": (
+        "every table needs a {column!r} column; declare it in 'columns'",
+        "每个系数表都需要 {column!r} 列；请在 columns 中声明",
+    ),
+    "catalogue.model_key": (
+        "key column {column!r} is not declared in 'columns'",
+        "键列 {column!r} 未在 columns 中声明",
+    ),
+    "catalogue.model_unit_from": (
+        "column {column!r}: unit_from {unit_from!r} is not a column",
+        "列 {column!r}：unit_from {unit_from!r} 不是已声明的列",
+    ),
+    "catalogue.model_validity": ("valid_to is before valid_from", "valid_to 早于 valid_from"),
     "catalogue.given": ("(given: {value!r})", "（所填：{value!r}）"),
     "hint.catalogue.meta": (
         "see the docs page 'Publishing a coefficient table' for the table.yaml fields",
@@ -226,6 +249,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数值需要在列 {column!r} 中给出单位",
     ),
     "catalogue.csv_missing": ("{name} is missing", "缺少 {name}"),
+    # rows, overrides, diffs
+    "catalogue.key_shape": (
+        "{ref} is keyed by {key}; give a tuple of {n} values, not {given!r}",
+        "{ref} 的键为 {key}；请给出含 {n} 个值的元组，而不是 {given!r}",
+    ),
+    "catalogue.unit_per_row": (
+        "{ref}: column {column!r} has per-row units; give a key",
+        "{ref}：列 {column!r} 的单位逐行给出；请指定行键",
+    ),
+    "catalogue.override_who": (
+        "an override needs 'by' (who) and 'reason' (why)",
+        "覆盖取值需要写明 by（谁）和 reason（为什么）",
+    ),
+    "hint.catalogue.override_who": (
+        "e.g. override(table, {{...}}, by='Taiyuan bureau', reason='2023 tariff')",
+        "例如 override(table, {{...}}, by='太原市统计局', reason='2023 年水价')",
+    ),
+    "catalogue.override_no_column": ("no column {column!r}", "没有列 {column!r}"),
+    "catalogue.override_key_column": ("key columns cannot change", "键列不能修改"),
+    "catalogue.override_new_row": (
+        "a new row needs {{column: value, ...}}",
+        "新增行需要给出 {{列: 值, ...}}",
+    ),
+    "catalogue.save_exists": ("{ref} already exists in {root}", "{ref} 已存在于 {root}"),
+    "hint.catalogue.save_exists": (
+        "choose another edition name; editions are never overwritten",
+        "请另选版本名；已有版本从不覆盖",
+    ),
+    "catalogue.diff_keys": (
+        "cannot diff {a} and {b}: different key columns ({key_a} vs {key_b})",
+        "无法比较 {a} 与 {b}：键列不同（{key_a} 与 {key_b}）",
+    ),
+    "hint.catalogue.diff_keys": (
+        "diff two editions of the same table",
+        "请比较同一系数表的两个版本",
+    ),
     "hint.catalogue.csv_missing": ("add {name} next to {meta}", "请在 {meta} 旁添加 {name}"),
 }
 
