@@ -26,6 +26,7 @@ from typing import Any
 #: domain modules of the catalogue, in the order they are merged
 DOMAINS = (
     "core",
+    "catalogue",
     "engine",
     "accounts",
     "labels",
