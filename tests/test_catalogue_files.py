@@ -89,7 +89,9 @@ def test_aliases_within_the_bound_are_fine(tmp_path):
 def test_recursive_alias_is_refused(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text("a: &a\n  - 1\n  - *a\n", encoding="utf-8")
-    with pytest.raises(CoefficientTableError, match="anchor on line 1 is used inside its own value"):
+    with pytest.raises(
+        CoefficientTableError, match="anchor on line 1 is used inside its own value"
+    ):
         read_yaml(path, CoefficientTableError)
 
 
