@@ -289,12 +289,19 @@ def _concat_plain(parts: list[pd.Series | None], n: list[int], name: str) -> Any
     return col
 
 
+def _same_categories(a: pd.CategoricalDtype, b: pd.CategoricalDtype) -> bool:
+    """Whether two categorical dtypes hold the same categories in the same order (ledgers of
+    the same inputs: their codes join without recoding)."""
+    ca, cb = a.categories, b.categories
+    return ca is cb or (len(ca) == len(cb) and ca.dtype == cb.dtype and ca.equals(cb))
+
+
 def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categorical:
     """Codes over the union of the parts' categories (in order of first appearance); parts
     that share one dtype — pieces of one frame — are joined without touching the categories."""
     present = [p for p in parts if p is not None]
     first = present[0].dtype
-    if all(p.dtype is first for p in present):
+    if all(p.dtype is first or _same_categories(p.dtype, first) for p in present):
         index = first.categories
         remaps = [None] * len(parts)
     else:

@@ -367,3 +367,23 @@ def test_no_inline_english_in_catalogue_errors():
                 if literal and name != "AttributeError":  # module __getattr__: Python's protocol
                     inline.append(f"{path.name}:{node.lineno}")
     assert inline == []
+
+
+def test_an_edition_added_in_the_same_process_is_seen(tmp_path, make_table):
+    """A notebook adds an edition to a user folder after listing it: the next listing, load and
+    set-aside report see the new (and the broken) edition without clear_cache()."""
+    root = tmp_path / "user"
+    make_table(root, "demo", "a", meta={"status": "draft"})
+    assert list(C.catalog([root]).query("table == 'demo'")["edition"]) == ["a"]
+    make_table(root, "demo", "b", meta={"status": "draft"})
+    assert sorted(C.catalog([root]).query("table == 'demo'")["edition"]) == ["a", "b"]
+    assert C.load("demo@b", paths=[root]).edition == "b"
+    bad = make_table(root, "demo", "c", meta={"status": "draft"})
+    yml = next(Path(bad).rglob("table.yaml")) if Path(bad).is_dir() else Path(bad)
+    yml.write_text(yml.read_text(encoding="utf-8") + "valid_to: 2024-13-45\n", encoding="utf-8")
+    # (valid_to is now given twice and is not a date: either way the edition is refused)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cat = C.catalog([root])
+    assert "c" not in set(cat.query("table == 'demo'")["edition"])
+    assert [str(Path(e.file).parent.name) for e in cat.attrs["invalid"]] == ["c"]

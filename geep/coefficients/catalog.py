@@ -78,8 +78,29 @@ def roots(paths: Iterable[str | os.PathLike] | None = None) -> tuple[Path, ...]:
 
 
 # --- one scan for every kind ------------------------------------------------------------
-@lru_cache(maxsize=64)
+def _disk_state(kind_name: str, root_set: tuple[Path, ...]) -> tuple:
+    """What the scan of the *user* roots depends on: each file the kind finds (and LOCK) with
+    its size and modification time, so an edition added, removed or edited in the same
+    process (a notebook) is seen by the next call. geep's own catalogue (the first root) is
+    part of the installation and is not re-listed."""
+    kind = KINDS[kind_name]
+    state = []
+    for root in root_set[1:]:
+        for file in [*kind.find(root), root / LOCK_FILE]:
+            try:
+                st = file.stat()
+            except OSError:
+                continue
+            state.append((str(file), st.st_size, st.st_mtime_ns))
+    return tuple(state)
+
+
 def _scan(kind_name: str, root_set: tuple[Path, ...]) -> Scan:
+    return _scan_state(kind_name, root_set, _disk_state(kind_name, root_set))
+
+
+@lru_cache(maxsize=64)
+def _scan_state(kind_name: str, root_set: tuple[Path, ...], _state: tuple) -> Scan:
     kind = KINDS[kind_name]
     entries: dict[str, dict[str, EditionEntry]] = {}
     invalid: list[Problem] = []
@@ -219,7 +240,7 @@ def index(paths: Iterable[str | os.PathLike] | None = None) -> dict[str, dict[st
 
 def clear_cache() -> None:
     """Forget cached indexes and tables (after editing tables on disk)."""
-    _scan.cache_clear()
+    _scan_state.cache_clear()
     _load_entry.cache_clear()
 
 
