@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError
+from .messages import text
 
 
 def examples_root() -> Path:
@@ -13,10 +14,8 @@ def examples_root() -> Path:
     for cand in (here / "_examples", here.parent / "examples"):
         if cand.is_dir():
             return cand
-    raise InputError(
-        "the bundled examples were not found",
-        file=str(here),  # pragma: no cover
-        hint="reinstall geep; the wheel must contain geep/_examples",
+    raise InputError(  # pragma: no cover
+        text("examples.missing_root"), file=str(here), hint=text("examples.hint_reinstall")
     )
 
 
@@ -24,5 +23,5 @@ def example_path(*parts: str) -> Path:
     """Path of a bundled example file, e.g. ``example_path("shanxi", "shanxi-example.xlsx")``."""
     p = examples_root().joinpath(*parts)
     if not p.exists():
-        raise InputError(f"no bundled example {'/'.join(parts)}", file=str(p))
+        raise InputError(text("examples.missing", name="/".join(parts)), file=str(p))
     return p

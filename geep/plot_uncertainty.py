@@ -23,7 +23,9 @@ try:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError("geep.plot needs matplotlib: pip install 'geep[plot]'") from exc
+    from .messages import text as _text
+
+    raise ImportError(str(_text("plot.needs_matplotlib"))) from exc
 
 import pandas as pd
 

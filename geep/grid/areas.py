@@ -78,7 +78,9 @@ def partition(c: Counts, n_known: int, total_pixels: int, label: str) -> dict:
         valid + nodata + outside + sum(unmapped.values()) != total_pixels
         or px.sum() != total_pixels
     ):
-        raise RuntimeError(f"grid counts of {label} do not add up to its {total_pixels} pixels")
+        from .errors import GridConservationError
+
+        raise GridConservationError(text("grid.not_conserved", label=label, total=total_pixels))
     return {
         "valid_pixels": valid,
         "nodata_pixels": nodata,

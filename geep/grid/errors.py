@@ -34,6 +34,11 @@ class ZoneFieldError(ZoneError, KeyError):
         return GeepError.__str__(self)
 
 
+class GridConservationError(GeepError, RuntimeError):
+    """Pixel counts that do not add up to the raster's pixels (a defect, never an input
+    problem: geep refuses to report areas it cannot account for)."""
+
+
 class GridDependencyError(GeepError, ImportError):
     """An optional package needed for this grid option is not installed."""
 

@@ -56,7 +56,11 @@ def _partition(c: Counts, k: int, total_px: int, label: str) -> dict:
         + cov["unmapped_pixels"]
     )
     if parts != total_px or int(px.sum()) != total_px:
-        raise RuntimeError(f"transition counts of {label} do not add up to its {total_px} pixels")
+        from .errors import GridConservationError
+
+        raise GridConservationError(
+            text("grid.not_conserved_transitions", label=label, total=total_px)
+        )
     return cov
 
 

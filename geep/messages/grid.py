@@ -486,5 +486,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "one service, or all (one band per service); default: the total",
         "单项服务，或 all（每项服务一个波段）；默认：合计",
     ),
+    "grid.not_conserved": (
+        "class counts of {label} do not add up to its {total} pixels (a defect in geep: please "
+        "report it with the raster)",
+        "{label} 的地类像元计数之和不等于其像元总数 {total}（geep 的缺陷：请附上栅格报告）",
+    ),
+    "grid.not_conserved_transitions": (
+        "transition counts of {label} do not add up to its {total} pixels (a defect in geep: "
+        "please report it with the rasters)",
+        "{label} 的转移像元计数之和不等于其像元总数 {total}（geep 的缺陷：请附上栅格报告）",
+    ),
     "grid.opt_cog": ("write a Cloud-Optimised GeoTIFF", "写出云优化 GeoTIFF（COG）"),
 }

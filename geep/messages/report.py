@@ -408,6 +408,19 @@ _CLI = {
 }
 
 _PLOT = {
+    "plot.needs_matplotlib": (
+        "geep.plot needs matplotlib: pip install 'geep[plot]'",
+        "geep.plot 需要 matplotlib：pip install 'geep[plot]'",
+    ),
+    "examples.missing_root": (
+        "the bundled examples were not found",
+        "找不到随附的示例数据",
+    ),
+    "examples.hint_reinstall": (
+        "reinstall geep; the wheel must contain geep/_examples",
+        "请重新安装 geep；安装包须包含 geep/_examples",
+    ),
+    "examples.missing": ("no bundled example {name}", "没有随附示例 {name}"),
     "plot.no_cjk_font": (
         "no font with Chinese glyphs is installed, so figure labels are in English; install "
         "one (Debian/Ubuntu: apt install fonts-noto-cjk or fonts-wqy-zenhei) for Chinese labels",
