@@ -21,6 +21,10 @@ FORMATS: dict[str, str] = {
     "uncertainty.write_sensitivity": "geep.io.uncertainty_excel:write_sensitivity",
     "uncertainty.write_settlement": "geep.io.uncertainty_excel:write_settlement",
     "marker.stamp_html": "geep.io.marker:stamp_html",
+    "classmap.read": "geep.io.classmap:read_class_map",
+    "seea.write_account": "geep.seea.excel:write_account",
+    "seea.write_cube": "geep.seea.files:write_cube",
+    "seea.read_cube": "geep.seea.files:read_cube_file",
 }
 
 
