@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .. import _formats
+from .._version import __version__
 from ..errors import InputError
 from ..messages import Text, text
 from ..status import worst
@@ -136,8 +137,6 @@ class Account:
 
     def meta_record(self) -> dict[str, Any]:
         """Kind, metadata, notes (both languages) and checks, JSON-serialisable."""
-        from .. import __version__
-
         return {
             "kind": self.kind,
             "geep_version": __version__,
