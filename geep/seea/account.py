@@ -128,12 +128,12 @@ class Account:
     def to_excel(self, path: str | Path, lang: str = "en") -> Path:
         """Write one sheet per table (SEEA table numbers in the sheet titles, bilingual
         labels), the identity checks, the metadata, the notes and the cube, atomically."""
-        return _formats.get("seea.write_account")(self, path, lang=lang)
+        return _formats.get("account.write_excel")(self, path, lang=lang)
 
     def to_csv(self, path: str | Path) -> Path:
         """Write the cube as CSV (UTF-8 with BOM) and ``<path>.meta.json`` (kind, metadata,
         checks, notes), atomically and reproducibly."""
-        return _formats.get("seea.write_cube")(self, path)
+        return _formats.get("account.write_csv")(self, path)
 
     def meta_record(self) -> dict[str, Any]:
         """Kind, metadata, notes (both languages) and checks, JSON-serialisable."""
@@ -226,7 +226,7 @@ def read_cube(path: str | Path) -> Account:
 
     Every layout renders from the cube read back; the identity checks are recomputed.
     """
-    return _formats.get("seea.read_cube")(path)
+    return _formats.get("account.read_csv")(path)
 
 
 def from_cube(cube: pd.DataFrame, meta: dict[str, Any]) -> Account:
