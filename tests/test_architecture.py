@@ -82,10 +82,10 @@ PENDING_CYCLE_EDGES = frozenset({
     ("geep.io.preflight", "geep.io.encoding"),  # io/preflight.py ↔ io/encoding.py
     ("geep.inputs.spec", "geep.inputs.stands"),  # inputs/spec.py ↔ inputs/stands.py
     ("geep.inputs.spec", "geep.inputs.forest_prices"),  # inputs/spec.py ↔ forest_prices.py
-    ("geep.compensation.scheme", "geep.compensation.parameters"),
-    ("geep.compensation.settlement", "geep.compensation.io"),
-    ("geep.trading.rights", "geep.trading.model"),
-    ("geep.trading.compliance", "geep.trading.positions"),
+    ("geep.compensation.scheme", "geep.compensation.parameters"),  # scheme ↔ parameters
+    ("geep.compensation.settlement", "geep.compensation.io"),  # settlement ↔ compensation/io
+    ("geep.trading.rights", "geep.trading.model"),  # trading/rights ↔ trading/model
+    ("geep.trading.compliance", "geep.trading.positions"),  # positions ↔ compliance
 })  # fmt: skip
 #: model → I/O imports
 PENDING_MODEL_IO = frozenset(
@@ -94,11 +94,11 @@ PENDING_MODEL_IO = frozenset(
     }
 )
 #: modules over 500 lines
-PENDING_LONG_MODULES = frozenset({"geep.io.preflight"})
+PENDING_LONG_MODULES = frozenset({"geep.io.preflight"})  # 521 lines
 #: functions over 80 lines ("module:function")
 PENDING_LONG_FUNCTIONS = frozenset({
-    "geep.io.sheet:read_table",
-    "geep.compensation.observations:normalise_observations",
+    "geep.io.sheet:read_table",  # 147 lines
+    "geep.compensation.observations:normalise_observations",  # 103 lines
 })  # fmt: skip
 #: functions that are data literals (generated tables): none today
 DATA_LITERAL_FUNCTIONS: frozenset[str] = frozenset()
