@@ -21,6 +21,10 @@ FORMATS: dict[str, str] = {
     "uncertainty.write_sensitivity": "geep.io.uncertainty_excel:write_sensitivity",
     "uncertainty.write_settlement": "geep.io.uncertainty_excel:write_settlement",
     "marker.stamp_html": "geep.io.marker:stamp_html",
+    "classmap.read": "geep.io.classmap:read_class_map",
+    "account.write_excel": "geep.seea.excel:write_account",
+    "account.write_csv": "geep.seea.files:write_cube",
+    "account.read_csv": "geep.seea.files:read_cube_file",
 }
 
 

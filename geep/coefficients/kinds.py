@@ -30,6 +30,7 @@ from typing import Any
 from ..errors import CoefficientTableError, GeepError, SchemeError
 from ..messages import Text, did_you_mean, msg, text
 from ..status import STATUSES
+from .problems import field_hint, field_problems
 
 #: folder names of a root that are not table ids
 RESERVED = {"profiles", "schemes"}
@@ -191,31 +192,6 @@ def profile_head(file: Path, root: Path, locked: bool) -> EditionEntry:
                                     hint=text("hint.catalogue.profile_name"))  # fmt: skip
     return EditionEntry("profile", prof.name, "", prof.status, None, None, file.parent, root,
                         file, False, prof)  # fmt: skip
-
-
-def field_problems(exc: Any) -> str:
-    """``"field: problem (value given); ..."`` of a pydantic ``ValidationError`` (the value
-    when it is a short scalar: the field named is not enough to find a typo)."""
-    out = []
-    for e in exc.errors():
-        where = ".".join(map(str, e["loc"])) or "(top)"
-        given = e.get("input")
-        shown = ""
-        if isinstance(given, str | int | float | bool | dt.date) and len(repr(given)) <= 60:
-            shown = " " + msg("catalogue.given", value=given)
-        out.append(f"{where}: {e['msg']}{shown}")
-    return "; ".join(out)
-
-
-def field_hint(exc: Any) -> Text:
-    """How to fix the first field of a pydantic ``ValidationError`` geep has advice for."""
-    for e in exc.errors():
-        name = str(e["loc"][0]) if e["loc"] else ""
-        if name in ("valid_from", "valid_to"):
-            return text("hint.catalogue.field_date", field=name)
-        if name == "status":
-            return text("hint.catalogue.field_status")
-    return text("hint.catalogue.meta")
 
 
 # --- the kinds ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from .. import _formats
 from ..errors import CoefficientTableError, TamperedEditionError
 from ..messages import Text, text
 
@@ -69,8 +70,7 @@ def write_lock(root: Path, hashes: dict[str, str]) -> Path:
     :func:`geep.coefficients.update_lock`, which refuses changed released editions and
     folders that are not catalogue roots.
     """
-    from ..io.atomic import atomic_write_bytes
-
+    atomic_write_bytes = _formats.get("atomic.write_bytes")  # file output lives in geep.io
     path = Path(root) / LOCK_FILE
     body = "# geep coefficient lock: content hashes of released editions. Do not edit by hand;\n"
     body += "# run `geep coefficients lock` after a reviewed change.\n"
@@ -142,9 +142,7 @@ def verify(
 
 def __getattr__(name: str):  # the atomic writer was importable from here
     if name == "atomic_write_bytes":
-        from ..io.atomic import atomic_write_bytes
-
-        return atomic_write_bytes
+        return _formats.get("atomic.write_bytes")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -13,10 +13,11 @@ import pandas as pd
 import pydantic
 import yaml
 
+from .. import _formats
 from ..errors import CoefficientTableError
 from ..messages import text
-from .kinds import field_hint, field_problems
 from .model import EVIDENCE_LEVELS, TableMeta
+from .problems import field_hint, field_problems
 from .reader import DATA_FILE, META_FILE, parse_rows
 from .table import CoefficientTable
 
@@ -89,49 +90,74 @@ def override(
                 table.row(key)  # raises with suggestions
             frame = _append_row(frame, table, key, change)
             added.append(table._key_tuple(key))
-        kt = table._key_tuple(key)
-        mask = pd.Series(True, index=frame.index)
-        for col, val in zip(table.meta.key, kt, strict=True):
-            mask &= frame[col] == val
-        updates = change if isinstance(change, Mapping) else {column: change}
-        for col, val in updates.items():
-            if col not in frame.columns:
-                raise CoefficientTableError(
-                    text(
-                        "coef.override_value",
-                        key=key,
-                        problem=text("catalogue.override_no_column", column=col),
-                    ),
-                    table=table.id,
-                    edition=table.edition,
-                    column=col,
-                )
-            if col in table.meta.key:
-                raise CoefficientTableError(
-                    text(
-                        "coef.override_value",
-                        key=key,
-                        problem=text("catalogue.override_key_column"),
-                    ),
-                    table=table.id,
-                    column=col,
-                )
-            try:
-                frame.loc[mask, col] = val
-            except (TypeError, ValueError) as exc:  # e.g. a text in a float column
-                raise CoefficientTableError(
-                    text(
-                        "coef.override_value",
-                        key=key,
-                        problem=text("coef.dtype", value=val, dtype=table.meta.columns[col].dtype),
-                    ),
-                    table=table.id,
-                    edition=table.edition,
-                    column=col,
-                ) from exc
+        mask = _apply_change(frame, table, key, change, column)
         frame.loc[mask, "evidence"] = evidence
         frame.loc[mask, "source"] = src_key
-    sources = {**table.meta.sources, src_key: source or provenance}
+    meta = _derived_meta(
+        table, added, new_edition, provenance, {**table.meta.sources, src_key: source or provenance}
+    )
+    csv_bytes = _csv_bytes(frame)
+    # re-validate the derived rows exactly as a table on disk would be
+    checked = parse_rows(meta, csv_bytes, f"override of {table.ref}")
+    digest = hashlib.sha256(_yaml_bytes(meta) + b"\0" + csv_bytes).hexdigest()
+    return CoefficientTable(meta=meta, frame=checked, sha256=digest, origin="override")
+
+
+def _apply_change(
+    frame: pd.DataFrame, table: CoefficientTable, key: Hashable, change: Any, column: str
+) -> pd.Series:
+    """Set the changed columns of the row ``key`` in ``frame``; return the row's mask."""
+    kt = table._key_tuple(key)
+    mask = pd.Series(True, index=frame.index)
+    for col, val in zip(table.meta.key, kt, strict=True):
+        mask &= frame[col] == val
+    updates = change if isinstance(change, Mapping) else {column: change}
+    for col, val in updates.items():
+        if col not in frame.columns:
+            raise CoefficientTableError(
+                text(
+                    "coef.override_value",
+                    key=key,
+                    problem=text("catalogue.override_no_column", column=col),
+                ),
+                table=table.id,
+                edition=table.edition,
+                column=col,
+            )
+        if col in table.meta.key:
+            raise CoefficientTableError(
+                text(
+                    "coef.override_value",
+                    key=key,
+                    problem=text("catalogue.override_key_column"),
+                ),
+                table=table.id,
+                column=col,
+            )
+        try:
+            frame.loc[mask, col] = val
+        except (TypeError, ValueError) as exc:  # e.g. a text in a float column
+            raise CoefficientTableError(
+                text(
+                    "coef.override_value",
+                    key=key,
+                    problem=text("coef.dtype", value=val, dtype=table.meta.columns[col].dtype),
+                ),
+                table=table.id,
+                edition=table.edition,
+                column=col,
+            ) from exc
+    return mask
+
+
+def _derived_meta(
+    table: CoefficientTable,
+    added: list[tuple],
+    new_edition: str,
+    provenance: str,
+    sources: dict[str, str],
+) -> TableMeta:
+    """The validated metadata of the derived edition (status ``draft``)."""
     columns = _widen_allowed(table, added)
     update = {
         "columns": columns,
@@ -150,11 +176,7 @@ def override(
             text("coef.meta", problem=field_problems(exc)), table=table.id, edition=new_edition,
             hint=field_hint(exc),
         ) from exc  # fmt: skip
-    csv_bytes = _csv_bytes(frame)
-    # re-validate the derived rows exactly as a table on disk would be
-    checked = parse_rows(meta, csv_bytes, f"override of {table.ref}")
-    digest = hashlib.sha256(_yaml_bytes(meta) + b"\0" + csv_bytes).hexdigest()
-    return CoefficientTable(meta=meta, frame=checked, sha256=digest, origin="override")
+    return meta
 
 
 def _append_row(
@@ -213,7 +235,7 @@ def save(table: CoefficientTable, root: str | Path) -> Path:
             file=str(folder),
             hint=text("hint.catalogue.save_exists"),
         )
-    from ..io.atomic import atomic_write_bytes  # file output lives in geep.io
+    atomic_write_bytes = _formats.get("atomic.write_bytes")  # file output lives in geep.io
 
     atomic_write_bytes(folder / DATA_FILE, _csv_bytes(table.frame))
     atomic_write_bytes(folder / META_FILE, _yaml_bytes(table.meta))

@@ -18,8 +18,8 @@ import pydantic
 from ..errors import CoefficientTableError, GeepError
 from ..messages import Text, text
 from ..units import check_dimension, parse_unit
-from .kinds import field_hint, field_problems
 from .model import EVIDENCE_LEVELS, REQUIRED_COLUMNS, TableMeta
+from .problems import field_hint, field_problems
 from .table import CoefficientTable
 from .yamlsafe import decode_text, read_yaml
 
@@ -149,39 +149,56 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
         if col not in raw.columns:
             problems.add(text("coef.missing_column", column=col), column=col)
     # keep validating the columns that are there, so that every problem is reported at once
-    present = {c: s for c, s in meta.columns.items() if c in raw.columns}
+    out: dict[str, list[Any]] = {
+        col: _parse_column(meta, col, raw[col].tolist(), problems)
+        for col in meta.columns
+        if col in raw.columns
+    }
 
-    out: dict[str, list[Any]] = {}
-    for col, spec in present.items():
-        # evidence and source are never optional, whatever table.yaml says
-        required = not spec.nullable or col in REQUIRED_COLUMNS
-        values: list[Any] = []
-        for i, cell in enumerate(raw[col].tolist()):
-            line = i + 2
-            cell = cell.strip()
-            if cell == "":
-                if required:
-                    problems.add(text("coef.empty"), line, col)
-                values.append(None)
-                continue
-            try:
-                v = _parse_cell(cell, spec.dtype)
-            except ValueError:
-                problems.add(text("coef.dtype", value=cell, dtype=spec.dtype), line, col)
-                values.append(None)
-                continue
-            if col == "evidence" and v not in EVIDENCE_LEVELS:
-                problems.add(text("coef.evidence", value=cell), line, col)
-            elif spec.allowed is not None and v not in spec.allowed:
-                problems.add(text("coef.allowed", value=cell, allowed=spec.allowed), line, col)
-            if col == "source":
-                for k in (s.strip() for s in cell.split(";")):
-                    if k not in meta.sources:
-                        problems.add(text("coef.source_key", value=k), line, col)
-            values.append(v)
-        out[col] = values
+    _check_units(meta, out, problems)
+    _check_duplicate_keys(meta, out, problems)
+    problems.raise_if_any()
 
-    # units: fixed per column, or per row
+    frame = pd.DataFrame(
+        {c: pd.Series(v, dtype=_pandas_dtype(meta.columns[c].dtype, v)) for c, v in out.items()}
+    )
+    return frame
+
+
+def _parse_column(meta: TableMeta, col: str, cells: list[str], problems: _Problems) -> list[Any]:
+    """The parsed values of one column (``None`` where a cell is empty or invalid)."""
+    spec = meta.columns[col]
+    # evidence and source are never optional, whatever table.yaml says
+    required = not spec.nullable or col in REQUIRED_COLUMNS
+    values: list[Any] = []
+    for i, cell in enumerate(cells):
+        line = i + 2
+        cell = cell.strip()
+        if cell == "":
+            if required:
+                problems.add(text("coef.empty"), line, col)
+            values.append(None)
+            continue
+        try:
+            v = _parse_cell(cell, spec.dtype)
+        except ValueError:
+            problems.add(text("coef.dtype", value=cell, dtype=spec.dtype), line, col)
+            values.append(None)
+            continue
+        if col == "evidence" and v not in EVIDENCE_LEVELS:
+            problems.add(text("coef.evidence", value=cell), line, col)
+        elif spec.allowed is not None and v not in spec.allowed:
+            problems.add(text("coef.allowed", value=cell, allowed=spec.allowed), line, col)
+        if col == "source":
+            for k in (s.strip() for s in cell.split(";")):
+                if k not in meta.sources:
+                    problems.add(text("coef.source_key", value=k), line, col)
+        values.append(v)
+    return values
+
+
+def _check_units(meta: TableMeta, out: dict[str, list[Any]], problems: _Problems) -> None:
+    """Check the units of each column: fixed per column, or per row."""
     for col, spec in meta.columns.items():
         if spec.unit:
             try:
@@ -206,7 +223,9 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
                 except GeepError as exc:
                     problems.add(Text() + exc, i + 2, spec.unit_from)
 
-    # duplicate keys
+
+def _check_duplicate_keys(meta: TableMeta, out: dict[str, list[Any]], problems: _Problems) -> None:
+    """Report every row whose key repeats an earlier row's."""
     seen: dict[tuple, int] = {}
     keys = list(zip(*(out[k] for k in meta.key), strict=True)) if set(meta.key) <= set(out) else []
     for i, key in enumerate(keys):
@@ -220,12 +239,6 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
             )
         else:
             seen[key] = i + 2
-    problems.raise_if_any()
-
-    frame = pd.DataFrame(
-        {c: pd.Series(v, dtype=_pandas_dtype(meta.columns[c].dtype, v)) for c, v in out.items()}
-    )
-    return frame
 
 
 def _pandas_dtype(dtype: str, values: list[Any]) -> str:

@@ -109,29 +109,7 @@ def sensitivity(
     rows = []
     base_net = _net(base_run, by_year)
     for name in names:
-        if name not in prep.scheme.doc.parameters:
-            raise SchemeError(f"{prep.scheme.ref} has no parameter {name!r}", table=prep.scheme.ref)
-        value = prep.scheme.doc.parameters[name].value
-        if name in ranges:
-            lo, hi = ranges[name]
-        else:
-            try:
-                lo, hi = _scale(value, 1 - rel), _scale(value, 1 + rel)
-            except TypeError:
-                raise SchemeError(f"parameter {name!r} is not numeric; give explicit (low, high)",
-                                  table=prep.scheme.ref) from None  # fmt: skip
-        nets = {}
-        for tag, v in (("low", lo), ("high", hi)):
-            nets[tag] = _net(run(prep, {name: v}), by_year)
-        frame = pd.concat(
-            {"net_low": nets["low"], "net_base": base_net, "net_high": nets["high"]}, axis=1
-        ).fillna(0.0)
-        frame = frame.reset_index()
-        frame.insert(0, "parameter", name)
-        frame.insert(1, "low", repr(lo))
-        frame.insert(2, "base_value", repr(value))
-        frame.insert(3, "high", repr(hi))
-        rows.append(frame)
+        rows.append(_sweep(prep, name, ranges.get(name), rel, base_net, by_year))
     if not rows:
         return pd.DataFrame()
     out = pd.concat(rows, ignore_index=True)
@@ -143,6 +121,40 @@ def sensitivity(
     return (
         out.sort_values(["_o", "party"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
     )
+
+
+def _sweep(
+    prep: Any,
+    name: str,
+    explicit: tuple[Any, Any] | None,
+    rel: float,
+    base_net: pd.Series,
+    by_year: bool,
+) -> pd.DataFrame:
+    """The nets of every party at the low, base and high value of one parameter."""
+    if name not in prep.scheme.doc.parameters:
+        raise SchemeError(f"{prep.scheme.ref} has no parameter {name!r}", table=prep.scheme.ref)
+    value = prep.scheme.doc.parameters[name].value
+    if explicit is not None:
+        lo, hi = explicit
+    else:
+        try:
+            lo, hi = _scale(value, 1 - rel), _scale(value, 1 + rel)
+        except TypeError:
+            raise SchemeError(f"parameter {name!r} is not numeric; give explicit (low, high)",
+                              table=prep.scheme.ref) from None  # fmt: skip
+    nets = {}
+    for tag, v in (("low", lo), ("high", hi)):
+        nets[tag] = _net(run(prep, {name: v}), by_year)
+    frame = pd.concat(
+        {"net_low": nets["low"], "net_base": base_net, "net_high": nets["high"]}, axis=1
+    ).fillna(0.0)
+    frame = frame.reset_index()
+    frame.insert(0, "parameter", name)
+    frame.insert(1, "low", repr(lo))
+    frame.insert(2, "base_value", repr(value))
+    frame.insert(3, "high", repr(hi))
+    return frame
 
 
 def scenarios(

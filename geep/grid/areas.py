@@ -29,8 +29,9 @@ from .crosswalk import Crosswalk, load_crosswalk
 from .errors import GridError, GridWarning, ZoneError
 from .open import RasterSource
 from .pixelarea import pixel_area, row_area_quanta
-from .read import source_blocks, zone_blocks
+from .read import source_blocks
 from .sources import open_years, open_zones
+from .zones import zone_blocks
 
 METHODS = ("centroid", "exact")
 COLUMNS = ["region_code", "year", "land_class", "area", "unit", "pixels"]

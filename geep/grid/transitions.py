@@ -25,8 +25,9 @@ from .counts import Counts, total, transition_counts
 from .crosswalk import load_crosswalk
 from .errors import GridError, GridMismatchError, GridWarning, ZoneError
 from .open import aligned
-from .read import source_blocks, zone_blocks
+from .read import source_blocks
 from .sources import open_years, open_zones
+from .zones import zone_blocks
 
 
 def _inside(others: tuple[np.ndarray, np.ndarray]) -> dict[int, int]:

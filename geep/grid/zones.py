@@ -25,6 +25,7 @@ import numpy as np
 from ..messages import did_you_mean, text
 from .errors import GridMismatchError, ZoneError, ZoneFieldError
 from .open import Grid, RasterSource, file_sha256, open_raster
+from .read import source_blocks
 
 #: how many offending zones an error message lists
 SHOW = 5
@@ -339,8 +340,6 @@ def raster_zones(
     """A zone raster on ``grid``: validated, its zone values found in one pass."""
     import dask
 
-    from .read import source_blocks
-
     src = open_raster(zones, chunks=chunks)
     if not src.grid.same_as(grid):
         raise GridMismatchError(
@@ -406,3 +405,43 @@ def zone_ids_from_values(
     if nodata is not None:
         hit &= b != nodata
     return np.where(hit, pos + 1, 0).astype(dtype)
+
+
+def zone_blocks(zones, src: RasterSource) -> list:
+    """Per chunk window of ``src``, a delayed block of zone ids (0 = outside every zone), or a
+    plain int when the whole chunk lies in one zone (or in none)."""
+    import dask
+    import shapely
+
+    wins = src.windows()
+    dtype = str(zones.dtype)
+    if isinstance(zones, RasterZones):
+        zsrc = zones.source
+        return [
+            dask.delayed(zone_ids_from_values)(b, zones.values, zsrc.nodata, dtype)
+            for b in source_blocks(zsrc)
+        ]
+    geoms = np.asarray(zones.geoms, dtype=object)
+    ids = np.arange(1, len(geoms) + 1)
+    if zones.overlap == "first":  # the last painted wins: paint in reverse file order
+        geoms, ids = geoms[::-1], ids[::-1]
+    tree = shapely.STRtree(geoms)
+    shapely.prepare(geoms)
+    ta, tb, tc, td, te, tf = src.grid.transform[:6]
+    out: list = []
+    for w in wins:
+        r0, r1, c0, c1 = w
+        x0, y0 = tc + ta * c0 + tb * r0, tf + td * c0 + te * r0
+        x1, y1 = tc + ta * c1 + tb * r1, tf + td * c1 + te * r1
+        box = shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        hit = np.sort(tree.query(box))
+        if hit.size == 0:  # no zone near this chunk: every pixel is outside
+            out.append(0)
+            continue
+        if hit.size == 1 and shapely.contains(geoms[hit[0]], box):
+            out.append(int(ids[hit[0]]))  # the chunk lies inside one zone: no painting
+            continue
+        out.append(
+            dask.delayed(paint)(list(geoms[hit]), ids[hit].tolist(), w, src.grid.transform, dtype)
+        )
+    return out

@@ -77,49 +77,59 @@ def check_region_areas(
     ):
         if not (is_over or is_short):
             continue
-        ref = str(refs[code])
-        if is_over:
-            cells = lc["input_ref"].iloc[index[(code, year)]].tolist()
-            pct = (total / area - 1.0) * 100.0 if area > 0 else math.inf
-            out.append(
-                Issue(
-                    "regions",
-                    ref,
-                    "area",
-                    f"{area:g}",
-                    msg(
-                        "io.area_exceeds",
-                        region=code,
-                        year=year,
-                        total=total,
-                        pct=pct,
-                        area=area,
-                        tol=tolerance * 100.0,
-                        cells=_cells(cells),
-                    ),
-                    msg("hint.area_exceeds"),
-                )
-            )
-        else:
-            out.append(
-                Issue(
-                    "regions",
-                    ref,
-                    "area",
-                    f"{area:g}",
-                    msg(
-                        "io.area_short",
-                        region=code,
-                        year=year,
-                        total=total,
-                        pct=total / area * 100.0,
-                        area=area,
-                    ),
-                    msg("hint.area_short"),
-                    "warning",
-                )
-            )
+        cells = lc["input_ref"].iloc[index[(code, year)]].tolist() if is_over else []
+        out.append(_area_issue(str(refs[code]), code, year, total, area, is_over, cells, tolerance))
     return out
+
+
+def _area_issue(
+    ref: str,
+    code: str,
+    year: int,
+    total: float,
+    area: float,
+    is_over: bool,
+    cells: list,
+    tolerance: float,
+) -> Issue:
+    """The error of a region-year whose land cover exceeds its area (naming its ``cells``),
+    or the warning of one short of it."""
+    if is_over:
+        pct = (total / area - 1.0) * 100.0 if area > 0 else math.inf
+        return Issue(
+            "regions",
+            ref,
+            "area",
+            f"{area:g}",
+            msg(
+                "io.area_exceeds",
+                region=code,
+                year=year,
+                total=total,
+                pct=pct,
+                area=area,
+                tol=tolerance * 100.0,
+                cells=_cells(cells),
+            ),
+            msg("hint.area_exceeds"),
+        )
+    else:
+        return Issue(
+            "regions",
+            ref,
+            "area",
+            f"{area:g}",
+            msg(
+                "io.area_short",
+                region=code,
+                year=year,
+                total=total,
+                pct=total / area * 100.0,
+                area=area,
+            ),
+            msg("hint.area_short"),
+            "warning",
+        )
 
 
 def check_region_codes(tables: Mapping[str, pd.DataFrame]) -> list[Issue]:

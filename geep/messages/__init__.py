@@ -1,7 +1,7 @@
 """Every user-facing text, in English and Chinese: the message catalogue.
 
 Texts are looked up by a dotted code and formatted with keyword arguments. The catalogue is
-one dict assembled from the domain modules of this package (``core``, ``cli``, ``grid`` …);
+one dict assembled from the domain modules of this package (``core``, ``files``, ``validation``, ``cli``, ``grid`` …);
 each holds ``MESSAGES = {code: (english, chinese)}`` and a code may be defined only once.
 
 Two ways to use a text:
@@ -26,6 +26,9 @@ from typing import Any
 #: domain modules of the catalogue, in the order they are merged
 DOMAINS = (
     "core",
+    "rights",
+    "files",
+    "validation",
     "catalogue",
     "engine",
     "accounts",

@@ -1,24 +1,23 @@
-"""Class maps from files, and land cover normalised with a class map (the I/O side).
+"""Class maps from files, and land cover normalised with a class map.
 
-:mod:`geep.methods.classmap` is pure; this module reads a class map from a CSV file and
-normalises a land-cover table so that the class map's input classes reach it unchanged (a
+:mod:`geep.methods.classmap` is pure; this module turns a dict, frame or CSV path into a class
+map (the file is read by :mod:`geep.io.classmap`) and normalises a land-cover table so that the class map's input classes reach it unchanged (a
 class map has priority over the national crosswalks: ``草地`` in the map is not first read as
 ``grassland.shrub_grass``).
 """
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Collection, Mapping
-from pathlib import Path
 
 import pandas as pd
 
+from .. import _formats
 from ..inputs import Inputs, Report
 from ..inputs.normalise import FrameRefs, normalise
 from ..messages import text
-from .classmap import ClassMap, ClassMapError, parse_class_map
+from .classmap import ClassMap, parse_class_map
 
 
 def read_class_map(path: str | os.PathLike, *, vocabulary: Collection[str]) -> ClassMap:
@@ -26,25 +25,10 @@ def read_class_map(path: str | os.PathLike, *, vocabulary: Collection[str]) -> C
 
     Columns ``input_class, geep_class, weight`` (Chinese headers accepted), one row per
     component. Codes keep their leading zeros (``0101``). Errors name the file and line.
+    The file is read by :func:`geep.io.classmap.read_class_map` (found through
+    :mod:`geep._formats`: the model does not import the I/O layer).
     """
-    from ..io.cells import decode_text
-
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ClassMapError(
-            text("classmap.file_unreadable", problem=exc.strerror or str(exc)), file=str(p)
-        ) from exc
-    body, _ = decode_text(data, p.name)
-    try:
-        frame = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ClassMapError(
-            text("classmap.file_unreadable", problem=str(exc)), file=str(p)
-        ) from exc
-    name = p.name if p.suffix.lower() == ".csv" else p.name + ".csv"
-    return parse_class_map(frame, vocabulary=vocabulary, source=p.name, where=name)
+    return _formats.get("classmap.read")(path, vocabulary=vocabulary)
 
 
 def as_class_map(obj: object, *, vocabulary: Collection[str]) -> ClassMap:

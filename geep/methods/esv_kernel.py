@@ -269,19 +269,7 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     _check_classes(areas)
     lay = _Layout(factors)
     n_s, n_c = len(lay.services), len(lay.types)
-    c_idx = codes_in(areas["land_class"], lay.types)
-    keep = c_idx >= 0
-    if not keep.any():
-        raise MethodError(
-            text(
-                "esv.no_factors",
-                classes=str(sorted(map(str, areas["land_class"].unique()))[:8]),
-                types=str(lay.types),
-            ),
-            hint=text("esv.hint_no_factors"),
-        )
-    a = areas if keep.all() else areas.loc[keep]
-    c_idx = c_idx[keep]
+    a, c_idx = _known_classes(areas, lay)
     used_c = np.flatnonzero(np.bincount(c_idx, minlength=n_c))
     ry = _RegionYears(a["region_code"], a["year"].to_numpy(np.int64))
     b = _Blocks(ry.codes, c_idx, len(ry), n_c, n_s)
@@ -322,6 +310,34 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     if "input_class" in a.columns:  # a class map: mapped types shown as their target
         _show_mapped(lines, a, b, factors, lay, used_c)
     warnings = _warnings(areas, set(lay.types), resolved, lines)
+    extra = _d_meta(tables, ry, resolved)
+    mapped = "input_class" in lines.columns
+    return KernelResult(lines, terms, None if data is None else area_l * data, warnings,
+                        ordered=not mapped, canonical=canonical and not mapped,
+                        meta=extra)  # fmt: skip
+
+
+def _known_classes(areas: pd.DataFrame, lay: _Layout) -> tuple[pd.DataFrame, np.ndarray]:
+    """The land-cover rows of a class the factors value, and their type positions."""
+    c_idx = codes_in(areas["land_class"], lay.types)
+    keep = c_idx >= 0
+    if not keep.any():
+        raise MethodError(
+            text(
+                "esv.no_factors",
+                classes=str(sorted(map(str, areas["land_class"].unique()))[:8]),
+                types=str(lay.types),
+            ),
+            hint=text("esv.hint_no_factors"),
+        )
+    a = areas if keep.all() else areas.loc[keep]
+    c_idx = c_idx[keep]
+    return a, c_idx
+
+
+def _d_meta(tables: Mapping[str, pd.DataFrame], ry: _RegionYears, resolved: Resolved) -> dict:
+    """D of every region-year by the grain rule (empty when D is not from the grain table)."""
+    fr = resolved.frames
     extra = {}
     if fr.get("grain_fraction"):  # D of every region-year, by the grain rule
         d = _d_base(tables, ry) * resolved.values[int(fr["d_theta"])]
@@ -330,10 +346,7 @@ def esv_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
             **resolved.meta.get("d", {}),
             "values": dict(zip(keys, d.tolist(), strict=True)),
         }
-    mapped = "input_class" in lines.columns
-    return KernelResult(lines, terms, None if data is None else area_l * data, warnings,
-                        ordered=not mapped, canonical=canonical and not mapped,
-                        meta=extra)  # fmt: skip
+    return extra
 
 
 def _show_mapped(lines, a, b: _Blocks, factors, lay: _Layout, used_c) -> None:

@@ -18,11 +18,13 @@ from typing import Any
 
 import pandas as pd
 
+from .. import _formats
+from .._version import __version__
 from ..errors import InputError
 from ..messages import Text, text
 from ..status import worst
 from .layouts import layout, table_title
-from .vocab import CHECK_COLUMNS, CUBE_COLUMNS, TOTAL
+from .vocab import CHECK_COLUMNS, CUBE_COLUMNS, SUPPLY_USE_PAIRS, TOTAL
 
 
 class Note:
@@ -126,21 +128,15 @@ class Account:
     def to_excel(self, path: str | Path, lang: str = "en") -> Path:
         """Write one sheet per table (SEEA table numbers in the sheet titles, bilingual
         labels), the identity checks, the metadata, the notes and the cube, atomically."""
-        from .excel import write_account
-
-        return write_account(self, path, lang=lang)
+        return _formats.get("account.write_excel")(self, path, lang=lang)
 
     def to_csv(self, path: str | Path) -> Path:
         """Write the cube as CSV (UTF-8 with BOM) and ``<path>.meta.json`` (kind, metadata,
         checks, notes), atomically and reproducibly."""
-        from .files import write_cube
-
-        return write_cube(self, path)
+        return _formats.get("account.write_csv")(self, path)
 
     def meta_record(self) -> dict[str, Any]:
         """Kind, metadata, notes (both languages) and checks, JSON-serialisable."""
-        from .. import __version__
-
         return {
             "kind": self.kind,
             "geep_version": __version__,
@@ -230,9 +226,7 @@ def read_cube(path: str | Path) -> Account:
 
     Every layout renders from the cube read back; the identity checks are recomputed.
     """
-    from .files import read_cube_file
-
-    return read_cube_file(path)
+    return _formats.get("account.read_csv")(path)
 
 
 def from_cube(cube: pd.DataFrame, meta: dict[str, Any]) -> Account:
@@ -251,9 +245,7 @@ def from_cube(cube: pd.DataFrame, meta: dict[str, Any]) -> Account:
         "esv_change": change_checks,
     }.get(kind)
     if kind == "supply_use":
-        from .supply_use import PAIRS
-
-        chk = supply_use_checks(cube, PAIRS)
+        chk = supply_use_checks(cube, SUPPLY_USE_PAIRS)
     elif kind == "extent":
         tol = meta.get("metadata", {}).get("4.1", {}).get("area_tolerance", 1e-9)
         chk = extent_checks(cube, float(tol))

@@ -162,15 +162,7 @@ def table_cube(
     ri_, _ = pd.factorize(region)
     pi_, _ = pd.factorize(period)
     g, gnames = pd.factorize(ri_.astype(np.int64) * (int(pi_.max(initial=0)) + 1) + pi_)
-    if square:
-        both, names = _codes(
-            np.concatenate([np.asarray(row, dtype=object), np.asarray(column, dtype=object)])
-        )
-        r, c = both[: len(row)], both[len(row) :]
-        rnames = cnames = names
-    else:
-        r, rnames = _codes(np.asarray(row, dtype=object), row_order)
-        c, cnames = _codes(np.asarray(column, dtype=object))
+    r, c, rnames, cnames = _row_column_codes(row, column, row_order, square)
     ng, nr, nc = len(gnames), len(rnames), len(cnames)
     lin = (g * nr + r) * nc + c
     size = ng * nr * nc
@@ -182,14 +174,9 @@ def table_cube(
     if square:  # every pair of the classes present in the region-period
         has_r = has_r | mask.any(axis=1)
         mask = has_r[:, :, None] & has_r[:, None, :]
-    if column_total:
-        vals = np.concatenate([vals, vals.sum(axis=2, keepdims=True)], axis=2)
-        mask = np.concatenate([mask, has_r[:, :, None]], axis=2)
-        cnames = np.append(cnames, TOTAL)
-    if row_total:
-        vals = np.concatenate([vals, vals.sum(axis=1, keepdims=True)], axis=1)
-        mask = np.concatenate([mask, mask.any(axis=1, keepdims=True)], axis=1)
-        rnames = np.append(rnames, TOTAL)
+    vals, mask, rnames, cnames = _with_totals(
+        vals, mask, has_r, rnames, cnames, column_total, row_total
+    )
     gi, ri, ci = np.nonzero(mask)  # C order: region-period, then row, then column
     first = _first_of_groups(g, ng)
     row_unit, row_flag = _row_attrs(unit, flags, g, r, ng, nr)
@@ -198,12 +185,7 @@ def table_cube(
     n = len(gi)
     uc, un = pd.factorize(row_unit.ravel(), use_na_sentinel=False)
     uc = uc.reshape(ng, nr)
-    if row_flag is not None:
-        fc, fn = pd.factorize(np.append(row_flag.ravel(), ""), use_na_sentinel=False)
-        blank, fc = fc[-1], fc[:-1].reshape(ng, nr)
-        flag_col = _from_codes(np.where(is_row, fc[gi, rc], blank), fn)
-    else:
-        flag_col = _const("", n)
+    flag_col = _flag_column(row_flag, is_row, gi, rc, ng, nr)
     rcodes, pcodes = (
         pd.factorize(region, use_na_sentinel=False),
         pd.factorize(period, use_na_sentinel=False),
@@ -217,6 +199,59 @@ def table_cube(
         "unit": _from_codes(np.where(is_row, uc[gi, rc], uc[gi, 0]), un),
         "flags": flag_col,
     })  # fmt: skip
+
+
+def _flag_column(
+    row_flag: np.ndarray | None,
+    is_row: np.ndarray,
+    gi: np.ndarray,
+    rc: np.ndarray,
+    ng: int,
+    nr: int,
+) -> pd.Categorical:
+    """The flags of the cube rows: a row's flag on its cells, none on the total row."""
+    if row_flag is None:
+        return _const("", len(gi))
+    fc, fn = pd.factorize(np.append(row_flag.ravel(), ""), use_na_sentinel=False)
+    blank, fc = fc[-1], fc[:-1].reshape(ng, nr)
+    return _from_codes(np.where(is_row, fc[gi, rc], blank), fn)
+
+
+def _row_column_codes(
+    row: np.ndarray, column: np.ndarray, row_order: Sequence[str] | None, square: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Row and column codes and their names (one shared vocabulary when ``square``)."""
+    if square:
+        both, names = _codes(
+            np.concatenate([np.asarray(row, dtype=object), np.asarray(column, dtype=object)])
+        )
+        r, c = both[: len(row)], both[len(row) :]
+        rnames = cnames = names
+    else:
+        r, rnames = _codes(np.asarray(row, dtype=object), row_order)
+        c, cnames = _codes(np.asarray(column, dtype=object))
+    return r, c, rnames, cnames
+
+
+def _with_totals(
+    vals: np.ndarray,
+    mask: np.ndarray,
+    has_r: np.ndarray,
+    rnames: np.ndarray,
+    cnames: np.ndarray,
+    column_total: bool,
+    row_total: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Values and presence mask with a ``total`` column and/or a ``total`` row appended."""
+    if column_total:
+        vals = np.concatenate([vals, vals.sum(axis=2, keepdims=True)], axis=2)
+        mask = np.concatenate([mask, has_r[:, :, None]], axis=2)
+        cnames = np.append(cnames, TOTAL)
+    if row_total:
+        vals = np.concatenate([vals, vals.sum(axis=1, keepdims=True)], axis=1)
+        mask = np.concatenate([mask, mask.any(axis=1, keepdims=True)], axis=1)
+        rnames = np.append(rnames, TOTAL)
+    return vals, mask, rnames, cnames
 
 
 def _first_of_groups(g: np.ndarray, ng: int) -> np.ndarray:

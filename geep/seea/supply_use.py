@@ -32,9 +32,8 @@ from .cube import concat_cubes, table_cube
 from .identities import supply_use_checks
 from .ledgers import lines_of, methods_of, money_basis
 from .vocab import SEP, TOTAL
+from .vocab import SUPPLY_USE_PAIRS as PAIRS
 
-#: (supply, use) table pairs whose service totals must agree
-PAIRS = (("7.1a", "7.1b"), ("9.1a", "9.1b"), ("9.1a-w", "9.1b-w"))
 #: value concept of each ledger account (SEEA: exchange values only in the core tables)
 CONCEPTS = {"GEP": "exchange", "ESV": "welfare", "BT": "welfare"}
 FINAL_TOTAL = "total.final"

@@ -113,6 +113,9 @@ CHECK_COLUMNS: tuple[str, ...] = (
 #: column code of the total over ecosystem types (or beneficiaries)
 TOTAL = "total"
 
+#: (supply, use) table pairs whose service totals must agree
+SUPPLY_USE_PAIRS = (("7.1a", "7.1b"), ("9.1a", "9.1b"), ("9.1a-w", "9.1b-w"))
+
 #: separator of the parts of a compound row code (condition tables: ``B3|npp|opening``)
 SEP = "|"
 
