@@ -506,7 +506,6 @@ CASES: list[dict] = [
         "argv": ["compensate", "fen-river", "{in}/fen.xlsx", "-o", "{out}/s.xlsx"],
         "exit": 1,
         "names": ["observations!F2"],
-        "xfail": I1.format(8),
     },
     {
         "id": "obs-status-na",
