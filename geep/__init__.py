@@ -37,6 +37,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Ledger": ("geep.ledger", "Ledger"),
     "benefit_transfer": ("geep.methods.benefit_transfer", "benefit_transfer"),
     "esv": ("geep.methods.esv", "esv"),
+    "forest": ("geep.methods.forest", "forest"),
     "gep": ("geep.methods.gep", "gep"),
     "geep": ("geep.methods.geep_account", "geep"),
     "aggregate": ("geep.methods.geep_account", "aggregate"),
@@ -70,6 +71,7 @@ if TYPE_CHECKING:  # names for type checkers and editors
     from .ledger import Ledger
     from .methods.benefit_transfer import benefit_transfer
     from .methods.esv import esv
+    from .methods.forest import forest
     from .methods.geep_account import aggregate, geep
     from .methods.gep import gep
     from .plan import plan_indicators
@@ -89,6 +91,7 @@ __all__ = [
     "compensate",
     "compensation",
     "esv",
+    "forest",
     "geep",
     "gep",
     "parse_unit",

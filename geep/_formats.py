@@ -14,8 +14,13 @@ FORMATS: dict[str, str] = {
     "ledger.write_excel": "geep.io.ledger_excel:write_ledger_excel",
     "ledger.write_parquet": "geep.io.ledger_parquet:write_ledger_parquet",
     "ledger.read": "geep.io.ledger_read:read_ledger",
+    "comparison.write_excel": "geep.io.compare_excel:write_comparison",
     "atomic.write_bytes": "geep.io.atomic:atomic_write_bytes",
     "safety.neutralise_frame": "geep.io.safety:neutralise_frame",
+    "uncertainty.write_ledger": "geep.io.uncertainty_excel:write_quantile_ledger",
+    "uncertainty.write_sensitivity": "geep.io.uncertainty_excel:write_sensitivity",
+    "uncertainty.write_settlement": "geep.io.uncertainty_excel:write_settlement",
+    "marker.stamp_html": "geep.io.marker:stamp_html",
 }
 
 

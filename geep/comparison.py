@@ -68,11 +68,12 @@ class Comparison:
         notes = "".join(f"\n  ! {n}" for n in self.notes)
         return head + notes + "\n" + self.totals.to_string(index=False)
 
-    def to_excel(self, path: str | Path, lang: str = "en") -> Path:
-        """Workbook with the comparison, totals (with a native bar chart), drivers and notes."""
-        from .io.compare_excel import write_comparison
+    def to_excel(self, path: str | Path, lang: str = "en", unit: str | None = None) -> Path:
+        """Workbook with the comparison, totals (with a native bar chart), drivers and notes;
+        money shown in ``unit`` (元, 万元 or 亿元)."""
+        from . import _formats
 
-        return write_comparison(self, Path(path), lang=lang)
+        return _formats.get("comparison.write_excel")(self, Path(path), lang=lang, unit=unit)
 
 
 def _side_frames(

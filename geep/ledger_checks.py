@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _KEY = ("region_code", "year", "account")
 _LINE_KEY = (
     "region_code", "year", "account", "category", "service", "indicator", "ecosystem_type",
-    "input_class", "component",
+    "age_class", "input_class", "component",
 )  # fmt: skip
 
 

@@ -26,8 +26,8 @@ COLUMNS: tuple[str, ...] = (
 ACCOUNTS = ("ESV", "GEP", "GEEP", "BT")
 CATEGORY_ORDER = ("economy", "provisioning", "regulating", "cultural", "supporting", "deduction")
 SORT_KEYS = ("region_code", "year", "account", "category", "service", "indicator")
-EXTRA_SORT_KEYS = ("ecosystem_type", "input_class", "component")
-EXTRA_TEXT = ("ecosystem_type", "input_class", "component", "flags")
+EXTRA_SORT_KEYS = ("ecosystem_type", "age_class", "input_class", "component")
+EXTRA_TEXT = ("ecosystem_type", "age_class", "input_class", "component", "flags")
 NUMBER_COLUMNS = ("quantity", "price", "value")
 TEXT_COLUMNS = (
     "region_code", "region_name", "account", "category", "service", "indicator",
@@ -233,7 +233,7 @@ def _rank_codes(col: pd.Series, key: str) -> np.ndarray:
 
 def sort_order(df: pd.DataFrame) -> np.ndarray | None:
     """Row order of ledger lines — region, year, account, category (ledger order), service,
-    indicator, then ecosystem type / component — or ``None`` if already in order."""
+    indicator, then ecosystem type / age class / component — or ``None`` if already in order."""
     if len(df) < 2:
         return None
     keys = [c for c in (*SORT_KEYS, *EXTRA_SORT_KEYS) if c in df.columns]
@@ -265,16 +265,35 @@ def concat_lines(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
         if kinds <= {pd.CategoricalDtype} and kinds:
             out[c] = _concat_categorical(parts, n)
         else:
-            filled = [
-                p if p is not None else pd.Series(pd.NA, index=range(k), dtype=object)
-                for p, k in zip(parts, n, strict=True)
-            ]
-            out[c] = pd.concat(filled, ignore_index=True).to_numpy()
-            if c in ("year",):
-                out[c] = out[c].astype("int64")
-            elif c == "price_year":
-                out[c] = pd.array(out[c], dtype="Int64")
+            out[c] = _concat_plain(parts, n, c)
     return pd.DataFrame(out, copy=False)
+
+
+def _concat_plain(parts: list[pd.Series | None], n: list[int], name: str) -> Any:
+    """One non-categorical column: arrays of one dtype joined as they are (numpy or extension
+    arrays, no object detour); anything else through pandas' own concat."""
+    present = [p for p in parts if p is not None]
+    dtypes = {p.dtype for p in present}
+    if len(present) == len(parts) and len(dtypes) == 1:
+        arrays = [p.array for p in present]
+        if isinstance(present[0].dtype, np.dtype):
+            return np.concatenate([p.to_numpy() for p in present])
+        return type(arrays[0])._concat_same_type(arrays)
+    filled = [p if p is not None else pd.Series(pd.NA, index=range(k), dtype=object)
+              for p, k in zip(parts, n, strict=True)]  # fmt: skip
+    col = pd.concat(filled, ignore_index=True).to_numpy()
+    if name == "year":
+        return col.astype("int64")
+    if name == "price_year":
+        return pd.array(col, dtype="Int64")
+    return col
+
+
+def _same_categories(a: pd.CategoricalDtype, b: pd.CategoricalDtype) -> bool:
+    """Whether two categorical dtypes hold the same categories in the same order (ledgers of
+    the same inputs: their codes join without recoding)."""
+    ca, cb = a.categories, b.categories
+    return ca is cb or (len(ca) == len(cb) and ca.dtype == cb.dtype and ca.equals(cb))
 
 
 def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categorical:
@@ -282,26 +301,32 @@ def _concat_categorical(parts: list[pd.Series | None], n: list[int]) -> pd.Categ
     that share one dtype — pieces of one frame — are joined without touching the categories."""
     present = [p for p in parts if p is not None]
     first = present[0].dtype
-    if all(p.dtype is first for p in present):
+    if all(p.dtype is first or _same_categories(p.dtype, first) for p in present):
         index = first.categories
         remaps = [None] * len(parts)
     else:
         index = present[0].cat.categories.append([p.cat.categories for p in present[1:]]).unique()
         remaps = [None if p is None else np.append(index.get_indexer(p.cat.categories), -1)
                   for p in parts]  # fmt: skip
+    dtype = code_dtype(len(index))
     codes = []
     for p, k, remap in zip(parts, n, remaps, strict=True):
         if p is None:
-            codes.append(np.full(k, -1, dtype=np.int64))
+            codes.append(np.full(k, -1, dtype=dtype))
         else:
             c = p.cat.codes.to_numpy()
-            codes.append(c if remap is None else remap[c])
-    all_codes = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+            codes.append(c if remap is None else remap.astype(dtype)[c])
+    all_codes = np.concatenate(codes, dtype=dtype) if codes else np.zeros(0, dtype=dtype)
     return fast_categorical(all_codes, index)
 
 
 def merge_meta(metas: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Merge provenance of several ledgers (tables union, worst status, all warnings)."""
+    """Merge provenance of several ledgers (tables union, worst status, all warnings).
+
+    The coefficients used are the union of every ledger's (by reference), and the evidence
+    counts are counted again over that union, so a merged ledger (ESV + GEP + GEEP) states the
+    evidence of all its lines, not only of the first ledger's.
+    """
     metas = list(metas)
     out: dict[str, Any] = {"tables": {}, "warnings": []}
     for m in metas:
@@ -313,7 +338,29 @@ def merge_meta(metas: Iterable[dict[str, Any]]) -> dict[str, Any]:
             if k not in out and k not in ("geep_version", "status"):
                 out[k] = v
     out["status"] = worst(m.get("status", "released") for m in metas)
+    coefficients = _union_coefficients(metas)
+    if coefficients is not None:
+        out["coefficients"] = coefficients
+        counts: dict[str, int] = {}
+        for rec in coefficients:
+            ev = str(rec.get("evidence") or "unstated")
+            counts[ev] = counts.get(ev, 0) + 1
+        out["evidence"] = dict(sorted(counts.items()))
     return out
+
+
+def _union_coefficients(metas: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The coefficient records of several metas, each reference once (first wins); ``None``
+    when fewer than two metas list coefficients or some meta counts evidence without listing
+    them (then the counts cannot be redone)."""
+    lists = [m["coefficients"] for m in metas if m.get("coefficients")]
+    if len(lists) < 2 or any(m.get("evidence") and not m.get("coefficients") for m in metas):
+        return None
+    seen: dict[Any, dict[str, Any]] = {}
+    for records in lists:
+        for rec in records:
+            seen.setdefault(rec.get("ref"), rec)
+    return list(seen.values())
 
 
 __all__ = [

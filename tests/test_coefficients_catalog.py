@@ -144,7 +144,8 @@ def test_load_as_of_before_any_edition(editions):
     with pytest.raises(EditionNotFoundError) as info:
         C.load("demo", as_of="2009-12-31")
     text = str(info.value)
-    assert "no released edition valid at 2009-12-31" in text
+    # nothing at all is valid then (released or not): the brief's one message for every kind
+    assert "has no edition valid at 2009-12-31; editions and validity:" in text
     assert "a [2010-01-01..2014-12-31]" in text and "b [2015-01-01..]" in text
     assert info.value.available == ["a", "b", "c", "d"]
 

@@ -294,7 +294,8 @@ def stands(**cols) -> pd.DataFrame:
         "area": [120.0, 80.0, 15.5],
         "net_productivity": [6.2, 8.1, 4.4],
         "soil_carbon_sequestration": [0.3, 0.4, 0.2],
-        "input_ref": ["in.xlsx!林分!A2", "in.xlsx!林分!A3", "in.xlsx!林分!A4"],
+        # the reader names a row by its area cell (column E of the template)
+        "input_ref": ["in.xlsx!林分!E2", "in.xlsx!林分!E3", "in.xlsx!林分!E4"],
     }
     base.update(cols)
     return pd.DataFrame(base)
@@ -318,8 +319,9 @@ def test_empty_driver_cell_names_the_stand_row_and_the_column():
     with pytest.raises(StandInputError) as err:
         check_stands(stands(net_productivity=[6.2, np.nan, 4.4]), ["oxygen_release"])
     e = err.value
-    assert (e.file, e.sheet, e.cell, e.column) == ("in.xlsx", "林分", "A3", "net_productivity")
-    assert str(e).startswith("in.xlsx!林分!A3: ")
+    assert (e.file, e.sheet, e.row, e.column) == ("in.xlsx", "林分", "3", "net_productivity")
+    assert e.cell is None  # the row's reference is its area cell, not this column's
+    assert str(e).startswith("in.xlsx!林分 row 3, column 'net_productivity': ")
     assert "oxygen_release" in str(e)
 
 
@@ -331,7 +333,7 @@ def test_negative_productivity_is_refused_with_row_and_column():
     with pytest.raises(StandInputError) as err:
         check_stands(stands(net_productivity=[6.2, -8.1, 4.4]), ["oxygen_release"])
     e = err.value
-    assert (e.cell, e.column) == ("A3", "net_productivity")
+    assert (e.sheet, e.row, e.column) == ("林分", "3", "net_productivity")
     assert "-8.1" in str(e)
 
 
@@ -354,7 +356,13 @@ def test_out_of_bounds_values_are_refused(column, bad):
     values = [1.0, 1.0, bad] if column != "area" else [120.0, 80.0, bad]
     with pytest.raises(StandInputError) as err:
         check_stands(stands(**{column: values}), ["oxygen_release"])
-    assert [(p.where, p.column) for p in err.value.problems] == [("in.xlsx!林分!A4", column)]
+    assert [(p.where, p.column) for p in err.value.problems] == [("in.xlsx!林分!E4", column)]
+    e = err.value
+    if column == "area":  # the row reference is the area cell itself
+        assert (e.cell, e.row) == ("E4", None) and str(e).startswith("in.xlsx!林分!E4: ")
+    else:
+        assert (e.cell, e.row) == (None, "4")
+        assert str(e).startswith(f"in.xlsx!林分 row 4, column {column!r}: ")
 
 
 def test_soil_carbon_may_be_negative():
@@ -386,7 +394,7 @@ def test_age_classes_that_do_not_sum_to_the_stand_are_refused():
     e = err.value
     assert (e.table, e.row, e.column) == ("forest_stands", "0", "area")
     assert str(e).startswith("forest_stands row 0, column 'area': ")
-    assert "95.0" in str(e) and "90.0" in str(e)
+    assert "sum to 95 ha" in str(e) and "gives 90 ha" in str(e)
     assert "age-class rows" in str(e.hint)
 
 
@@ -442,6 +450,6 @@ def test_errors_pickle_and_render_later_in_the_users_language():
         check_stands(stands(net_productivity=[6.2, -8.1, 4.4]), ["oxygen_release"])
     except StandInputError as exc:
         back = pickle.loads(pickle.dumps(exc))
-    assert back.cell == "A3" and len(back.problems) == 1
+    assert (back.row, back.column) == ("3", "net_productivity") and len(back.problems) == 1
     with language_scope("zh"):
         assert "为负" in str(back)

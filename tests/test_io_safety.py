@@ -271,12 +271,12 @@ def test_outputs_are_written_atomically(tmp_path, monkeypatch):
     ledger = geep.esv(lc)
     target = tmp_path / "l.xlsx"
     target.write_bytes(b"previous content")
-    import geep.io.ledger_excel as le
+    import geep.io.writer as writer  # the one workbook writer every workbook goes through
 
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(le, "workbook_bytes", boom)
+    monkeypatch.setattr(writer, "workbook_bytes", boom)
     with pytest.raises(RuntimeError):
         ledger.to_excel(target)
     assert target.read_bytes() == b"previous content"  # never half-written

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 import geep
 from geep.cli import main
 from geep.inputs.spec import TABLES
-from geep.io.template import LISTS_SHEET, write_template
+from geep.io.template import DATA_ROWS, LISTS_SHEET, write_template
 from geep.vocab import LAND_CLASSES
 
 
@@ -30,18 +30,28 @@ def test_template_structure(tmp_path, lang):
     assert lc.freeze_panes == "A3"
     assert "required" in lc["A1"].comment.text and "GB/T 2260" in lc["A1"].comment.text
     dvs = {str(dv.sqref): dv for dv in lc.data_validations.dataValidation}
-    assert dvs["C3:C5000"].type == "list" and LISTS_SHEET in dvs["C3:C5000"].formula1
-    assert dvs["E3:E5000"].type == "list"  # units
-    assert dvs["B3:B5000"].type == "whole" and dvs["B3:B5000"].formula1 == "1949"
+    n = DATA_ROWS
+    assert n >= 100_000  # 117 counties × 2 years × 21 indicators already need 4,914 rows
+    assert dvs[f"C3:C{n}"].type == "list" and LISTS_SHEET in dvs[f"C3:C{n}"].formula1
+    assert not dvs[f"C3:C{n}"].showErrorMessage  # typed 阔叶林 is fine: geep validate checks it
+    assert dvs[f"E3:E{n}"].type == "list"  # units
+    assert dvs[f"B3:B{n}"].type == "whole" and dvs[f"B3:B{n}"].formula1 == "1949"
     lists = wb[LISTS_SHEET]
     classes = [c.value for c in lists["A"][1:] if c.value]
-    assert set(LAND_CLASSES) <= set(classes)
+    # every class is offered with its Chinese name, the template's language first
+    for code, zh in LAND_CLASSES.items():
+        entry = f"{zh} ({code})" if lang == "zh" else f"{code} ({zh})"
+        assert entry in classes
     q = wb[TABLES["quantities"].zh if lang == "zh" else "quantities"]
     assert any(LISTS_SHEET in dv.formula1 for dv in q.data_validations.dataValidation
-               if str(dv.sqref) == "C3:C5000")  # fmt: skip
+               if str(dv.sqref) == f"C3:C{n}")  # fmt: skip
     text = " ".join(str(c.value) for row in wb[first].iter_rows() for c in row if c.value)
-    for word in ("亩", "km2", "万元", "forest.broadleaf", "water_conservation", "example"):
+    for word in ("亩", "km²", "万元", "forest.broadleaf", "water_conservation"):
         assert word in text
+    assert ("示例" if lang == "zh" else "example") in text
+    assert "m**3" not in text  # units as people write them
+    if lang == "zh":  # Chinese first: the first instruction line is Chinese
+        assert wb[first]["A5"].value.startswith("1. 每个工作表")
     # a blank template reads back without any problem
     assert len(geep.validate(path)) == 0
 
@@ -121,3 +131,19 @@ def test_round_trip_template_fill_validate_run_read(tmp_path, lang, capsys):
     esv_refs = set(got.loc[got["account"] == "ESV", "input_ref"])
     assert esv_refs <= {f"filled.xlsx!{sheet}!D{r}" for r in range(3, 3 + len(LAND))}
     assert back.meta["inputs"]["filled.xlsx"].startswith("sha256=")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_drop_down_entries_read_back(tmp_path, lang):
+    from geep.io.template import list_entries
+
+    tpl = write_template(tmp_path / "t.xlsx", lang)
+    wb = load_workbook(tpl)
+    ws = wb[TABLES["land_cover"].zh if lang == "zh" else "land_cover"]
+    classes = list_entries("land_class", lang)[:14]  # the Xie 2015 types
+    units = list_entries("area_unit", lang)
+    for k, entry in enumerate(classes):
+        ws.append(["140105", 2020, entry, 10.0 + k, units[k % len(units)]])
+    wb.save(tmp_path / "filled.xlsx")
+    inputs = geep.read_inputs(tmp_path / "filled.xlsx")
+    assert list(inputs["land_cover"]["land_class"]) == list(LAND_CLASSES)[:14]

@@ -82,7 +82,6 @@ def test_choice_without_d_reports_equivalents():
     assert "Σ factors 4.01" in w and "farmland.paddy 3.89" in w
 
 
-@pytest.mark.xfail(strict=True, reason="core: original label per row (the lead wires the warning)")
 def test_the_ledger_carries_the_default_choice_warning():
     ledger = geep.esv(lc(["草地"]))
     assert any("'草地' was read as grassland.shrub_grass" in w for w in ledger.warnings)

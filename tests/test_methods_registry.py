@@ -78,6 +78,88 @@ def _mapped_lc():
     return {"land_cover": lc}
 
 
+def _forest_inputs():
+    """Two regions and years, age classes under a stand row, every indicator."""
+    base = {
+        "net_productivity (t/ha/a)": 6.0,
+        "soil_carbon_sequestration (t_C/ha/a)": -0.1,
+        "precipitation (mm/a)": 600.0,
+        "evapotranspiration (mm/a)": 350.0,
+        "runoff (mm/a)": 50.0,
+        "erosion_without_forest (t/ha/a)": 30.0,
+        "erosion_with_forest (t/ha/a)": 5.0,
+        "soil_bulk_density (t/m3)": 1.3,
+        "soil_n (%)": 0.1,
+        "soil_p (%)": 0.05,
+        "soil_k (%)": 1.5,
+        "soil_organic_matter (%)": 2.0,
+        "tree_n (%)": 0.5,
+        "tree_p (%)": 0.1,
+        "tree_k (%)": 0.3,
+        "anion_concentration (个/cm3)": 1500.0,
+        "stand_height (m)": 12.0,
+        "anion_lifetime (min)": 10.0,
+        "so2_absorption (kg/ha/a)": 88.0,
+        "fluoride_absorption (kg/ha/a)": 0.5,
+        "nox_absorption (kg/ha/a)": 6.0,
+        "dust_retention (kg/ha/a)": 10000.0,
+        "recreation_revenue (万元/a)": 50.0,
+        "recreation_share (%)": 20.0,
+    }
+    rows = [
+        ("b", 2015, "油松", None, 90.0, 1.5),
+        ("b", 2015, "油松", "young", 40.0, 0.8),
+        ("b", 2015, "油松", "mature", 50.0, 2.2),
+        ("a", 2016, "侧柏", None, 30.0, 3.1),
+        ("a", 2016, "油松", "中龄林", 12.0, 4.0),
+    ]
+    df = pd.DataFrame(
+        [
+            dict(
+                zip(
+                    [
+                        "region_code",
+                        "year",
+                        "stand_type",
+                        "age_class",
+                        "area (ha)",
+                        "shannon_wiener",
+                    ],
+                    r,
+                    strict=True,
+                ),
+                **base,
+            )
+            for r in rows
+        ]
+    )
+    return from_frames({"forest_stands": df})
+
+
+FOREST_PRICES = {
+    "water_purification": (2.5, "元/t", 2016),
+    "soil_excavation": (12.6, "元/m3", 2014),
+    "fertilizer_dap": (3300, "元/t", 2016),
+    "fertilizer_kcl": (2800, "元/t", 2016),
+    "organic_matter": (320, "元/t", 2016),
+    "dap_n_content": (14, "%"),
+    "dap_p_content": (15.01, "%"),
+    "kcl_k_content": (50, "%"),
+    "carbon": (380, "CNY/t_CO2", 2016),
+    "anion": (5.8e-18, "元/个", 2016),
+    "anion_threshold": (600, "个/cm3"),
+    "so2": (1.2, "元/kg", 2016),
+    "fluoride": (0.69, "元/kg", 2016),
+    "nox": (0.63, "元/kg", 2016),
+    "dust": (0.15, "元/kg"),
+    "species": {
+        "lower_bounds": [0, 1, 2, 3],
+        "values": [3000, 5000, 10000, 20000],
+        "unit": "CNY/ha/a",
+        "price_year": 2010,
+    },
+}
+
 CASES = {
     "esv": lambda: ("esv", from_frames({"land_cover": _lc()}), {}),
     "esv-cpi": lambda: ("esv", from_frames({"land_cover": _lc()}), {"price_year": 2015}),
@@ -91,6 +173,10 @@ CASES = {
     "gep-garze": lambda: ("gep", _garze_inputs(), {}),
     "gep-drivers": lambda: ("gep", _driver_inputs(), {"price_year": 2015}),
     "bt": lambda: ("bt", from_frames({"land_cover": _lc()}), {}),
+    "forest": lambda: ("forest", _forest_inputs(), {"price_year": 2016,
+                                                    "options": {"prices": FOREST_PRICES}}),
+    "forest-p1": lambda: ("forest", _forest_inputs(), {"price_year": 2008, "options": {
+        "indicators": ["carbon_sequestration", "oxygen_release", "water_regulation"]}}),
 }  # fmt: skip
 
 
@@ -151,7 +237,7 @@ def _run_kernel(payload: bytes) -> bytes:
 
 def test_kernels_run_in_a_process_pool_on_plain_frames():
     jobs = {}
-    for case in ("esv", "gep-garze", "bt"):
+    for case in ("esv", "gep-garze", "bt", "forest"):
         name, inputs, resolved, res = _kernel_run(case)
         jobs[case] = (pickle.dumps((name, dict(inputs.tables), resolved)), res.lines)
     with cf.ProcessPoolExecutor(max_workers=2) as pool:
@@ -161,7 +247,7 @@ def test_kernels_run_in_a_process_pool_on_plain_frames():
 
 
 def test_kernels_never_touch_the_catalogue(monkeypatch):
-    prepared = [_kernel_run(c)[:3] for c in ("esv-cpi", "gep-drivers", "bt")]
+    prepared = [_kernel_run(c)[:3] for c in ("esv-cpi", "gep-drivers", "bt", "forest")]
     import importlib
 
     catalog = importlib.import_module("geep.coefficients.catalog")

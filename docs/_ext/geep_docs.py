@@ -749,9 +749,14 @@ def write_cli(w: Writer) -> list[str]:
 # --- API reference ----------------------------------------------------------------------
 #: extra modules documented after the public packages: (module, names or None = __all__)
 SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
-    ("geep.comparison", None, "Side-by-side comparison of ledgers (regions, years, runs, editions)."),
+    (
+        "geep.comparison",
+        None,
+        "Side-by-side comparison of ledgers (regions, years, runs, editions).",
+    ),
     ("geep.plan", None, "Indicators of the Shanxi plan targets computable from the inputs."),
     ("geep.plot", None, 'Figures (needs the `plot` extra: `pip install "geep[plot]"`).'),
+    ("geep.report", None, "The browser report, the wide GEEP table and roll-ups."),
     (
         "geep.io",
         (
@@ -777,6 +782,12 @@ SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
         ("class_areas", "transitions", "esv_map", "load_crosswalk", "GridError", "GridWarning"),
         'Land-cover rasters to tables and maps on Dask (needs the `grid` extra: `pip install "geep[grid]"`).',
     ),
+    (
+        "geep.uncertainty",
+        None,
+        "Monte Carlo over coefficients and monitoring data, Sobol / Morris / CS sensitivity "
+        '(needs the `uncertainty` extra: `pip install "geep[uncertainty]"`).',
+    ),
     ("geep.units", ("parse_unit", "factor", "currency_of"), "The unit registry and helpers."),
     ("geep.methods.esv", None, "ESV kernel and helpers."),
     ("geep.methods.gep", ("MODELS", "PROVISIONING_BASES"), "GEP front-end internals."),
@@ -792,6 +803,12 @@ SUPPORT_MODULES: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
     ),
     ("geep.methods.benefit_transfer", None, "Benefit-transfer kernel."),
     ("geep.methods.geep_account", None, "GEEP kernel and aggregation."),
+    (
+        "geep.methods.forest",
+        ("resolve_forest", "forest_kernel", "rollup", "METHOD"),
+        "Forest method (LY/T 1721-2008 structure): resolve step, pure kernel, registry record, "
+        "roll-ups.",
+    ),
     ("geep.ledger", ("COLUMNS", "CheckResult", "merge_meta"), "Ledger columns and checks."),
     ("geep.demo", ("run_demo", "DemoResult"), "The bundled Shanxi example end to end."),
     ("geep.examples", ("example_path", "examples_root"), "Bundled example files."),
@@ -1023,9 +1040,9 @@ def write_inputs(w: Writer) -> None:
             f"Key: {', '.join(code(k) for k in t.keys)}."
             + (
                 " Vocabulary: "
-                + ", ".join(f"{code(c)} uses the {v} vocabulary" for c, v in t.vocabulary.items())
+                + ", ".join(f"{code(c)} uses the {v} vocabulary" for c, v in vocab.items())
                 + " (see {doc}`vocabulary`)."
-                if t.vocabulary
+                if (vocab := {c.name: c.vocabulary for c in t.columns if c.vocabulary})
                 else ""
             ),
             "",
@@ -1036,6 +1053,20 @@ def write_inputs(w: Writer) -> None:
             ),
         ]
     w.write("reference/inputs.md", "\n".join(out))
+
+
+def _forest_rows() -> list[list[object]]:
+    from geep.messages import MESSAGES
+    from geep.methods.forest_lines import PARTS
+    from geep.methods.forest_spec import INDICATORS as FOREST
+
+    return [
+        [code(p.indicator), MESSAGES[f"forest.ind.{p.indicator}"][1],
+         FOREST[p.indicator].category, FOREST[p.indicator].service,
+         code(p.component) if p.component else "", code(p.ledger_unit),
+         ", ".join(code(k) for k in FOREST[p.indicator].prices)]
+        for p in PARTS
+    ]  # fmt: skip
 
 
 def write_vocabulary(w: Writer) -> None:
@@ -1092,6 +1123,19 @@ def write_vocabulary(w: Writer) -> None:
                 for d in INDICATORS.values()
             ],
             raw={0, 4, 6, 7},
+        ),
+        "(vocabulary-forest)=",
+        "## Forest indicators (`geep.forest`)",
+        "",
+        "The indicators of the stand-based forest method ({doc}`/methods/forest`), with the "
+        "unit of their quantity in the ledger. Where a forest indicator has the name of a GEP "
+        "indicator above, it uses that indicator's unit (carbon in t CO₂, air purification in "
+        "t); `water_purification` is water (m³), not a pollutant.",
+        "",
+        table(
+            ["indicator", "中文", "category", "service", "component", "quantity unit", "prices"],
+            _forest_rows(),
+            raw={0, 4, 5, 6},
         ),
         "(vocabulary-drivers)=",
         "## Driver variables (`variable` of the `drivers` table)",

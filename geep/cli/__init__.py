@@ -27,11 +27,14 @@ VERBS = (
     "run",
     "batch",
     "compare",
+    "report",
+    "aggregate",
     "coefficients",
     "compensate",
     "trading",
     "grid",
     "seea",
+    "sensitivity",
 )
 
 EPILOG = """examples:
@@ -84,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     previous = messages._LANG  # --lang applies to this command only, not to later calls
     if args.lang:
         set_language(args.lang)
+    _catalogue_notices(print_them=False)  # notices of earlier calls in this process are stale
     try:
         code = _dispatch(args)
+        _catalogue_notices(print_them=True)
         sys.stdout.flush()
         return code
     except BrokenPipeError:  # `geep ... | head`: the reader has all it wanted
@@ -93,6 +98,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         set_language(previous)
+
+
+def _catalogue_notices(print_them: bool) -> None:
+    """Print (or forget) the catalogue's notices: editions of user folders that the command's
+    catalogue look-ups set aside (a bad user edition never breaks an unrelated run)."""
+    catalog = sys.modules.get("geep.coefficients.catalog")
+    if catalog is None:  # the command did not touch the catalogue
+        return
+    if not print_them:
+        catalog.reset_notices()
+        return
+    for notice in catalog.take_notices():
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            print(notice, file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -52,3 +52,11 @@ def add_force(p) -> None:
     from ..messages import msg
 
     p.add_argument("--force", action="store_true", help=msg("cli.force_help"))
+
+
+def add_money_unit(p) -> None:
+    """``--unit 元|万元|亿元``: how money is shown in summary sheets (lines stay exact)."""
+    from ..messages import msg
+
+    p.add_argument("--unit", choices=("元", "万元", "亿元"), default=None, metavar="元|万元|亿元",
+                   help=msg("cli.unit_help"))  # fmt: skip

@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             lang=lang,
             on_done=done,
             force=args.force,
+            unit=args.unit,
         )
     _report(args, result)
     return 0 if result.ok else 1

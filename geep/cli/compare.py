@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..messages import msg
-from ._output import add_force, emit_frame, say
+from ._output import add_force, add_money_unit, emit_frame, say
 
 
 def add_parser(sub) -> None:
@@ -43,6 +43,7 @@ def add_parser(sub) -> None:
         "and per-capita values",
     )
     p.add_argument("--account", metavar="ACC[,ACC]", help=msg("cli.cmp_account_help"))
+    add_money_unit(p)
     add_force(p)
     p.set_defaults(func=run)
 
@@ -92,7 +93,7 @@ def _compare(args: argparse.Namespace) -> int:
     cmp = compare(
         ledgers, labels=labels, across=across, level=args.level, regions=regions, accounts=accounts
     )
-    cmp.to_excel(args.out, lang=args.lang or "en")
+    cmp.to_excel(args.out, lang=args.lang or "en", unit=args.unit)
     for n in cmp.notes:
         print(f"! {n}")
     if not getattr(args, "quiet", False):

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from .. import compensation as comp
-from ..compensation.schemes import coerce, invalid_editions
+from ..compensation.schemes import coerce
 from ..messages import msg, text
 from . import UsageError
 from ._output import add_force, emit_frame, say
@@ -53,11 +53,13 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _invalid(paths, errors=None) -> int:
-    """Print the scheme editions that were skipped; their number."""
-    errors = invalid_editions(paths) if errors is None else errors
+def _invalid(errors) -> int:
+    """Print the scheme editions that were set aside; their number."""
+    from ..coefficients.catalog import mark_shown
+
     for err in errors:
         print(msg("comp.cli.invalid_edition", error=str(err)), file=sys.stderr)
+    mark_shown(errors)
     return len(errors)
 
 
@@ -66,7 +68,7 @@ def _list(args: argparse.Namespace, paths) -> int:
     cols = ["scheme", "edition", "status", "valid_from", "valid_to", "components", "title"]
     if len(table):
         emit_frame(table[cols], "table", title=msg("comp.cli.title_list"))
-    return 1 if _invalid(paths, table.attrs.get("invalid", [])) else 0
+    return 1 if _invalid(table.attrs.get("invalid", [])) else 0
 
 
 def _parameters(args: argparse.Namespace, paths) -> int:
@@ -159,8 +161,7 @@ def _settle(args: argparse.Namespace, paths: list[str] | None) -> int:
         s.to_excel(args.output, lang=getattr(args, "lang", None) or "en")
     else:
         s.to_csv(args.output)
-    _report(args, s)
-    _invalid(paths)
+    _report(args, s)  # set-aside user editions: a notice at the end of the command
     say(args, msg("comp.cli.wrote", path=args.output))
     return 0
 

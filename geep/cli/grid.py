@@ -8,7 +8,6 @@ scheduler callback, or distributed futures) through a rich progress bar, off wit
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import re
 import sys
@@ -159,33 +158,35 @@ def _progress(args):
 
 
 def _write_table(df, out: Path, sheet: str) -> None:
+    """The area table as CSV (+ ``.coverage.json``) or a workbook with a coverage sheet — both
+    through geep's writers (neutralised text, atomic, reproducible)."""
+    import pandas as pd
+
     from ..io.atomic import atomic_write_bytes
+    from ..io.safety import neutralise_frame
+    from ..io.writer import Book
     from . import UsageError
 
     cov = df.attrs.get("coverage", {})
     suffix = out.suffix.lower()
     if suffix == ".csv":
-        atomic_write_bytes(out, df.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        data = neutralise_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        atomic_write_bytes(out, data)
         side = out.with_name(out.name + ".coverage.json")
         atomic_write_bytes(
             side, json.dumps(cov, ensure_ascii=False, indent=1, default=str).encode("utf-8")
         )
     elif suffix == ".xlsx":
-        import pandas as pd
-
-        buf = io.BytesIO()
-        with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-            df.to_excel(xw, sheet_name=sheet, index=False)
-            flat = {
-                k: json.dumps(v, ensure_ascii=False, default=str)
-                if isinstance(v, dict | list | tuple)
-                else v
-                for k, v in cov.items()
-            }
-            pd.DataFrame({"key": list(flat), "value": list(flat.values())}).to_excel(
-                xw, sheet_name="coverage", index=False
-            )
-        atomic_write_bytes(out, buf.getvalue())
+        book = Book()
+        book.table(book.sheet(sheet), df.reset_index(drop=True))
+        flat = {k: json.dumps(v, ensure_ascii=False, default=str)
+                if isinstance(v, dict | list | tuple) else v for k, v in cov.items()}  # fmt: skip
+        book.table(
+            book.sheet("coverage"),
+            pd.DataFrame({"key": list(flat), "value": list(flat.values())}),
+            max_width=100,
+        )
+        book.save(out)
     else:
         raise UsageError(text("grid.cli_bad_output", file=str(out)))
 

@@ -7,8 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..messages import msg
 from . import UsageError
-from ._output import add_force, say
+from ._output import add_force, add_money_unit, say
+from ._uncertainty import add_draw_options
 from .validate import add_limits, read_kwargs
 
 
@@ -31,6 +33,7 @@ def add_method_options(p: argparse.ArgumentParser) -> None:
         help="coefficient profile, e.g. xie-2008 or esv=xie-2008 (repeatable)",
     )
     p.add_argument("--price-year", type=int, metavar="Y", help="report price year")
+    add_money_unit(p)
     p.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
                    help="labels of the output workbook")  # fmt: skip
 
@@ -71,8 +74,10 @@ def add_parser(sub) -> None:
     )
     p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=".xlsx, .xlsm or .csv")
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUT",
-                   help="ledger to write (.xlsx or .csv)")  # fmt: skip
+                   help="ledger to write (.xlsx, .csv or .parquet)")  # fmt: skip
     add_method_options(p)
+    add_draw_options(p)
+    p.add_argument("--report", type=Path, metavar="R.html", help=msg("report.cli_run_report"))
     add_limits(p)
     add_force(p)
     p.set_defaults(func=run)
@@ -80,14 +85,25 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..io.atomic import guard_output, output_policy
+    from ..messages import text
 
-    if args.out.suffix.lower() not in (".xlsx", ".csv"):
-        raise UsageError(f"{args.out.name}: write the ledger as .xlsx or .csv")
+    if args.out.suffix.lower() not in (".xlsx", ".csv", ".parquet"):
+        raise UsageError(text("cli.out_suffix", file=args.out.name))
+    from . import _uncertainty as unc_cli
+
     profiles = parse_profiles(args.profile, args.method)
+    unc_cli.check(args)
     with output_policy(args.inputs, force=args.force):
         guard_output(args.out)  # refuse before any work
         if args.out.suffix.lower() == ".csv":
             guard_output(args.out.with_name(args.out.name + ".meta.json"))
+        if getattr(args, "draws", None):
+            unc_cli.guard(args.out)
+        if args.report is not None:
+            from .report import check_suffix
+
+            check_suffix(args.report)
+            guard_output(args.report)
         return _run(args, profiles)
 
 
@@ -105,10 +121,35 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
         return 1
     ledger = run_methods(inputs, args.method, profiles=profiles, price_year=args.price_year)
     lang = getattr(args, "lang", None) or language()
-    path = write_ledger(ledger, args.out, lang)
+    path = write_ledger(ledger, args.out, lang, unit=args.unit)
     accounts = ", ".join(sorted(ledger.lines["account"].dropna().unique()))
     say(args, f"wrote {path}: {len(ledger)} lines, accounts {accounts}, status {ledger.status}")
     if getattr(args, "verbose", False):
         for w in ledger.warnings:
             say(args, f"  ! {w}")
+    if getattr(args, "draws", None):
+        from ..messages import msg
+        from ._uncertainty import write_quantiles
+
+        qpath, ql = write_quantiles(args, inputs, profiles, args.price_year, lang)
+        say(args, msg("uncertainty.cli_wrote", path=str(qpath), lines=len(ql),
+                      draws=args.draws, varied=len(ql.varied)))  # fmt: skip
+        if getattr(args, "verbose", False):
+            for note in ql.meta.get("notes", []):
+                say(args, f"  ! {note}")
+    if args.report is not None:
+        _report(args, ledger, path, inputs.get("regions"), lang)
     return 0
+
+
+def _report(args: argparse.Namespace, ledger, path: Path, regions, lang: str) -> None:
+    """``--report``: the browser report of the ledger just written."""
+    from ..io.workbook import file_sha256
+    from ..messages import language_scope
+    from ..report import write_report
+    from .report import say_written
+
+    with language_scope(lang):
+        out = write_report(ledger, args.report, lang, files=[(path.name, file_sha256(path))],
+                           regions=regions)  # fmt: skip
+        say_written(args, out, [ledger])

@@ -1,42 +1,49 @@
-"""Discovery and resolution of coefficient tables across catalogue roots.
+"""The edition catalogue: one discovery, one resolution rule, one LOCK for every kind.
 
 Roots, in order: the tables shipped with geep, then every folder in the
 ``GEEP_COEFFICIENTS_PATH`` environment variable (``os.pathsep``-separated), then folders
-passed as ``paths=``. A root holds ``<table-id>/<edition>/table.{yaml,csv}``, optionally
-``profiles/*.yaml`` and a ``LOCK`` file. The same ``id@edition`` in two roots is an error
-(a user folder may add editions and tables, never shadow one).
+passed as ``paths=``. A root holds coefficient tables ``<table-id>/<edition>/table.{yaml,csv}``,
+``profiles/*.yaml``, compensation schemes ``schemes/<id>/<edition>/scheme.yaml`` and a
+``LOCK`` (:mod:`geep.coefficients.kinds`). Every kind is discovered by the same scan and
+resolved by the same rule (:mod:`geep.coefficients.resolution`); released editions of tables
+and schemes are checked against the same LOCK (:func:`geep.coefficients.lock.verify`).
+
+A problem in geep's own root is a defect of the installation and is raised wherever it is
+met. A problem in a *user* folder — a file that is not UTF-8 or not YAML, a field that is not
+valid (``valid_from: 2024-13-45``, a bad status, an unknown unit), a tampered edition — sets
+that edition aside: the other editions still load, listings report it (``attrs["invalid"]``),
+loading it raises its error, and a :class:`CatalogueWarning` (the command line: a notice at the
+end of the command) says it was ignored. The same ``id@edition`` in two roots is an error for
+that id (a user folder may add editions and tables, never shadow one).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import warnings
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from ..errors import (
-    CoefficientTableError,
-    EditionNotFoundError,
-    TableNotFoundError,
-    TamperedEditionError,
-)
-from ..messages import did_you_mean, msg
-from .lock import LOCK_FILE, read_lock
-from .model import TableMeta
-from .reader import META_FILE, content_hash, read_edition, read_meta
+from ..errors import CoefficientTableError, GeepError
+from ..messages import text
+from .kinds import KINDS, RESERVED, EditionEntry, Kind
+from .lock import LOCK_FILE, folder_hash, read_lock, verify
+from .reader import read_edition
+from .resolution import Problem, ProvisionalWarning, Scan, choose
 from .table import CoefficientTable, parse_ref
 
-RESERVED = {"profiles", "schemes"}
 ENV_VAR = "GEEP_COEFFICIENTS_PATH"
+T = TypeVar("T")
 
 
-class ProvisionalWarning(UserWarning):
-    """A provisional or draft edition was used; results must say so."""
+class CatalogueWarning(UserWarning):
+    """An edition in a user catalogue folder was set aside (its error says why)."""
 
 
 def shipped_root() -> Path:
@@ -49,14 +56,12 @@ def shipped_root() -> Path:
     if checkout.is_dir():
         return checkout
     raise CoefficientTableError(  # pragma: no cover - broken installation
-        "the shipped coefficient tables were not found next to the geep package",
-        file=str(here),
-        hint="reinstall geep; the wheel must contain geep/_coefficients",
+        text("catalogue.no_shipped"), file=str(here), hint=text("hint.catalogue.no_shipped")
     )
 
 
 def roots(paths: Iterable[str | os.PathLike] | None = None) -> tuple[Path, ...]:
-    """All catalogue roots in resolution order."""
+    """All catalogue roots in resolution order (geep's own first)."""
     out = [shipped_root()]
     env = os.environ.get(ENV_VAR, "")
     out += [Path(p) for p in env.split(os.pathsep) if p.strip()]
@@ -64,65 +69,179 @@ def roots(paths: Iterable[str | os.PathLike] | None = None) -> tuple[Path, ...]:
     seen: list[Path] = []
     for p in out:
         if not p.is_dir():
-            raise CoefficientTableError(
-                f"coefficient folder {str(p)!r} does not exist",
-                file=str(p),
-                hint=f"check {ENV_VAR} or the paths= argument",
-            )
+            raise CoefficientTableError(text("catalogue.no_folder", path=str(p)), file=str(p),
+                                        hint=text("hint.catalogue.no_folder", var=ENV_VAR))  # fmt: skip
         rp = p.resolve()
         if rp not in seen:
             seen.append(rp)
     return tuple(seen)
 
 
-@dataclass(frozen=True)
-class EditionEntry:
-    """Catalogue index entry of one edition (metadata only; rows not read)."""
-
-    meta: TableMeta
-    folder: Path
-    root: Path
-
-    @property
-    def ref(self) -> str:
-        return self.meta.ref
-
-
-@lru_cache(maxsize=32)
-def _index(root_set: tuple[Path, ...]) -> dict[str, dict[str, EditionEntry]]:
-    index: dict[str, dict[str, EditionEntry]] = {}
-    for root in root_set:
-        for table_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-            if table_dir.name in RESERVED or table_dir.name.startswith((".", "_")):
+# --- one scan for every kind ------------------------------------------------------------
+def _disk_state(kind_name: str, root_set: tuple[Path, ...]) -> tuple:
+    """What the scan of the *user* roots depends on: each file the kind finds (and LOCK) with
+    its size and modification time, so an edition added, removed or edited in the same
+    process (a notebook) is seen by the next call. geep's own catalogue (the first root) is
+    part of the installation and is not re-listed."""
+    kind = KINDS[kind_name]
+    state = []
+    for root in root_set[1:]:
+        for file in [*kind.find(root), root / LOCK_FILE]:
+            try:
+                st = file.stat()
+            except OSError:
                 continue
-            for ed_dir in sorted(p for p in table_dir.iterdir() if p.is_dir()):
-                if not (ed_dir / META_FILE).exists():
-                    continue
-                meta = read_meta(ed_dir)
-                eds = index.setdefault(meta.id, {})
-                if meta.edition in eds:
-                    raise CoefficientTableError(
-                        f"{meta.ref} is defined twice: in {eds[meta.edition].folder} and {ed_dir}",
-                        file=str(ed_dir / META_FILE),
-                        hint="give the user edition a new edition name",
-                    )
-                eds[meta.edition] = EditionEntry(meta, ed_dir, root)
-    return index
+            state.append((str(file), st.st_size, st.st_mtime_ns))
+    return tuple(state)
 
 
+def _scan(kind_name: str, root_set: tuple[Path, ...]) -> Scan:
+    return _scan_state(kind_name, root_set, _disk_state(kind_name, root_set))
+
+
+@lru_cache(maxsize=64)
+def _scan_state(kind_name: str, root_set: tuple[Path, ...], _state: tuple) -> Scan:
+    kind = KINDS[kind_name]
+    entries: dict[str, dict[str, EditionEntry]] = {}
+    invalid: list[Problem] = []
+    dups: dict[str, GeepError] = {}
+    for i, root in enumerate(root_set):
+        try:
+            lock = read_lock(root) if kind.lock_prefix is not None else {}
+        except GeepError as exc:
+            if i == 0:
+                raise
+            invalid.append(Problem("", "", exc))
+            lock = {}
+        for file in kind.find(root):
+            try:
+                item_id, ed = kind.where(file)
+                entry = kind.head(file, root, kind.lock_key(item_id, ed) in lock)
+            except GeepError as exc:
+                if i == 0:  # geep's own catalogue: a broken installation
+                    raise
+                invalid.append(Problem(*kind.where(file), exc))
+                continue
+            eds = entries.setdefault(entry.id, {})
+            if entry.edition in eds:
+                first, second = eds[entry.edition], entry
+                where = (first.file, second.file) if kind.name == "profile" else (
+                    first.folder, second.folder)  # fmt: skip
+                dups[entry.id] = kind.error(
+                    text("catalogue.twice", ref=kind.label(entry.id, entry.edition),
+                         first=where[0], second=where[1]), file=str(entry.file),
+                    hint=text("hint.catalogue.twice"))  # fmt: skip
+                continue
+            eds[entry.edition] = entry
+    out = Scan(kind_name, root_set, entries, tuple(invalid), dups)
+    for err in out.problems():
+        warnings.warn(CatalogueWarning(text(f"catalogue.notice_{kind_name}", error=err)),
+                      stacklevel=4)  # fmt: skip
+    return out
+
+
+#: scans used since the last :func:`take_notices` (the command line prints their problems)
+_USED: dict[tuple[str, tuple[Path, ...]], None] = {}
+_SHOWN: set[tuple[str, str]] = set()
+
+
+def scan_roots(kind: str, root_set: tuple[Path, ...]) -> Scan:
+    """The (cached) scan of ``kind`` over ``root_set``."""
+    _USED[(kind, root_set)] = None
+    return _scan(kind, root_set)
+
+
+def scan(kind: str, paths: Iterable[str | os.PathLike] | None = None) -> Scan:
+    """The scan of ``kind`` (``"table"``, ``"scheme"``, ``"profile"``) over all roots."""
+    return scan_roots(kind, roots(paths))
+
+
+def invalid_editions(
+    kind: str = "table", paths: Iterable[str | os.PathLike] | None = None
+) -> list[GeepError]:
+    """The editions of ``kind`` in user folders that were set aside, each error naming its
+    file, field and fix (and every id defined in two roots)."""
+    return scan(kind, paths).problems()
+
+
+def _key(err: GeepError) -> tuple[str, str]:
+    return (str(err.file), repr(err._message))
+
+
+def mark_shown(errors: Iterable[GeepError]) -> None:
+    """Errors the command already printed (not repeated as notices)."""
+    _SHOWN.update(_key(e) for e in errors)
+
+
+def take_notices() -> list[Any]:
+    """Notices (texts) of the set-aside editions of every scan used since the last call,
+    except those already shown; the command line prints them at the end of a command."""
+    out = []
+    for kind, root_set in list(_USED):
+        try:
+            problems = _scan(kind, root_set).problems()
+        except GeepError:  # already raised to the command
+            continue
+        for err in problems:
+            if _key(err) not in _SHOWN:
+                _SHOWN.add(_key(err))
+                out.append(text(f"catalogue.notice_{kind}", error=err))
+    _USED.clear()
+    return out
+
+
+def reset_notices() -> None:
+    """Forget used scans and shown errors (the start of a command)."""
+    _USED.clear()
+    _SHOWN.clear()
+
+
+def resolve_edition(
+    kind: str,
+    item_id: str,
+    edition: str | None = None,
+    as_of: dt.date | str | None = None,
+    paths: Iterable[str | os.PathLike] | None = None,
+) -> EditionEntry:
+    """The entry of ``item_id`` (or ``"id@edition"``) by the one resolution rule."""
+    if "@" in str(item_id):
+        item_id, ed = parse_ref(str(item_id))
+        edition = edition or ed
+    try:
+        return choose(KINDS[kind], scan(kind, paths), item_id, edition, as_of)
+    except GeepError as exc:
+        mark_shown([exc])
+        raise
+
+
+def collect(
+    s: Scan, load: Callable[[EditionEntry], T]
+) -> tuple[list[tuple[EditionEntry, T]], list[GeepError]]:
+    """Load every usable edition of a scan: ``([(entry, loaded)], problems)``. A problem in
+    geep's own root raises; one in a user folder is kept with the set-aside editions."""
+    problems = s.problems()
+    out = []
+    for _, eds in sorted(s.usable().items()):
+        for _, entry in sorted(eds.items()):
+            try:
+                out.append((entry, load(entry)))
+            except GeepError as exc:
+                if entry.root == s.roots[0]:
+                    raise
+                problems.append(exc)
+    return out, problems
+
+
+# --- coefficient tables -----------------------------------------------------------------
 def index(paths: Iterable[str | os.PathLike] | None = None) -> dict[str, dict[str, EditionEntry]]:
-    """``{table_id: {edition: EditionEntry}}`` over all roots."""
-    return _index(roots(paths))
+    """``{table_id: {edition: EditionEntry}}`` over all roots (usable editions)."""
+    return scan("table", paths).usable()
 
 
 def clear_cache() -> None:
     """Forget cached indexes and tables (after editing tables on disk)."""
-    _index.cache_clear()
+    _scan_state.cache_clear()
     _load_entry.cache_clear()
-
-
-def _sort_key(e: EditionEntry) -> tuple:
-    return (e.meta.valid_from or dt.date.min, e.meta.edition)
 
 
 def resolve(
@@ -136,109 +255,30 @@ def resolve(
     Without ``edition`` the newest *released* edition is chosen; if a table has no released
     edition, its newest provisional one is returned with a :class:`ProvisionalWarning`.
     """
-    if "@" in table_id:
-        table_id, ed = parse_ref(table_id)
-        edition = edition or ed
-    idx = index(paths)
-    if table_id not in idx:
-        raise TableNotFoundError(
-            msg(
-                "coef.table_not_found", table=table_id, suggestion=did_you_mean(table_id, list(idx))
-            ),
-            table=table_id,
-        )
-    eds = idx[table_id]
-    listing = ", ".join(f"{e} ({eds[e].meta.status})" for e in sorted(eds))
-    if edition is not None:
-        if edition not in eds:
-            err = EditionNotFoundError(
-                msg("coef.edition_not_found", table=table_id, edition=edition, available=listing),
-                table=table_id,
-                edition=edition,
-            )
-            err.available = sorted(eds)
-            raise err
-        return eds[edition]
-    candidates = sorted(eds.values(), key=_sort_key)
-    if as_of is not None:
-        day = dt.date.fromisoformat(str(as_of)) if not isinstance(as_of, dt.date) else as_of
-        candidates = [
-            e
-            for e in candidates
-            if (e.meta.valid_from is None or e.meta.valid_from <= day)
-            and (e.meta.valid_to is None or day <= e.meta.valid_to)
-        ]
-        if not candidates:
-            validity = ", ".join(
-                f"{e} [{eds[e].meta.valid_from}..{eds[e].meta.valid_to or ''}]" for e in sorted(eds)
-            )
-            err = EditionNotFoundError(
-                msg("coef.no_edition_at", table=table_id, as_of=day, available=validity),
-                table=table_id,
-            )
-            err.available = sorted(eds)
-            raise err
-    released = [e for e in candidates if e.meta.status == "released"]
-    if released:
-        return released[-1]
-    usable = [e for e in candidates if e.meta.status == "provisional"]
-    if not usable:
-        raise EditionNotFoundError(
-            msg("coef.no_released", table=table_id, available=listing), table=table_id
-        )
-    chosen = usable[-1]
-    warnings.warn(
-        f"{chosen.ref} is provisional (no released edition of {table_id!r}); "
-        "results that use it are provisional too",
-        ProvisionalWarning,
-        stacklevel=3,
-    )
-    return chosen
+    return resolve_edition("table", table_id, edition, as_of, paths)
 
 
 @lru_cache(maxsize=256)
 def _load_entry(folder: Path, root: Path, state: str) -> CoefficientTable:
     table = read_edition(folder, origin=str(folder))
-    if table.meta.status == "released":
-        lock = read_lock(root)
-        recorded = lock.get(table.ref)
-        if recorded is None:
-            raise TamperedEditionError(
-                msg(
-                    "coef.not_locked", table=table.id, edition=table.edition, lock=root / LOCK_FILE
-                ),
-                file=str(folder),
-                table=table.id,
-                edition=table.edition,
-                hint=msg("hint.not_locked"),
-            )
-        if recorded != table.sha256:
-            raise TamperedEditionError(
-                msg(
-                    "coef.tampered",
-                    table=table.id,
-                    edition=table.edition,
-                    file=str(folder / "table.csv") + " or table.yaml",
-                    lock=root / LOCK_FILE,
-                ),
-                file=str(folder),
-                table=table.id,
-                edition=table.edition,
-                hint=msg("hint.tampered", table=table.id, edition=table.edition),
-            )
+    verify(table.ref, table.status, table.sha256, root, label=(table.id, table.edition),
+           file=str(folder), shown=str(folder / "table.csv") + " or table.yaml")  # fmt: skip
     return table
 
 
 def _state(folder: Path, root: Path) -> str:
     """Cache key of an edition: the hash of its files and of its root's LOCK, so that any
     change on disk (even one that keeps modification times) is seen on the next load."""
-    import hashlib
-
     h = hashlib.sha256(folder_hash(folder).encode())
     lock = root / LOCK_FILE
     if lock.exists():
         h.update(lock.read_bytes())
     return h.hexdigest()
+
+
+def load_entry(entry: EditionEntry) -> CoefficientTable:
+    """The table of an index entry, validated and checked against its root's LOCK."""
+    return _load_entry(entry.folder, entry.root, _state(entry.folder, entry.root))
 
 
 def load(
@@ -267,87 +307,65 @@ def load(
     CoefficientTableError
         If the table is invalid (every problem with file, line and column).
     TamperedEditionError
-        If a released edition's files no longer match the hash in ``LOCK``.
+        If an edition listed in ``LOCK`` no longer matches its hash (whatever its status
+        field says now), or a released edition is not listed.
     """
     entry = resolve(table_id, edition, as_of, paths)
-    return _load_entry(entry.folder, entry.root, _state(entry.folder, entry.root))
+    try:
+        return load_entry(entry)
+    except GeepError as exc:
+        mark_shown([exc])
+        raise
 
 
 def catalog(paths: Iterable[str | os.PathLike] | None = None) -> pd.DataFrame:
     """One row per table edition: id, edition, status, title, kind, price year, validity,
     row count and evidence counts, origin folder.
 
-    Loading the whole catalogue validates every table and checks every released hash.
+    Loading the whole catalogue validates every table and checks every released hash. An
+    edition of a user folder that fails is left out and its error kept, with those of the
+    editions that could not be indexed, in ``attrs["invalid"]``.
     """
+    loaded, invalid = collect(scan("table", paths), load_entry)
     rows = []
-    for tid, eds in sorted(index(paths).items()):
-        for ed, entry in sorted(eds.items()):
-            t = _load_entry(entry.folder, entry.root, _state(entry.folder, entry.root))
-            ev = t.evidence_counts
-            rows.append(
-                {
-                    "table": tid,
-                    "edition": ed,
-                    "status": t.status,
-                    "kind": t.meta.kind,
-                    "title": t.meta.title.en,
-                    "title_zh": t.meta.title.zh,
-                    "price_year": t.meta.price_year,
-                    "valid_from": t.meta.valid_from,
-                    "valid_to": t.meta.valid_to,
-                    "rows": len(t.frame),
-                    **ev,
-                    "sha256": t.sha256[:12],
-                    "origin": str(entry.root),
-                }
-            )
+    for entry, t in loaded:
+        rows.append({"table": t.id, "edition": t.edition, "status": t.status,
+                     "kind": t.meta.kind, "title": t.meta.title.en, "title_zh": t.meta.title.zh,
+                     "price_year": t.meta.price_year, "valid_from": t.meta.valid_from,
+                     "valid_to": t.meta.valid_to, "rows": len(t.frame), **t.evidence_counts,
+                     "sha256": t.sha256[:12], "origin": str(entry.root)})  # fmt: skip
     out = pd.DataFrame(rows)
     if not out.empty:
         out["price_year"] = out["price_year"].astype("Int64")
+    out.attrs["invalid"] = invalid
     return out
 
 
-def folder_hash(folder: Path) -> str:
-    """SHA-256 over every file of ``folder`` (names and bytes, sorted by name)."""
-    import hashlib
+def __getattr__(name: str):  # names that moved to geep.coefficients.publish
+    if name in ("hashes_for", "scheme_hashes", "update_lock"):
+        from . import publish
 
-    h = hashlib.sha256()
-    for f in sorted(p for p in Path(folder).iterdir() if p.is_file()):
-        data = f.read_bytes()
-        h.update(f.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
-    return h.hexdigest()
+        return getattr(publish, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def scheme_hashes(root: Path) -> dict[str, str]:
-    """Hashes of released compensation-scheme editions under ``root/schemes`` (LOCK keys
-    ``schemes/<id>@<edition>``). A scheme edition is a folder with ``scheme.yaml``."""
-    import yaml
-
-    out: dict[str, str] = {}
-    base = Path(root) / "schemes"
-    if not base.is_dir():
-        return out
-    for sdir in sorted(p for p in base.iterdir() if p.is_dir()):
-        for ed in sorted(p for p in sdir.iterdir() if (p / "scheme.yaml").exists()):
-            doc = yaml.safe_load((ed / "scheme.yaml").read_text(encoding="utf-8")) or {}
-            if doc.get("status") == "released":
-                out[f"schemes/{sdir.name}@{ed.name}"] = folder_hash(ed)
-    return out
-
-
-def hashes_for(root: Path) -> dict[str, str]:
-    """Content hashes of every released edition under ``root`` (for writing ``LOCK``):
-    coefficient tables (``id@edition``) and compensation schemes (``schemes/id@edition``)."""
-    out = scheme_hashes(root)
-    for table_dir in sorted(p for p in Path(root).iterdir() if p.is_dir()):
-        if table_dir.name in RESERVED or table_dir.name.startswith((".", "_")):
-            continue
-        for ed_dir in sorted(p for p in table_dir.iterdir() if (p / META_FILE).exists()):
-            meta = read_meta(ed_dir)
-            # full validation before locking
-            read_edition(ed_dir)
-            if meta.status == "released":
-                out[meta.ref] = content_hash(
-                    (ed_dir / META_FILE).read_bytes(), (ed_dir / "table.csv").read_bytes()
-                )
-    return out
+__all__ = [
+    "RESERVED",
+    "CatalogueWarning",
+    "EditionEntry",
+    "Kind",
+    "ProvisionalWarning",
+    "catalog",
+    "clear_cache",
+    "collect",
+    "folder_hash",
+    "index",
+    "invalid_editions",
+    "load",
+    "load_entry",
+    "resolve",
+    "resolve_edition",
+    "roots",
+    "scan",
+    "shipped_root",
+]

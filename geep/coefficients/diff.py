@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import CoefficientTableError
+from ..messages import text
 from .catalog import load
 from .table import CoefficientTable
 
@@ -62,9 +63,8 @@ def diff(a: CoefficientTable | str, b: CoefficientTable | str) -> TableDiff:
     ta, tb = _as_table(a), _as_table(b)
     if ta.meta.key != tb.meta.key:
         raise CoefficientTableError(
-            f"cannot diff {ta.ref} and {tb.ref}: different key columns "
-            f"({ta.meta.key} vs {tb.meta.key})",
-            hint="diff two editions of the same table",
+            text("catalogue.diff_keys", a=ta.ref, b=tb.ref, key_a=ta.meta.key, key_b=tb.meta.key),
+            hint=text("hint.catalogue.diff_keys"),
         )
     key = list(ta.meta.key)
     fa = ta.frame.set_index(key)

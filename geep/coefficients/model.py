@@ -7,8 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..messages import msg
+from ..status import STATUSES, Status  # noqa: F401 (STATUSES re-exported)
+
 EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
-STATUSES = ("released", "provisional", "draft")
 KINDS = (
     "equivalent_factors",
     "standard_equivalent",
@@ -56,9 +58,9 @@ class ColumnSpec(_Frozen):
     @model_validator(mode="after")
     def _unit_only_for_numbers(self) -> ColumnSpec:
         if (self.unit or self.unit_from) and self.dtype == "str":
-            raise ValueError("a str column cannot have a unit")
+            raise ValueError(msg("catalogue.model_str_unit"))
         if self.unit and self.unit_from:
-            raise ValueError("give either 'unit' or 'unit_from', not both")
+            raise ValueError(msg("catalogue.model_unit_twice"))
         return self
 
 
@@ -69,7 +71,7 @@ class EditionMeta(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
     edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+\-_]*$")
     title: Title
-    status: Literal["released", "provisional", "draft"]
+    status: Status
     jurisdiction: str
     publisher: str
     description: str = ""
@@ -106,22 +108,24 @@ class TableMeta(EditionMeta):
     @classmethod
     def _known_kind(cls, v: str) -> str:
         if v not in KINDS:
-            raise ValueError(f"kind {v!r} is not one of {', '.join(KINDS)}")
+            raise ValueError(msg("catalogue.model_kind", kind=v, kinds=", ".join(KINDS)))
         return v
 
     @model_validator(mode="after")
     def _consistent(self) -> TableMeta:
         for col in REQUIRED_COLUMNS:
             if col not in self.columns:
-                raise ValueError(f"every table needs a {col!r} column; declare it in 'columns'")
+                raise ValueError(msg("catalogue.model_required", column=col))
         for k in self.key:
             if k not in self.columns:
-                raise ValueError(f"key column {k!r} is not declared in 'columns'")
+                raise ValueError(msg("catalogue.model_key", column=k))
         for name, spec in self.columns.items():
             if spec.unit_from and spec.unit_from not in self.columns:
-                raise ValueError(f"column {name!r}: unit_from {spec.unit_from!r} is not a column")
+                raise ValueError(
+                    msg("catalogue.model_unit_from", column=name, unit_from=spec.unit_from)
+                )
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError("valid_to is before valid_from")
+            raise ValueError(msg("catalogue.model_validity"))
         return self
 
 
@@ -130,8 +134,8 @@ class Profile(_Frozen):
 
     name: str
     title: Title
-    status: Literal["released", "provisional", "draft"]
+    status: Status
     description: str
-    method: Literal["esv", "gep", "bt", "geep", "compensation", "any"]
+    method: Literal["esv", "gep", "bt", "geep", "forest", "compensation", "any"]
     tables: dict[str, str]
     options: dict[str, Any] = Field(default_factory=dict)

@@ -14,8 +14,8 @@ import pydantic
 import yaml
 
 from ..errors import CoefficientTableError
-from ..messages import msg
-from .lock import atomic_write_bytes
+from ..messages import text
+from .kinds import field_hint, field_problems
 from .model import EVIDENCE_LEVELS, TableMeta
 from .reader import DATA_FILE, META_FILE, parse_rows
 from .table import CoefficientTable
@@ -69,10 +69,11 @@ def override(
     """
     if not by or not reason:
         raise CoefficientTableError(
-            "an override needs 'by' (who) and 'reason' (why)", table=table.id, edition=table.edition
-        )
+            text("catalogue.override_who"), table=table.id, edition=table.edition,
+            hint=text("hint.catalogue.override_who"),
+        )  # fmt: skip
     if evidence not in EVIDENCE_LEVELS:
-        raise CoefficientTableError(msg("coef.evidence", value=evidence), table=table.id)
+        raise CoefficientTableError(text("coef.evidence", value=evidence), table=table.id)
     provenance = f"override of {table.ref} by {by}: {reason}"
     new_edition = edition or f"{table.edition}+{_slug(by)}"
     # a fresh source key, so that an override of an override keeps the earlier citation
@@ -96,14 +97,22 @@ def override(
         for col, val in updates.items():
             if col not in frame.columns:
                 raise CoefficientTableError(
-                    msg("coef.override_value", key=key, problem=f"no column {col!r}"),
+                    text(
+                        "coef.override_value",
+                        key=key,
+                        problem=text("catalogue.override_no_column", column=col),
+                    ),
                     table=table.id,
                     edition=table.edition,
                     column=col,
                 )
             if col in table.meta.key:
                 raise CoefficientTableError(
-                    msg("coef.override_value", key=key, problem="key columns cannot change"),
+                    text(
+                        "coef.override_value",
+                        key=key,
+                        problem=text("catalogue.override_key_column"),
+                    ),
                     table=table.id,
                     column=col,
                 )
@@ -111,10 +120,10 @@ def override(
                 frame.loc[mask, col] = val
             except (TypeError, ValueError) as exc:  # e.g. a text in a float column
                 raise CoefficientTableError(
-                    msg(
+                    text(
                         "coef.override_value",
                         key=key,
-                        problem=msg("coef.dtype", value=val, dtype=table.meta.columns[col].dtype),
+                        problem=text("coef.dtype", value=val, dtype=table.meta.columns[col].dtype),
                     ),
                     table=table.id,
                     edition=table.edition,
@@ -137,10 +146,10 @@ def override(
     try:
         meta = TableMeta.model_validate({**table.meta.model_dump(), **update})
     except pydantic.ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise CoefficientTableError(
-            msg("coef.meta", problem=problems), table=table.id, edition=new_edition
-        ) from exc
+            text("coef.meta", problem=field_problems(exc)), table=table.id, edition=new_edition,
+            hint=field_hint(exc),
+        ) from exc  # fmt: skip
     csv_bytes = _csv_bytes(frame)
     # re-validate the derived rows exactly as a table on disk would be
     checked = parse_rows(meta, csv_bytes, f"override of {table.ref}")
@@ -157,7 +166,7 @@ def _append_row(
     row: dict[str, Any] = dict(zip(table.meta.key, kt, strict=True))
     if not isinstance(change, Mapping):
         raise CoefficientTableError(
-            msg("coef.override_value", key=key, problem="a new row needs {column: value, ...}"),
+            text("coef.override_value", key=key, problem=text("catalogue.override_new_row")),
             table=table.id,
             edition=table.edition,
         )
@@ -200,10 +209,12 @@ def save(table: CoefficientTable, root: str | Path) -> Path:
     folder = Path(root) / table.id / table.edition
     if (folder / META_FILE).exists():
         raise CoefficientTableError(
-            f"{table.ref} already exists in {root}",
+            text("catalogue.save_exists", ref=table.ref, root=root),
             file=str(folder),
-            hint="choose another edition name; editions are never overwritten",
+            hint=text("hint.catalogue.save_exists"),
         )
+    from ..io.atomic import atomic_write_bytes  # file output lives in geep.io
+
     atomic_write_bytes(folder / DATA_FILE, _csv_bytes(table.frame))
     atomic_write_bytes(folder / META_FILE, _yaml_bytes(table.meta))
     return folder

@@ -1,66 +1,50 @@
-"""Profiles: named bundles of coefficient tables (by role) and method options."""
+"""Profiles: named bundles of coefficient tables (by role) and method options.
+
+A profile is ``profiles/<name>.yaml`` in any catalogue root, found, read (UTF-8, bounded YAML)
+and set aside when broken by the one catalogue (:mod:`geep.coefficients.catalog`). Like tables,
+a user folder may add profiles, never shadow one.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
-import pydantic
-import yaml
-
-from ..errors import CoefficientTableError, TableNotFoundError
-from ..messages import msg
-from .catalog import load, roots
+from ..errors import GeepError, TableNotFoundError
+from ..messages import text
+from .catalog import load, mark_shown, roots, scan_roots
+from .kinds import KINDS, PROFILE_DIR
 from .model import Profile
+from .resolution import choose
 from .table import CoefficientTable
 
-PROFILE_DIR = "profiles"
-
-
-def _profile_files(paths: Iterable[str | os.PathLike] | None) -> dict[str, Path]:
-    out: dict[str, Path] = {}
-    for root in roots(paths):
-        d = root / PROFILE_DIR
-        if d.is_dir():
-            for f in sorted(d.glob("*.yaml")):
-                if f.stem in out:  # like tables: a user folder may add profiles, never shadow one
-                    raise CoefficientTableError(
-                        f"profile {f.stem!r} is defined twice: {out[f.stem]} and {f}",
-                        file=str(f),
-                        hint="give the user profile a new name",
-                    )
-                out[f.stem] = f
-    return out
+__all__ = ["PROFILE_DIR", "load_profile", "profile_table", "profiles"]
 
 
 def profiles(paths: Iterable[str | os.PathLike] | None = None) -> list[str]:
-    """Names of all available profiles."""
-    return sorted(_profile_files(paths))
+    """Names of all usable profiles (broken user profiles are set aside: see
+    :func:`geep.coefficients.invalid_editions` with ``"profile"``)."""
+    return sorted(scan_roots("profile", roots(paths)).usable())
 
 
 def load_profile(name: str | Profile, paths: Iterable[str | os.PathLike] | None = None) -> Profile:
-    """Load and validate profile ``name`` (a :class:`Profile` is returned unchanged)."""
+    """Load and validate profile ``name`` (a :class:`Profile` is returned unchanged).
+
+    Raises
+    ------
+    TableNotFoundError
+        No such profile (the available ones listed).
+    CoefficientTableError
+        The profile file is invalid (file and field named), or defined in two roots.
+    """
     if isinstance(name, Profile):
         return name
-    files = _profile_files(paths)
-    if name not in files:
-        raise TableNotFoundError(
-            msg("coef.profile_not_found", profile=name, available=", ".join(sorted(files))),
-            table=name,
-        )
-    path = files[name]
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        prof = Profile.model_validate(doc)
-    except (yaml.YAMLError, pydantic.ValidationError) as exc:
-        raise CoefficientTableError(msg("coef.meta", problem=str(exc)), file=str(path)) from exc
-    if prof.name != name:
-        raise CoefficientTableError(
-            msg("coef.meta", problem=f"profile name {prof.name!r} differs from file name"),
-            file=str(path),
-        )
-    return prof
+        entry = choose(KINDS["profile"], scan_roots("profile", roots(paths)), str(name), "")
+    except GeepError as exc:
+        mark_shown([exc])
+        raise
+    return entry.meta
 
 
 def profile_table(
@@ -76,12 +60,8 @@ def profile_table(
     prof = load_profile(profile, paths)
     if role not in prof.tables:
         raise TableNotFoundError(
-            msg(
-                "coef.profile_role",
-                profile=prof.name,
-                role=role,
-                available=", ".join(sorted(prof.tables)),
-            ),
+            text("coef.profile_role", profile=prof.name, role=role,
+                 available=", ".join(sorted(prof.tables))),
             table=prof.name,
-        )
+        )  # fmt: skip
     return load(prof.tables[role], paths=paths)

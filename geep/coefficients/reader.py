@@ -14,17 +14,16 @@ from typing import Any
 
 import pandas as pd
 import pydantic
-import yaml
 
 from ..errors import CoefficientTableError, GeepError
-from ..messages import msg
+from ..messages import Text, text
 from ..units import check_dimension, parse_unit
+from .kinds import field_hint, field_problems
 from .model import EVIDENCE_LEVELS, REQUIRED_COLUMNS, TableMeta
 from .table import CoefficientTable
+from .yamlsafe import decode_text, read_yaml
 
 META_FILE = "table.yaml"
-#: libyaml's safe loader when available (same results, several times faster), else PyYAML's
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = "table.csv"
 
 
@@ -37,65 +36,58 @@ def content_hash(yaml_bytes: bytes, csv_bytes: bytes) -> str:
 
 
 def read_meta(folder: Path, yaml_bytes: bytes | None = None) -> TableMeta:
-    """Parse and validate ``table.yaml`` of ``folder``."""
+    """Parse and validate ``table.yaml`` of ``folder`` (UTF-8, bounded YAML, strict dates).
+
+    Raises
+    ------
+    CoefficientTableError
+        With the file, the field(s) at fault and how to fix them.
+    """
     path = folder / META_FILE
-    raw = path.read_bytes() if yaml_bytes is None else yaml_bytes
-    try:
-        doc = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise CoefficientTableError(
-            msg("coef.meta", problem=f"not valid UTF-8 YAML ({exc})"), file=str(path)
-        ) from exc
-    if not isinstance(doc, dict):
-        raise CoefficientTableError(msg("coef.meta", problem="not a mapping"), file=str(path))
+    doc = read_yaml(path, CoefficientTableError, yaml_bytes)
     try:
         meta = TableMeta.model_validate(doc)
     except pydantic.ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in exc.errors()
-        )
-        raise CoefficientTableError(
-            msg("coef.meta", problem=problems),
-            file=str(path),
-            hint="see docs 'Publishing a coefficient table' for the table.yaml fields",
-        ) from exc
+        raise CoefficientTableError(text("coef.meta", problem=field_problems(exc)),
+                                    file=str(path), hint=field_hint(exc)) from None  # fmt: skip
     if folder.name != meta.edition or folder.parent.name != meta.id:
-        raise CoefficientTableError(
-            msg(
-                "coef.meta",
-                problem=f"id/edition {meta.ref!r} do not match the folder "
-                f"{folder.parent.name}/{folder.name}",
-            ),
-            file=str(path),
-            hint="the folder must be coefficients/<id>/<edition>/",
-        )
+        problem = text("catalogue.folder_mismatch", ref=meta.ref,
+                       folder=f"{folder.parent.name}/{folder.name}")  # fmt: skip
+        raise CoefficientTableError(text("coef.meta", problem=problem), file=str(path),
+                                    hint=text("hint.catalogue.folder_mismatch", file=META_FILE))  # fmt: skip
     return meta
 
 
 class _Problems:
-    def __init__(self, file: str, meta: TableMeta) -> None:
-        self.file, self.meta, self.items = file, meta, []
+    """Every problem of one table, each at its line and column, raised together."""
 
-    def add(self, text: str, line: int | None = None, column: str | None = None) -> None:
-        self.items.append((line, column, text))
+    def __init__(self, file: str, meta: TableMeta) -> None:
+        self.file, self.meta = file, meta
+        self.items: list[tuple[int | None, str | None, Any]] = []
+
+    def add(self, problem: Any, line: int | None = None, column: str | None = None) -> None:
+        self.items.append((line, column, problem))
 
     def raise_if_any(self) -> None:
         if not self.items:
             return
         first_line, first_col, _ = self.items[0]
-        lines = [
-            f"  {'line ' + str(ln) if ln else '(table)'}{', column ' + repr(c) if c else ''}: {t}"
-            for ln, c, t in self.items[:50]
-        ]
-        more = f"\n  ... and {len(self.items) - 50} more" if len(self.items) > 50 else ""
+        body = Text()
+        for ln, c, t in self.items[:50]:
+            where = text("catalogue.at_line", line=ln) if ln else text("catalogue.at_table")
+            if c:
+                where = where + text("catalogue.at_column", column=c)
+            body = body + "\n  " + where + ": " + t
+        if len(self.items) > 50:
+            body = body + "\n  " + text("catalogue.more", n=len(self.items) - 50)
         err = CoefficientTableError(
-            f"{len(self.items)} problem(s) in {self.meta.ref}:\n" + "\n".join(lines) + more,
+            text("catalogue.problems", n=len(self.items), ref=self.meta.ref) + body,
             file=self.file,
             table=self.meta.id,
             edition=self.meta.edition,
             row=first_line,
             column=first_col,
-            hint="fix the cells named above; line numbers count the header as line 1",
+            hint=text("hint.catalogue.problems"),
         )
         err.problems = list(self.items)
         raise err
@@ -109,7 +101,7 @@ def _parse_cell(raw: str, dtype: str) -> Any:
         return v
     v = float(raw)
     if not math.isfinite(v):
-        raise ValueError("not finite")
+        raise ValueError  # reported as "not a valid float" by the caller
     return v
 
 
@@ -127,9 +119,10 @@ def read_edition(folder: Path, origin: str | None = None) -> CoefficientTable:
     yaml_bytes = (folder / META_FILE).read_bytes()
     csv_path = folder / DATA_FILE
     if not csv_path.exists():
-        raise CoefficientTableError(
-            f"{DATA_FILE} is missing", file=str(folder), hint=f"add {DATA_FILE} next to {META_FILE}"
-        )
+        raise CoefficientTableError(text("catalogue.csv_missing", name=DATA_FILE),
+                                    file=str(folder),
+                                    hint=text("hint.catalogue.csv_missing", name=DATA_FILE,
+                                              meta=META_FILE))  # fmt: skip
     csv_bytes = csv_path.read_bytes()
     meta = read_meta(folder, yaml_bytes)
     frame = parse_rows(meta, csv_bytes, str(csv_path))
@@ -144,23 +137,17 @@ def read_edition(folder: Path, origin: str | None = None) -> CoefficientTable:
 def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
     """Parse and validate the CSV bytes of an edition against its metadata."""
     problems = _Problems(file, meta)
-    try:
-        text = csv_bytes.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CoefficientTableError(
-            f"not UTF-8 ({exc})", file=file, hint="save the CSV as UTF-8"
-        ) from exc
-    text = text.removeprefix("\ufeff")
+    body = decode_text(csv_bytes, file, CoefficientTableError)
     raw = pd.read_csv(
-        io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=False
+        io.StringIO(body), dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=False
     )
     declared = list(meta.columns)
     for col in raw.columns:
         if col not in meta.columns:
-            problems.add(msg("coef.unknown_column", column=col), column=col)
+            problems.add(text("coef.unknown_column", column=col), column=col)
     for col in declared:
         if col not in raw.columns:
-            problems.add(msg("coef.missing_column", column=col), column=col)
+            problems.add(text("coef.missing_column", column=col), column=col)
     # keep validating the columns that are there, so that every problem is reported at once
     present = {c: s for c, s in meta.columns.items() if c in raw.columns}
 
@@ -174,23 +161,23 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
             cell = cell.strip()
             if cell == "":
                 if required:
-                    problems.add(msg("coef.empty"), line, col)
+                    problems.add(text("coef.empty"), line, col)
                 values.append(None)
                 continue
             try:
                 v = _parse_cell(cell, spec.dtype)
             except ValueError:
-                problems.add(msg("coef.dtype", value=cell, dtype=spec.dtype), line, col)
+                problems.add(text("coef.dtype", value=cell, dtype=spec.dtype), line, col)
                 values.append(None)
                 continue
             if col == "evidence" and v not in EVIDENCE_LEVELS:
-                problems.add(msg("coef.evidence", value=cell), line, col)
+                problems.add(text("coef.evidence", value=cell), line, col)
             elif spec.allowed is not None and v not in spec.allowed:
-                problems.add(msg("coef.allowed", value=cell, allowed=spec.allowed), line, col)
+                problems.add(text("coef.allowed", value=cell, allowed=spec.allowed), line, col)
             if col == "source":
                 for k in (s.strip() for s in cell.split(";")):
                     if k not in meta.sources:
-                        problems.add(msg("coef.source_key", value=k), line, col)
+                        problems.add(text("coef.source_key", value=k), line, col)
             values.append(v)
         out[col] = values
 
@@ -202,24 +189,22 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
                 if spec.dimension:
                     check_dimension(spec.unit, spec.dimension, what=col)
             except GeepError as exc:
-                problems.add(f"unit of the column in table.yaml: {exc}", None, col)
+                problems.add(text("catalogue.column_unit", problem=exc), None, col)
         elif spec.dimension and not spec.unit_from:
-            problems.add(
-                "'dimension' is declared but the column has no 'unit' or 'unit_from'", None, col
-            )
+            problems.add(text("catalogue.dimension_no_unit"), None, col)
         if spec.unit_from and col in out and spec.unit_from in out:
             for i, (val, unit) in enumerate(zip(out[col], out[spec.unit_from], strict=True)):
                 if val is None:
                     continue
                 if unit is None:
-                    problems.add(f"a value needs its unit in column {spec.unit_from!r}", i + 2, col)
+                    problems.add(text("catalogue.row_unit", column=spec.unit_from), i + 2, col)
                     continue
                 try:
                     parse_unit(unit)
                     if spec.dimension:
                         check_dimension(unit, spec.dimension, what=col)
                 except GeepError as exc:
-                    problems.add(str(exc), i + 2, spec.unit_from)
+                    problems.add(Text() + exc, i + 2, spec.unit_from)
 
     # duplicate keys
     seen: dict[tuple, int] = {}
@@ -229,7 +214,7 @@ def parse_rows(meta: TableMeta, csv_bytes: bytes, file: str) -> pd.DataFrame:
             continue  # an empty or invalid key cell is reported above
         if key in seen:
             problems.add(
-                msg("coef.duplicate_key", key="/".join(map(str, key)), first=seen[key]),
+                text("coef.duplicate_key", key="/".join(map(str, key)), first=seen[key]),
                 i + 2,
                 meta.key[0],
             )

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..errors import CoefficientNotFoundError
-from ..messages import did_you_mean, msg
+from ..errors import CoefficientNotFoundError, CoefficientTableError
+from ..messages import did_you_mean, msg, text
 from ..units import factor
 from .model import TableMeta
 
@@ -80,11 +80,11 @@ class CoefficientTable:
             return (key[0] if isinstance(key, tuple) and len(key) == 1 else key,)
         if not isinstance(key, tuple | list) or len(key) != len(self.meta.key):
             raise CoefficientNotFoundError(
-                f"{self.ref} is keyed by {self.meta.key}; give a tuple of {len(self.meta.key)} "
-                f"values, not {key!r}",
+                text("catalogue.key_shape", ref=self.ref, key=self.meta.key,
+                     n=len(self.meta.key), given=key),
                 table=self.id,
                 edition=self.edition,
-            )
+            )  # fmt: skip
         return tuple(key)
 
     def key_text(self, key: Hashable | Sequence[Hashable]) -> str:
@@ -135,7 +135,9 @@ class CoefficientTable:
             return spec.unit
         if spec.unit_from:
             if key is None:
-                raise ValueError(f"{self.ref}: column {column!r} has per-row units; give a key")
+                raise CoefficientTableError(text("catalogue.unit_per_row", ref=self.ref,
+                                                 column=column), table=self.id,
+                                            edition=self.edition, column=column)  # fmt: skip
             return str(self.row(key)[spec.unit_from])
         return "dimensionless"
 

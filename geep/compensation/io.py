@@ -20,18 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from ..errors import InputError
 from ..inputs.normalise import POSITION, Locator
 from ..inputs.report import Report
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise_frame
-from ..io.xlsxout import cell_value, style_header
-from ..io.xlsxout import workbook_bytes as xlsx_bytes
-from ..messages import msg, text
+from ..messages import text
 from .observations import NORMALISED, normalised
 from .tables import PARAMETERS, TABLES
 
@@ -161,103 +156,19 @@ def parse_value(raw: Any) -> Any:
         return t
 
 
-# --- writers ----------------------------------------------------------------------------
-LABELS = {
-    "en": {"summary": "summary", "net": "net", "matrix": "matrix", "obligations": "obligations",
-           "parameters": "parameters", "sections": "sections", "warnings": "warnings",
-           "issues": "input_issues", "title": "geep compensation settlement",
-           "banner": "PROVISIONAL — not official amounts: {ref} is a {status} scheme edition"},
-    "zh": {"summary": "汇总", "net": "净额", "matrix": "收付矩阵", "obligations": "明细",
-           "parameters": "参数", "sections": "断面", "warnings": "提示", "issues": "输入问题",
-           "title": "geep 生态补偿结算", "banner": "暂定结果（非正式金额）：{ref} 为{status}版本的补偿方案"},
-}  # fmt: skip
-LABELS_STATUS_ZH = {"released": "正式", "provisional": "暂定", "draft": "草稿"}
-WARN = PatternFill("solid", fgColor="FCE4D6")
-
-
-def _table(ws, frame: pd.DataFrame, start: int | None = None, money: tuple[str, ...] = ()) -> None:
-    r0 = (
-        (ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1)
-        if start is None
-        else start
-    )
-    for j, c in enumerate(frame.columns, start=1):
-        ws.cell(r0, j, cell_value(str(c)))
-    style_header(ws, r0)
-    for i, row in enumerate(frame.itertuples(index=False), start=r0 + 1):
-        for j, v in enumerate(row, start=1):
-            cell = ws.cell(i, j, cell_value(v))
-            if frame.columns[j - 1] in money:
-                cell.number_format = "#,##0.0000"
-    for j, c in enumerate(frame.columns, start=1):
-        width = max([len(str(c))] + [len(str(v)) for v in frame[c].head(100).tolist()])
-        ws.column_dimensions[get_column_letter(j)].width = min(max(10, width + 2), 60)
-
-
+# --- writers (the workbook itself is built by geep.io.settlement_excel) -----------------------
 def workbook_bytes(s: Settlement, lang: str = "en") -> bytes:
-    """Bytes of the settlement workbook (reproducible: no time of writing inside)."""
-    lab = LABELS.get(lang, LABELS["en"])
-    wb = Workbook()
-    ws = wb.active
-    ws.title = lab["summary"]
-    ws.append([lab["title"]])
-    ws["A1"].font = Font(bold=True, size=14)
-    meta = s.meta
-    if s.status != "released":
-        status_text = (
-            msg(f"status.{s.status}") if lang == "en" else LABELS_STATUS_ZH.get(s.status, s.status)
-        )
-        ws.append([cell_value(lab["banner"].format(ref=meta.get("scheme"), status=status_text))])
-        ws.cell(ws.max_row, 1).font = Font(bold=True, color="C00000")
-        ws.cell(ws.max_row, 1).fill = WARN
-    for k, v in (("scheme", meta.get("scheme")), ("status", s.status), ("evidence", s.evidence),
-                 ("sha256", meta.get("sha256", "")), ("limits", meta.get("limits", "")),
-                 ("settlement lag (years)", (meta.get("settlement") or {}).get("lag_years", "")),
-                 ("fund", (meta.get("fund") or {}).get("mode", "")), ("unit", s.unit),
-                 ("warnings", len(s.warnings))):  # fmt: skip
-        ws.append([cell_value(k), cell_value(str(v))])
-    ws.append([])
-    net = s.net
-    _table(ws, net[["settlement_year", "party", "party_name", "paid", "received", "net", "amount_unit", "status"]],
-           money=("paid", "received", "net"))  # fmt: skip
-    ws.append([])
-    _table(ws, s.conservation(), money=("paid", "received", "fund_net", "balance"))
-    _table(wb.create_sheet(lab["net"]), net, start=1, money=("paid", "received", "net"))
-    mws = wb.create_sheet(lab["matrix"])
-    for y in s.settlement_years:
-        mws.append(
-            [
-                cell_value(
-                    f"settlement year {y} — payer (rows) × payee (columns), {s.unit} — {s.status}"
-                )
-            ]
-        )
-        mws.cell(mws.max_row, 1).font = Font(bold=True)
-        _table(mws, s.matrix(y, names=True).reset_index(), money=())
-        mws.append([])
-    _table(wb.create_sheet(lab["obligations"]), s.obligations, start=1, money=("amount",))
-    if s.scheme is not None:
-        _table(wb.create_sheet(lab["parameters"]), s.scheme.parameters_frame(), start=1)
-        sec = s.scheme.sections_frame()
-        if len(sec):
-            _table(wb.create_sheet(lab["sections"]), sec, start=1)
-    _table(
-        wb.create_sheet(lab["warnings"]),
-        pd.DataFrame({"warning": s.warnings or ["(none)"]}),
-        start=1,
-    )
-    if s.report is not None and len(s.report):
-        _table(wb.create_sheet(lab["issues"]), s.report.to_frame(), start=1)
-    for sheet in wb.worksheets:
-        sheet.freeze_panes = None
-    return xlsx_bytes(wb)  # reproducible, and marked as a geep output
+    """Bytes of the settlement workbook (reproducible, print-ready)."""
+    from ..io.settlement_excel import settlement_bytes
+
+    return settlement_bytes(s, lang)
 
 
 def write_settlement_excel(s: Settlement, path: str | Path, lang: str = "en") -> Path:
     """Write the settlement workbook atomically."""
-    path = Path(path)
-    atomic_write_bytes(path, workbook_bytes(s, lang))
-    return path
+    from ..io.settlement_excel import write_settlement_excel as write
+
+    return write(s, path, lang)
 
 
 def write_settlement_csv(s: Settlement, path: str | Path) -> Path:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..coefficients.model import EditionMeta
+from ..status import STATUSES  # noqa: F401 (re-exported; the ranking is geep.status)
 
 EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
 #: ``user`` marks a value supplied by the caller (an override or a user sections table);
@@ -26,7 +27,6 @@ EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
 USER = "user"
 #: weaker evidence ranks higher; ``user`` marks a value supplied by the caller (an override)
 EVIDENCE_RANK = {"published": 0, "derived": 1, "user": 2, "secondary": 3, "unverified": 4}
-STATUSES = ("released", "provisional", "draft")
 #: observation status: ``valid`` is assessed; the others are excluded (never zero)
 OBS_STATUSES = ("valid", "dry", "frozen", "missing")
 EXCLUDED = ("dry", "frozen", "missing")

@@ -21,9 +21,8 @@ import pydantic
 
 from ..errors import SchemeError
 from ..messages import msg
+from ..status import worst
 from .model import USER, Parameter, SchemeDoc
-
-_STATUS_RANK = {"released": 0, "provisional": 1, "draft": 2}
 
 
 @dataclass(frozen=True)
@@ -215,7 +214,7 @@ class Scheme:
     def with_rules_of(self, other: Scheme) -> Scheme:
         """This scheme's parties and sections, assessed with ``other``'s rule components and
         parameters (rule comparison). The status is the weaker of the two."""
-        status = max(self.status, other.status, key=_STATUS_RANK.__getitem__)
+        status = worst([self.status, other.status])
         update = {
             "components": [c.model_dump(by_alias=True) for c in other.doc.components],
             "parameters": {k: p.model_dump() for k, p in other.doc.parameters.items()},

@@ -22,6 +22,8 @@ _PUBLIC = {
     "load_crosswalk": "crosswalk",
     "Crosswalk": "crosswalk",
     "open_raster": "open",
+    "read_zone_polygons": "zones",
+    "ZonePolygons": "zones",
     "GridError": "errors",
     "RasterReadError": "errors",
     "GridMismatchError": "errors",

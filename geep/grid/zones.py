@@ -249,6 +249,39 @@ def _pixel_window(bounds, grid: Grid) -> tuple[int, int, int, int] | None:
     return r0, r1, c0, c1
 
 
+@dataclass(frozen=True)
+class ZonePolygons:
+    """Validated zone polygons in their own CRS (for maps: no raster involved)."""
+
+    codes: tuple[str, ...]  # one per feature, in file order
+    frame: Any  # GeoDataFrame with ``region_code`` (the codes as text) and the geometry
+    label: str
+    sha256: str
+
+
+def read_zone_polygons(zones: object, *, zone_field: str = "region_code") -> ZonePolygons:
+    """Read and validate a zone layer (file or GeoDataFrame) as it is, without a raster.
+
+    The same checks as :func:`vector_zones` apart from the raster: a declared CRS, the zone
+    field present, codes neither blank nor repeated, polygon geometries that are valid.
+
+    Raises
+    ------
+    ZoneFieldError, ZoneError
+        As :func:`vector_zones`.
+    """
+    gdf, label, sha = _read_vector(zones)
+    if gdf.crs is None:
+        raise ZoneError(
+            text("grid.no_crs", file=label), hint=text("grid.hint_zones_crs"), file=label
+        )
+    codes = _check_codes(gdf, zone_field, label)
+    _check_geometries(gdf, label)
+    frame = gdf[[gdf.geometry.name]].copy()
+    frame.insert(0, "region_code", codes)
+    return ZonePolygons(tuple(codes), frame, label, sha or _frame_sha256(gdf, codes))
+
+
 def vector_zones(
     zones: object, grid: Grid, *, zone_field: str, overlap: str = "error"
 ) -> VectorZones:

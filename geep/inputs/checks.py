@@ -9,9 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..messages import msg
+from .plausibility import area_slip
+from .plausibility import check as plausibility
 from .report import Issue
 
 #: default tolerance of the land-cover total over the region area [fraction]
@@ -55,6 +58,16 @@ def check_region_areas(
     out: list[Issue] = []
     if not (over.any() or short.any()):
         return out
+    slip = area_slip(np.where(a > 0, t / np.where(a > 0, a, 1.0), np.nan))
+    if slip is not None:  # one cause for all: say it once, not once per region-year
+        first = totals.iloc[int(np.flatnonzero(over | short)[0])]
+        cells = _cells(lc["input_ref"].iloc[groups.indices[(first["region_code"],
+                                                            first["year"])]].tolist())  # fmt: skip
+        return [Issue("land_cover", str(refs[first["region_code"]]), "area", None,
+                      msg("plaus.area_slip", n=int((over | short).sum()), total=len(totals),
+                          factor=f"{slip[0]:g}", cause=slip[1], cells=cells),
+                      msg("plaus.hint_area_slip"),
+                      "error" if over.any() else "warning")]  # fmt: skip
     index = groups.indices
     for (code, year, total, area), is_over, is_short in zip(
         totals[["region_code", "year", "area", "region_area"]].itertuples(index=False),
@@ -116,7 +129,7 @@ def check_region_codes(tables: Mapping[str, pd.DataFrame]) -> list[Issue]:
         return []
     known = set(reg["region_code"])
     out: list[Issue] = []
-    for name in ("land_cover", "quantities", "drivers", "economy"):
+    for name in ("land_cover", "quantities", "drivers", "economy", "forest_stands"):
         t = tables.get(name)
         if t is None or t.empty or "region_code" not in t.columns:
             continue
@@ -139,5 +152,14 @@ def check_region_codes(tables: Mapping[str, pd.DataFrame]) -> list[Issue]:
 def cross_check(
     tables: Mapping[str, pd.DataFrame], area_tolerance: float = AREA_TOLERANCE
 ) -> list[Issue]:
-    """All checks across tables."""
-    return check_region_areas(tables, area_tolerance) + check_region_codes(tables)
+    """All checks across tables, the plausibility checks of :mod:`geep.inputs.plausibility`
+    and the row checks of the forest stands (age classes against their stand, bounds of the
+    drivers: :mod:`geep.inputs.stands_checks`)."""
+    from .stands_checks import stand_issues
+
+    return (
+        check_region_areas(tables, area_tolerance)
+        + check_region_codes(tables)
+        + plausibility(tables)
+        + stand_issues(tables)
+    )

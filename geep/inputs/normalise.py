@@ -168,7 +168,10 @@ def normalise(
 
 def _unit_source(c: ColumnDef, frame: pd.DataFrame, h, cache: dict) -> amounts.UnitSource:
     """Where the units of column ``c`` come from: its header, and its unit column (the
-    table's ``unit`` column, another column the spec names, or none)."""
+    table's ``unit`` column, another column the spec names, or none). A pure number (a
+    population in persons) takes a unit only from its own header or its own unit column."""
+    if c.kind == "number" and c.unit_column in (None, "unit"):
+        return amounts.UnitSource(h.units.get(c.name), None, h.unit_column)
     name = h.unit_column if c.unit_column == "unit" else h.mapping.get(c.unit_column or "")
     if name not in cache:
         cache[name] = text_column(frame[name])[0]
@@ -272,7 +275,7 @@ def _drop_duplicates(spec: TableDef, result: pd.DataFrame, iss: Issues) -> pd.Da
     """Rows with the same key are errors (they make the input unusable)."""
     if result.empty or not spec.keys:
         return result
-    keys = list(spec.keys)
+    keys = [k for k in spec.keys if k in result.columns]  # an optional key may be absent
     dup = result.duplicated(keys, keep=False)
     if not dup.any():
         return result

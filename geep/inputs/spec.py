@@ -183,7 +183,7 @@ TABLES: dict[str, TableDef] = {
             ColumnDef(
                 "population",
                 "人口",
-                "quantity",
+                "number",
                 "person",
                 "person",
                 required=False,
@@ -344,3 +344,17 @@ def register_tables(domain: str, *tables: TableDef) -> dict[str, TableDef]:
     for t in tables:
         book[t.name] = t
     return book
+
+
+def _register_stands() -> None:
+    """Add ``forest_stands`` (sheet 林分) and ``forest_prices`` (sheet 森林价格), declared in
+    :mod:`geep.inputs.stands` and :mod:`geep.inputs.forest_prices`."""
+    from . import forest_prices, stands
+
+    stands.register_vocabulary()
+    forest_prices.register_vocabulary()
+    TABLES[stands.TABLE] = stands.stands_table()
+    TABLES[forest_prices.TABLE] = forest_prices.prices_table()
+
+
+_register_stands()

@@ -10,6 +10,7 @@ entries may be negative. Domains register their own (compensation statuses, trad
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,8 +69,35 @@ class Vocabulary:
 VOCABULARIES: dict[str, Vocabulary] = {}
 
 
+_PAIR = re.compile(r"^(.+?)\s*[（(]\s*([^()（）]+?)\s*[)）]$")
+
+
+def _with_pairs(resolve: Callable[[str], Resolution]) -> Callable[[str], Resolution]:
+    """Also accept ``name (code)`` / ``code (name)`` — the entries of the template's
+    drop-downs — when both halves name the same entry; halves that disagree are an error."""
+
+    def inner(v: str) -> Resolution:
+        res = resolve(v)
+        m = _PAIR.match(v)
+        if res.canonical is not None or m is None:
+            return res
+        a, b = resolve(m.group(1)), resolve(m.group(2))
+        if a.canonical is not None and a.canonical == b.canonical:
+            return Resolution(a.canonical, text("in.pair_read", value=v, canon=a.canonical))
+        if a.canonical is not None and b.canonical is not None:
+            return Resolution(
+                None,
+                error=text("in.pair_disagree", value=v, a=a.canonical, b=b.canonical),
+                hint=text("hint.pair_disagree"),
+            )
+        return res
+
+    return inner
+
+
 def register(v: Vocabulary) -> Vocabulary:
-    """Add (or replace) a vocabulary."""
+    """Add (or replace) a vocabulary; its labels may also be written ``name (code)``."""
+    v = Vocabulary(v.name, _with_pairs(v.resolve), v.unit, v.signed, v.entries)
     VOCABULARIES[v.name] = v
     return v
 

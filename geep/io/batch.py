@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
 
 from ..errors import GeepError
 from ..inputs.report import Issue
@@ -46,7 +45,7 @@ from .atomic import (
 )
 from .marker import is_geep_output
 from .preflight import UnreadableFileError
-from .xlsxout import save_workbook, workbook_bytes, write_frame
+from .writer import Book
 
 INPUT_EXTENSIONS = (".xlsx", ".xlsm", ".csv", ".xls")
 COMBINED = ("combined.xlsx", "combined.csv", "combined.csv.meta.json")
@@ -162,6 +161,7 @@ def process_file(
     price_year: int | None = None,
     lang: str = "en",
     policy: OutputPolicy | None = None,
+    unit: str | None = None,
 ) -> FileResult:
     """Read, validate and run one file, writing its ledger to ``out``. Never raises
     (except ``KeyboardInterrupt``)."""
@@ -181,7 +181,7 @@ def process_file(
                 res.message = f"{res.n_errors} error(s); first: {first.where}: {first.problem}"
                 return res
             ledger = run_methods(inputs, method, profiles=profiles, price_year=price_year)
-            write_ledger(ledger, out, lang)
+            write_ledger(ledger, out, lang, unit=unit)
         res.output = out.name
         res.lines = len(ledger)
         res.ledger = ledger
@@ -306,6 +306,7 @@ def run_batch(
     lang: str = "en",
     on_done: Callable[[FileResult], None] | None = None,
     force: bool = False,
+    unit: str | None = None,
 ) -> BatchResult:
     """Process every input file of ``folder`` into ``outdir``; see the module docstring.
 
@@ -317,6 +318,8 @@ def run_batch(
         Called with each :class:`FileResult` as it finishes (progress display).
     force
         Replace existing output files that are not geep outputs (inputs never).
+    unit
+        Money unit of the ledgers' summary sheets (元, 万元 or 亿元).
 
     Raises
     ------
@@ -336,8 +339,8 @@ def run_batch(
     ledgers_dir = outdir / "ledgers"
     ledgers_dir.mkdir(parents=True, exist_ok=True)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    args = {p.name: (p, ledgers_dir / names[p.name], method, profiles, price_year, lang, policy)
-            for p in files}  # fmt: skip
+    args = {p.name: (p, ledgers_dir / names[p.name], method, profiles, price_year, lang, policy,
+                     unit) for p in files}  # fmt: skip
     results: dict[str, FileResult] = {}
     interrupted = False
     if jobs == 1 or len(files) <= 1:
@@ -352,20 +355,20 @@ def run_batch(
         interrupted = _run_pool(files, args, jobs, results, on_done)
     ordered = [results.get(p.name) or _cancelled(p.name) for p in files]
     with output_policy(files, force):
-        out = _finish(ordered, outdir, names, lang, force, interrupted)
+        out = _finish(ordered, outdir, names, lang, force, interrupted, unit)
     if interrupted:
         raise KeyboardInterrupt
     return out
 
 
-def _finish(ordered, outdir, names, lang, force, interrupted) -> BatchResult:
+def _finish(ordered, outdir, names, lang, force, interrupted, unit=None) -> BatchResult:
     """Write the combined ledger and the summary; remove stale outputs of earlier runs."""
     ledgers_dir = outdir / "ledgers"
     done = [r for r in ordered if r.ledger is not None]
     combined = None if interrupted else _combined(done, ordered, lang)
     written = {r.output for r in done}
     if combined is not None:
-        atomic_write_bytes(outdir / COMBINED[0], _combined_bytes(combined, ordered, lang))
+        atomic_write_bytes(outdir / COMBINED[0], _combined_bytes(combined, ordered, lang, unit))
         combined.to_csv(outdir / COMBINED[1])
     write_summary(ordered, outdir / SUMMARY, lang)
     removed, foreign = [], []
@@ -414,32 +417,27 @@ def _incomplete_text(missing: list[FileResult], total: int):
     return text("cli.batch_incomplete", n=len(missing), total=total, files=files)
 
 
-def _combined_bytes(combined: Ledger, ordered: list[FileResult], lang: str) -> bytes:
+def _combined_bytes(combined: Ledger, ordered: list[FileResult], lang: str,
+                    unit: str | None = None) -> bytes:  # fmt: skip
     """The combined ledger workbook; if files are missing, a first sheet that lists them."""
     from ..messages import language_scope
-    from .ledger_excel import _build
+    from .ledger_excel import ledger_book
 
-    wb, exact = _build(combined, lang)
+    book = ledger_book(combined, lang, unit)
     missing = [r for r in ordered if r.ledger is None]
     if missing:
         with language_scope(lang):
-            ws = wb.create_sheet(msg("cli.batch_missing_sheet"), 0)
-            ws.append([msg("cli.batch_missing_head")])
-            ws.append([str(_incomplete_text(missing, len(ordered)))])
-            ws.append([])
-        frame = pd.DataFrame(
-            [(r.file, r.status, r.message) for r in missing], columns=["file", "status", "message"]
-        )
-        start = ws.max_row + 1
-        for j, col in enumerate(frame.columns, start=1):
-            ws.cell(start, j, col)
-        for i, row in enumerate(frame.itertuples(index=False), start=start + 1):
-            for j, v in enumerate(row, start=1):
-                ws.cell(i, j, _safe(v))
-        ws.column_dimensions["A"].width = 40
-        ws.column_dimensions["C"].width = 100
-        wb.active = 0
-    return workbook_bytes(wb, exact)
+            ws = book.wb.create_sheet(msg("cli.batch_missing_sheet"), 0)
+            book.line(ws, msg("cli.batch_missing_head"), bold=True)
+            book.banner(ws, str(_incomplete_text(missing, len(ordered))))
+            book.line(ws)
+            frame = pd.DataFrame([(r.file, msg(f"batch.status.{r.status}"), r.message)
+                                  for r in missing],
+                                 columns=[msg("batch.col.file"), msg("batch.col.status"),
+                                          msg("batch.col.message")])  # fmt: skip
+            book.table(ws, frame, start_row=ws.max_row + 1, max_width=100)
+        book.wb.active = 0
+    return book.bytes()
 
 
 def _safe(v: object) -> object:
@@ -449,8 +447,10 @@ def _safe(v: object) -> object:
 
 
 def write_summary(results: list[FileResult], path: Path, lang: str = "en") -> Path:
-    """Write the batch summary workbook: one row per file, then every problem found."""
-    zh = lang == "zh"
+    """Write the batch summary workbook: one row per file, then every problem found — headers
+    in the user's language (the machine names below them under zh)."""
+    from ..messages import language_scope
+
     files = pd.DataFrame(
         [
             {
@@ -472,16 +472,18 @@ def write_summary(results: list[FileResult], path: Path, lang: str = "en") -> Pa
     problems = pd.DataFrame(
         [
             {"file": r.file, "severity": i.severity, "table": i.table, "where": i.where,
-             "column": i.column, "value": i.value, "problem": i.problem, "hint": i.hint}
+             "column": i.column, "value": i.value, "problem": str(i.problem),
+             "hint": str(i.hint)}
             for r in results
             for i in r.issues
         ],
         columns=["file", "severity", "table", "where", "column", "value", "problem", "hint"],
     )  # fmt: skip
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "文件" if zh else "files"
-    write_frame(ws, files, max_width=80)
-    write_frame(wb.create_sheet("问题" if zh else "problems"), problems, max_width=80)
-    save_workbook(wb, path)
-    return path
+    book = Book(lang)
+    with language_scope(lang):
+        for sheet, frame in (("batch.sheet.files", files), ("batch.sheet.problems", problems)):
+            cols = list(frame.columns)
+            heads = [msg(f"batch.col.{c}") for c in cols]
+            book.table(book.sheet(msg(sheet)), frame, headers=heads,
+                       second=cols if lang == "zh" else None, max_width=80)  # fmt: skip
+    return book.save(path)

@@ -1,61 +1,82 @@
-"""Comparison workbooks: notes, totals with a native bar chart, side-by-side lines, drivers."""
+"""Comparison workbooks: notes, totals with a native bar chart, side-by-side lines, drivers.
+
+Written through the one workbook writer (:class:`geep.io.writer.Book`): labels in the user's
+language (sides labelled with region names), money in 元, 万元 or 亿元 (``unit=``), a bar
+chart whose value axis starts at zero, print-ready sheets, reproducible bytes.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
 
-from .xlsxout import cell_value, save_workbook, style_header, workbook_bytes, write_frame
+from ..messages import label, language_scope, msg
+from .writer import MONEY_FMT, Book, headers_for, money_unit, scaled
 
 if TYPE_CHECKING:
     from ..comparison import Comparison
 
 WARN = PatternFill("solid", fgColor="FCE4D6")
-MONEY = "#,##0.00"
 PCT = "0.00"
-LABELS = {
-    "en": {"about": "about", "totals": "totals", "lines": "side_by_side", "drivers": "drivers",
-           "title": "geep comparison", "unit": "values in {unit} at price year {py}",
-           "chart": "Total value by side", "detail": "per side and account"},
-    "zh": {"about": "说明", "totals": "合计", "lines": "逐项对比", "drivers": "差异来源",
-           "title": "geep 对比", "unit": "单位 {unit}，价格年份 {py}", "chart": "各方合计价值",
-           "detail": "各方各账户"},
-}  # fmt: skip
 
 
-def _formats(columns, money=()) -> dict[str, str]:
-    out = {}
+def _money_columns(columns, sides=()) -> list[str]:
+    return [c for c in columns
+            if c in sides or str(c).startswith(("diff", "value", "per_"))]  # fmt: skip
+
+
+def _formats(columns, sides=()) -> dict[str, str]:
+    out = {c: MONEY_FMT for c in _money_columns(columns, sides)}
     for c in columns:
-        name = str(c)
-        if c in money or name.startswith(("diff", "value", "per_")):
-            out[c] = MONEY
-        elif name.startswith("pct:") or name == "share_of_total_diff":
+        if str(c).startswith("pct:") or str(c) == "share_of_total_diff":
             out[c] = PCT
     return out
 
 
-def build_comparison_workbook(cmp: Comparison, lang: str = "en") -> Workbook:
-    """The comparison as an openpyxl workbook (see :func:`write_comparison`)."""
-    lab = LABELS.get(lang, LABELS["en"])
-    wb = Workbook()
-    ws = wb.active
-    ws.title = lab["about"]
-    ws.append([lab["title"]])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["sides", cell_value(", ".join(cmp.sides))])
-    money = cmp.money or {"": (cmp.unit, cmp.price_year)}
-    for acc, (unit, py) in money.items():  # like with like: the money of each account
-        ws.append([cell_value(f"{acc}: " if acc else "") + lab["unit"].format(unit=unit, py=py)])
-    for n in cmp.notes:
-        ws.append([cell_value("NOTE: " + n)])
-        ws.cell(ws.max_row, 1).fill = WARN
-    ws.column_dimensions["A"].width = 100
+def _headers(columns, lang: str) -> tuple[list[str], list[str] | None]:
+    return headers_for(columns, lang)
 
-    tot = wb.create_sheet(lab["totals"])
+
+def comparison_book(cmp: Comparison, lang: str = "en", unit: str | None = None) -> Book:
+    """The comparison as a :class:`~geep.io.writer.Book`."""
+    with language_scope(lang):
+        money = money_unit(unit)
+        book = Book(lang)
+        about = book.sheet(msg("cmp.about"))
+        book.line(about, msg("cmp.title"), bold=True, size=14)
+        book.line(about, msg("cmp.sides"), ", ".join(cmp.sides))
+        for acc, (cur, py) in (cmp.money or {"": (cmp.unit, cmp.price_year)}).items():
+            prefix = f"{label('account', acc)} ({acc}): " if acc else ""
+            book.line(about, prefix + msg("cmp.unit", unit=cur, py=py, shown=money[0]))
+        for note in cmp.notes:
+            r = book.banner(about, msg("cmp.note", note=note))
+            about.cell(r, 1).fill = WARN
+        about.column_dimensions["A"].width = 100
+        _totals_sheet(book, cmp, money)
+        first, second = _headers(cmp.table.columns, lang)
+        book.table(
+            book.sheet(msg("cmp.lines")),
+            scaled(cmp.table, _money_columns(cmp.table.columns, cmp.sides), money[1]),
+            headers=first,
+            second=second,
+            formats=_formats(cmp.table.columns, cmp.sides),
+        )
+        first, second = _headers(cmp.drivers.columns, lang)
+        book.table(
+            book.sheet(msg("cmp.drivers")),
+            scaled(cmp.drivers, _money_columns(cmp.drivers.columns), money[1]),
+            headers=first,
+            second=second,
+            formats=_formats(cmp.drivers.columns),
+        )
+    return book
+
+
+def _totals_sheet(book: Book, cmp: Comparison, money: tuple[str, float]) -> None:
+    tot = book.sheet(msg("cmp.totals"))
     wide = (
         cmp.totals.pivot_table(
             index="side", columns="account", values="value", aggfunc="sum", sort=False
@@ -63,39 +84,41 @@ def build_comparison_workbook(cmp: Comparison, lang: str = "en") -> Workbook:
         .reindex(cmp.sides)
         .reset_index()
     )
-    write_frame(tot, wide, formats={c: MONEY for c in wide.columns[1:]})
+    wide = scaled(wide, list(wide.columns[1:]), money[1])
+    book.table(tot, wide, formats={c: MONEY_FMT for c in wide.columns[1:]})
     if len(wide.columns) > 1 and len(wide):
         chart = BarChart()
-        chart.title = lab["chart"]
-        chart.y_axis.title = cmp.unit
-        chart.add_data(
-            Reference(tot, min_col=2, max_col=len(wide.columns), min_row=1, max_row=len(wide) + 1),
-            titles_from_data=True,
-        )
+        chart.title = msg("cmp.chart")
+        chart.y_axis.title = money[0]
+        chart.y_axis.scaling.min = 0  # bars start at zero: a 5 % rise never looks like ×3
+        chart.add_data(Reference(tot, min_col=2, max_col=len(wide.columns), min_row=1,
+                                 max_row=len(wide) + 1), titles_from_data=True)  # fmt: skip
         chart.set_categories(Reference(tot, min_col=1, min_row=2, max_row=len(wide) + 1))
         chart.width, chart.height = 18, 9
         tot.add_chart(chart, f"A{len(wide) + 4}")
+    book.line(tot)
     start = len(wide) + 24
-    tot.cell(start, 1, lab["detail"]).font = Font(bold=True)
-    for j, c in enumerate(cmp.totals.columns, start=1):
-        tot.cell(start + 1, j, str(c))
-    style_header(tot, start + 1)
-    for i, r in enumerate(cmp.totals.itertuples(index=False), start=start + 2):
-        for j, v in enumerate(r, start=1):
-            tot.cell(i, j, cell_value(v))
-    lines = wb.create_sheet(lab["lines"])
-    write_frame(lines, cmp.table, formats=_formats(cmp.table.columns, tuple(cmp.sides)))
-    drivers = wb.create_sheet(lab["drivers"])
-    write_frame(drivers, cmp.drivers, formats=_formats(cmp.drivers.columns))
-    return wb
+    tot.cell(start, 1, msg("cmp.detail")).font = tot.cell(start, 1).font.copy(bold=True)
+    detail = scaled(cmp.totals, _money_columns(cmp.totals.columns), money[1])
+    first, second = _headers(detail.columns, book.lang)
+    book.table(tot, detail, headers=first, second=second, start_row=start + 1,
+               formats=_formats(detail.columns))  # fmt: skip
 
 
-def comparison_bytes(cmp: Comparison, lang: str = "en") -> bytes:
+def build_comparison_workbook(cmp: Comparison, lang: str = "en", unit: str | None = None):
+    """The comparison as an openpyxl workbook (see :func:`write_comparison`)."""
+    return comparison_book(cmp, lang, unit).wb
+
+
+def comparison_bytes(cmp: Comparison, lang: str = "en", unit: str | None = None) -> bytes:
     """Reproducible bytes of the comparison workbook."""
-    return workbook_bytes(build_comparison_workbook(cmp, lang))
+    return comparison_book(cmp, lang, unit).bytes()
 
 
-def write_comparison(cmp: Comparison, path: Path, lang: str = "en") -> Path:
+def write_comparison(cmp: Comparison, path: Path, lang: str = "en",
+                     unit: str | None = None) -> Path:  # fmt: skip
     """Write the comparison workbook atomically."""
-    save_workbook(build_comparison_workbook(cmp, lang), path)
-    return Path(path)
+    return comparison_book(cmp, lang, unit).save(path)
+
+
+__all__ = ["build_comparison_workbook", "comparison_book", "comparison_bytes", "write_comparison"]

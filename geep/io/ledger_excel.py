@@ -1,10 +1,12 @@
 """Formatted ledger workbooks: summary, by service, by region, lines, provenance, warnings.
 
-The ``lines`` sheet (contract column names) and the hidden ``_geep_meta`` sheet make the
-round trip with :func:`geep.io.ledger_read.read_ledger`. The summary recomputes each account
-total with a ``SUMIFS`` formula over the lines next to the value geep computed, so a
-spreadsheet that recalculates shows the same number twice. Text cells are neutralised, the
-file is written atomically and reproducibly (no time of writing inside).
+The ``lines`` sheet (contract column names; under ``lang="zh"`` a Chinese header row above
+them) and the hidden ``_geep_meta`` sheet make the round trip with
+:func:`geep.io.ledger_read.read_ledger`. The summary shows every account per year — a flow of
+2015 is never added to one of 2020 — and recomputes each total with a ``SUMIFS`` formula over
+the lines, so a spreadsheet that recalculates shows the same number twice. Summary sheets may
+present money in 元, 万元 or 亿元 (``unit=``); the lines keep exact values. Written through the
+one workbook writer (:class:`geep.io.writer.Book`): print-ready, neutralised, reproducible.
 """
 
 from __future__ import annotations
@@ -16,72 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..ledger import COLUMNS
-from .atomic import atomic_write_bytes
+from ..messages import label, language_scope, msg
 from .ledger_read import LINES_SHEET, META_SHEET
 from .safety import FORMULA_PREFIXES
-from .xlsxout import cell_value, exact_numbers, style_header, workbook_bytes, write_frame
+from .writer import MONEY_FMT, NUMBER_FMT, Book, headers_for, money_unit, scaled
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
-LABELS = {
-    "en": {
-        "summary": "summary",
-        "by_service": "by_service",
-        "by_region": "by_region",
-        "provenance": "provenance",
-        "warnings": "warnings",
-        "title": "geep ledger",
-        "status": "status",
-        "note_prov": "PROVISIONAL: uses provisional coefficients",
-        "totals": "totals by account",
-        "recalc": "value recalculated from the lines sheet",
-        "by_category": "by region, year, account and category",
-        "none": "(none)",
-        "key": "item",
-        "val": "value",
-    },
-    "zh": {
-        "summary": "汇总",
-        "by_service": "按服务",
-        "by_region": "按区域",
-        "provenance": "来源",
-        "warnings": "提示",
-        "title": "geep 核算账户",
-        "status": "状态",
-        "note_prov": "暂定结果：使用了暂定（未正式发布）的系数",
-        "totals": "各账户合计",
-        "recalc": "由 lines 表重新计算的价值",
-        "by_category": "按区域、年份、账户和类别",
-        "none": "（无）",
-        "key": "项目",
-        "val": "内容",
-    },
-}
-#: column headings of the summary sheets in Chinese (the lines sheet keeps contract names)
-ZH_COLUMNS = {
-    "region_code": "区划代码", "region_name": "区域名称", "year": "年份", "account": "账户",
-    "category": "类别", "service": "服务", "indicator": "指标", "quantity": "数量",
-    "quantity_unit": "数量单位", "price": "单价", "price_unit": "单价单位", "value": "价值",
-    "value_unit": "价值单位", "price_year": "价格年份", "method": "方法", "coefficient": "系数",
-    "input_ref": "数据来源单元格", "lines": "行数",
-}  # fmt: skip
-MONEY_FMT = "#,##0.00"
-PRICE_FMT = "#,##0.00##"
 #: number format of quantities by canonical unit
-QTY_FORMATS = {
-    "ha": "#,##0.00",
-    "m ** 3": "#,##0",
-    "m**3": "#,##0",
-    "kWh": "#,##0",
-    "visit": "#,##0",
-    "CNY": MONEY_FMT,
-}
+QTY_FORMATS = {"ha": MONEY_FMT, "m ** 3": "#,##0", "m**3": "#,##0", "kWh": "#,##0",
+               "visit": "#,##0", "CNY": MONEY_FMT}  # fmt: skip
 META_CHUNK = 30000  # below Excel's 32,767-character cell limit
 
 
@@ -94,110 +44,104 @@ def _summary(lines: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     cols = [*keys, "value_unit", "price_year"]
     if lines.empty:
         return pd.DataFrame(columns=[*cols, "value"])
-    out = lines.groupby(cols, sort=True, dropna=False)["value"].agg(_fsum).reset_index()
+    flat = lines[[*cols, "value"]].copy()
+    for c in cols:
+        if isinstance(flat[c].dtype, pd.CategoricalDtype):
+            flat[c] = flat[c].astype(object)
+    return flat.groupby(cols, sort=True, dropna=False)["value"].agg(_fsum).reset_index()
+
+
+def _headers(cols: list[str], lang: str) -> tuple[list[str], list[str] | None]:
+    """First and second header rows: Chinese names over machine names under zh."""
+    return headers_for(cols, lang)
+
+
+def _with_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Reader's names beside the codes of categories and services (under zh)."""
+    if lang != "zh":
+        return frame
+    out = frame.copy()
+    for kind in ("category", "service"):
+        if kind in out.columns:
+            pos = list(out.columns).index(kind) + 1
+            out.insert(pos, f"{kind}_label", [label(kind, v) for v in out[kind]])
     return out
 
 
-def _headers(cols: list[str], lang: str) -> list[str]:
-    return [ZH_COLUMNS.get(c, c) for c in cols] if lang == "zh" else list(cols)
-
-
-def _lines_formats(lines: pd.DataFrame) -> dict[str, str]:
-    return {"value": MONEY_FMT, "price": PRICE_FMT}
-
-
-def _write_lines(ws, lines: pd.DataFrame) -> dict[str, str]:
-    write_frame(ws, lines, formats=_lines_formats(lines))
-    if lines.empty:
-        return {}
-    j = list(lines.columns).index("quantity") + 1
-    for unit, (cell,) in zip(
-        lines["quantity_unit"].tolist(),
-        ws.iter_rows(min_row=2, max_row=len(lines) + 1, min_col=j, max_col=j),
-        strict=True,
-    ):
-        cell.number_format = QTY_FORMATS.get(str(unit), "#,##0.00##")
-    return exact_numbers(ws, lines, ("quantity", "price", "value"))
-
-
-def _write_summary(wb: Workbook, ledger: Ledger, lab: dict[str, str], lang: str) -> None:
-    ws = wb.active
-    ws.title = lab["summary"]
-    meta = ledger.meta
-    lines = ledger.lines
+def _summary_sheet(book: Book, ledger: Ledger, unit: tuple[str, float]) -> None:
+    ws = book.sheet(msg("xl.summary"))
+    meta, lines = ledger.meta, ledger._lines
     years = sorted(int(y) for y in lines["price_year"].dropna().unique())
     profiles = meta.get("profiles") or ({"": meta["profile"]} if meta.get("profile") else {})
-    head = [
-        [lab["title"]],
-        ["geep", meta.get("geep_version", "")],
-        [lab["status"], ledger.status],
-        ["profile" if lang == "en" else "配置", "; ".join(
-            f"{k}={v}" if k else str(v) for k, v in sorted(profiles.items())) or "-"],
-        ["price year" if lang == "en" else "价格年份", ", ".join(map(str, years)) or "-"],
-    ]  # fmt: skip
+    book.line(ws, msg("xl.title"), bold=True, size=14)
+    book.line(ws, "geep", meta.get("geep_version", ""))
+    book.line(ws, msg("xl.status"), msg(f"status.{ledger.status}"))
+    book.line(
+        ws,
+        msg("xl.profile"),
+        "; ".join(f"{k}={v}" if k else str(v) for k, v in sorted(profiles.items())) or "-",
+    )
+    book.line(ws, msg("xl.price_year"), ", ".join(map(str, years)) or "-")
+    book.line(ws, msg("xl.money_unit"), unit[0])
     if ledger.status != "released":
-        head.append([lab["note_prov"]])
-    for r in head:
-        ws.append([cell_value(v) for v in r])
-    ws["A1"].font = Font(bold=True, size=14)
-    if ledger.status != "released":
-        ws.cell(len(head), 1).font = Font(bold=True, color="C00000")
-    ws.append([])
-    ws.append([lab["totals"]])
-    ws.cell(ws.max_row, 1).font = Font(bold=True)
+        book.banner(ws, msg("xl.provisional"))
+    book.line(ws)
+    book.line(ws, msg("xl.totals"), bold=True)
+    _totals(book, ws, lines, unit)
+    book.line(ws)
+    book.line(ws, msg("xl.by_category"), bold=True)
+    cat = _with_labels(_summary(lines, ["region_code", "region_name", "year", "account",
+                                        "category"]), book.lang)  # fmt: skip
+    first, second = _headers(list(cat.columns), book.lang)
+    book.table(ws, scaled(cat, ["value"], unit[1]), headers=first, second=second,
+               formats={"value": MONEY_FMT}, start_row=ws.max_row + 1)  # fmt: skip
+
+
+def _totals(book: Book, ws, lines: pd.DataFrame, unit: tuple[str, float]) -> None:
+    """Totals per account, one column per year, next to their recalculation from the lines."""
     totals = _summary(lines, ["account", "year"])
-    years_of_flow = sorted(int(y) for y in lines["year"].unique())
+    years = sorted(int(y) for y in lines["year"].unique())
     wide = totals.pivot_table(index=["account", "value_unit", "price_year"], columns="year",
-                              values="value", aggfunc="sum", observed=True, sort=True)  # fmt: skip
+                              values="value", aggfunc="sum", sort=True)  # fmt: skip
     col = {c: get_column_letter(i + 1) for i, c in enumerate(lines.columns)}
-    n = len(lines) + 1
-    start = ws.max_row + 1
-    ny = len(years_of_flow)
-    ws.append([*_headers(["account", "value_unit", "price_year"], lang),
-               *[str(y) for y in years_of_flow],
-               *[f"{y} ({lab['recalc']})" for y in years_of_flow]])  # fmt: skip
-    style_header(ws, start)
+    header_rows = 2 if book.lang == "zh" else 1
+    n = len(lines) + header_rows
+    recalc = msg("xl.recalc")
+    frame = wide.reset_index()
+    frame.columns = [str(c) for c in frame.columns]
+    head = [
+        label("column", "account"),
+        label("column", "value_unit"),
+        label("column", "price_year"),
+        *map(str, years),
+        *(f"{y} ({recalc})" for y in years),
+    ]
+    first_row = ws.max_row + 1
+    vals = scaled(frame, [str(y) for y in years], unit[1])
+    for y in years:
+        vals[f"{y} ({recalc})"] = None
+    _, last = book.table(ws, vals, headers=head, start_row=first_row,
+                         formats={str(y): MONEY_FMT for y in years})  # fmt: skip
 
     def rng(c: str) -> str:
-        return f"{LINES_SHEET}!${col[c]}$2:${col[c]}${n}"
+        return f"{LINES_SHEET}!${col[c]}${header_rows + 1}:${col[c]}${n}"
 
-    for k, (key, row) in enumerate(wide.iterrows(), start=start + 1):
-        account, unit, py = key
-        values = [None if pd.isna(row.get(y)) else float(row.get(y)) for y in years_of_flow]
-        formulas = [
-            f"=SUMIFS({rng('value')},{rng('account')},$A{k},{rng('value_unit')},$B{k},"
-            f"{rng('price_year')},$C{k},{rng('year')},{y})"
-            for y in years_of_flow
-        ]
-        ws.append([cell_value(account), cell_value(unit), cell_value(py), *values, *formulas])
-        for j in range(4, 4 + 2 * ny):
-            ws.cell(k, j).number_format = MONEY_FMT
-    ws.append([])
-    ws.append([lab["by_category"]])
-    ws.cell(ws.max_row, 1).font = Font(bold=True)
-    cat = _summary(lines, ["region_code", "region_name", "year", "account", "category"])
-    start = ws.max_row + 1
-    ws.append(_headers(list(cat.columns), lang))
-    style_header(ws, start)
-    vcol = list(cat.columns).index("value") + 1
-    for r in cat.itertuples(index=False):
-        ws.append([cell_value(v) for v in r])
-        ws.cell(ws.max_row, vcol).number_format = MONEY_FMT
-    widths = (18, 18, 12, 12, 14, 12, 12, 20)
-    for j, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = w
-    ws.column_dimensions["D"].width = 20
-    ws.column_dimensions["E"].width = 22
+    for k in range(first_row + 1, last + 1):
+        for j, y in enumerate(years):
+            cell = ws.cell(k, 4 + len(years) + j)
+            div = "" if unit[1] == 1.0 else f"/{unit[1]:g}"
+            cell.value = (f"=SUMIFS({rng('value')},{rng('account')},$A{k},{rng('value_unit')},"
+                          f"$B{k},{rng('price_year')},$C{k},{rng('year')},{y}){div}")  # fmt: skip
+            cell.number_format = MONEY_FMT
 
 
-def _provenance(ledger: Ledger, lang: str) -> pd.DataFrame:
-    meta = ledger.meta
-    lines = ledger.lines
+def _provenance(ledger: Ledger) -> pd.DataFrame:
+    meta, lines = ledger.meta, ledger._lines
     rows: list[tuple[str, str]] = [
         ("geep_version", str(meta.get("geep_version", ""))),
         ("status", ledger.status),
         ("price_year", ", ".join(str(int(y)) for y in sorted(lines["price_year"].dropna().unique()))),
-        ("value_unit", ", ".join(sorted(lines["value_unit"].dropna().unique()))),
+        ("value_unit", ", ".join(sorted(map(str, lines["value_unit"].dropna().unique())))),
         ("lines", str(len(lines))),
         ("lines_sha256", hashlib.sha256(ledger.csv_bytes()).hexdigest()),
     ]  # fmt: skip
@@ -205,73 +149,97 @@ def _provenance(ledger: Ledger, lang: str) -> pd.DataFrame:
         if k in ("tables", "warnings", "inputs", "geep_version", "status"):
             continue
         v = meta[k]
-        text = (
-            json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
-            if isinstance(v, dict | list)
-            else str(v)
-        )
-        rows.append((k, text))
+        txt = (json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+               if isinstance(v, dict | list) else str(v))  # fmt: skip
+        rows.append((k, txt))
     for ref, digest in sorted(meta.get("tables", {}).items()):
         rows.append((f"table {ref}", f"sha256={digest}"))
     for name, desc in sorted(meta.get("inputs", {}).items()):
         rows.append((f"input {name}", str(desc)))
-    lab = LABELS.get(lang, LABELS["en"])
-    return pd.DataFrame(rows, columns=[lab["key"], lab["val"]])
+    return pd.DataFrame(rows, columns=[msg("xl.key"), msg("xl.val")])
 
 
-def _chunks(text: str) -> list[str]:
-    """Split ``text`` into cell-sized pieces, none starting like a formula."""
+def _chunks(txt: str) -> list[str]:
+    """Split ``txt`` into cell-sized pieces, none starting like a formula."""
     out: list[str] = []
     i = 0
-    while i < len(text):
-        j = min(i + META_CHUNK, len(text))
-        while j < len(text) and j > i + 1 and text[j] in FORMULA_PREFIXES:
+    while i < len(txt):
+        j = min(i + META_CHUNK, len(txt))
+        while j < len(txt) and j > i + 1 and txt[j] in FORMULA_PREFIXES:
             j -= 1
-        out.append(text[i:j])
+        out.append(txt[i:j])
         i = j
     return out
 
 
-def build_workbook(ledger: Ledger, lang: str = "en") -> Workbook:
-    """The formatted workbook of ``ledger`` (``lang``: ``"en"`` or ``"zh"`` labels)."""
-    return _build(ledger, lang)[0]
+def _lines_sheet(book: Book, lines: pd.DataFrame) -> None:
+    ws = book.sheet(LINES_SHEET)
+    cols = list(COLUMNS) + [c for c in lines.columns if c not in COLUMNS]
+    first, second = _headers(cols, book.lang)
+    if second is not None:  # the contract names stay in the row just above the data
+        first, second = first, second
+    formats = {"value": MONEY_FMT, "price": NUMBER_FMT}
+    start, _ = book.table(ws, lines[cols], headers=first, second=second, formats=formats,
+                          exact=("quantity", "price", "value"))  # fmt: skip
+    if len(lines):
+        j = cols.index("quantity") + 1
+        for unit, (cell,) in zip(
+            lines["quantity_unit"].tolist(),
+            ws.iter_rows(min_row=start, max_row=start + len(lines) - 1, min_col=j, max_col=j),
+            strict=True,
+        ):
+            cell.number_format = QTY_FORMATS.get(str(unit), NUMBER_FMT)  # fmt: skip
 
 
-def _build(ledger: Ledger, lang: str) -> tuple[Workbook, dict[str, dict[str, str]]]:
-    lab = LABELS.get(lang, LABELS["en"])
-    wb = Workbook()
-    _write_summary(wb, ledger, lab, lang)
-    lines = ledger.lines
-    for key, keys in (
-        ("by_service", ["region_code", "region_name", "year", "account", "category", "service"]),
-        ("by_region", ["region_code", "region_name", "year", "account"]),
-    ):
-        frame = _summary(lines, keys)
-        write_frame(wb.create_sheet(lab[key]), frame, _headers(list(frame.columns), lang),
-                    formats={"value": MONEY_FMT})  # fmt: skip
-    exact = _write_lines(wb.create_sheet(LINES_SHEET), lines[list(COLUMNS) + [
-        c for c in lines.columns if c not in COLUMNS]])  # fmt: skip
-    write_frame(wb.create_sheet(lab["provenance"]), _provenance(ledger, lang), max_width=100)
-    warn = pd.DataFrame({"warning": ledger.warnings or [lab["none"]]})
-    write_frame(wb.create_sheet(lab["warnings"]), warn,
-                ["提示" if lang == "zh" else "warning"], max_width=150)  # fmt: skip
-    meta_ws = wb.create_sheet(META_SHEET)
-    text = json.dumps(ledger.meta, ensure_ascii=False, sort_keys=True, default=str)
-    for chunk in _chunks(text):
-        meta_ws.append([chunk])
-    meta_ws.sheet_state = "hidden"
-    wb.calculation.fullCalcOnLoad = True
-    return wb, {LINES_SHEET: exact}
+def ledger_book(ledger: Ledger, lang: str = "en", unit: str | None = None) -> Book:
+    """The formatted workbook of ``ledger`` as a :class:`~geep.io.writer.Book`."""
+    with language_scope(lang):
+        book = Book(lang)
+        money = money_unit(unit)
+        _summary_sheet(book, ledger, money)
+        lines = ledger._lines
+        for key, keys in (
+            ("xl.by_service", ["region_code", "region_name", "year", "account", "category",
+                               "service"]),
+            ("xl.by_region", ["region_code", "region_name", "year", "account"]),
+        ):  # fmt: skip
+            frame = _with_labels(_summary(lines, keys), lang)
+            first, second = _headers(list(frame.columns), lang)
+            book.table(book.sheet(msg(key)), scaled(frame, ["value"], money[1]), headers=first,
+                       second=second, formats={"value": MONEY_FMT})  # fmt: skip
+        _lines_sheet(book, lines)
+        book.table(book.sheet(msg("xl.provenance")), _provenance(ledger), max_width=100)
+        warn = pd.DataFrame({msg("xl.warning"): ledger.warnings or [msg("xl.none")]})
+        book.table(book.sheet(msg("xl.warnings")), warn, max_width=150)
+        meta_ws = book.sheet(META_SHEET)
+        for chunk in _chunks(json.dumps(ledger.meta, ensure_ascii=False, sort_keys=True,
+                                        default=str)):  # fmt: skip
+            meta_ws.append([chunk])
+        meta_ws.sheet_state = "hidden"
+        book.wb.calculation.fullCalcOnLoad = True
+    return book
 
 
-def workbook_bytes_for(ledger: Ledger, lang: str = "en") -> bytes:
-    """The bytes of the formatted workbook for ``ledger`` (reproducible)."""
-    wb, exact = _build(ledger, lang)
-    return workbook_bytes(wb, exact)
+def _build(ledger: Ledger, lang: str = "en", unit: str | None = None):
+    """``(openpyxl workbook, exact numbers)`` — for writers that add sheets (batch)."""
+    book = ledger_book(ledger, lang, unit)
+    return book.wb, book._exact
 
 
-def write_ledger_excel(ledger: Ledger, path: str | Path, lang: str = "en") -> Path:
+def build_workbook(ledger: Ledger, lang: str = "en"):
+    """The formatted openpyxl workbook of ``ledger``."""
+    return ledger_book(ledger, lang).wb
+
+
+def workbook_bytes_for(ledger: Ledger, lang: str = "en", unit: str | None = None) -> bytes:
+    """The bytes of the formatted workbook for ``ledger`` (reproducible, print-ready)."""
+    return ledger_book(ledger, lang, unit).bytes()
+
+
+def write_ledger_excel(ledger: Ledger, path: str | Path, lang: str = "en",
+                       unit: str | None = None) -> Path:  # fmt: skip
     """Write ``ledger`` as a formatted workbook at ``path`` (atomically, reproducibly)."""
-    path = Path(path)
-    atomic_write_bytes(path, workbook_bytes_for(ledger, lang))
-    return path
+    return ledger_book(ledger, lang, unit).save(path)
+
+
+__all__ = ["build_workbook", "ledger_book", "workbook_bytes_for", "write_ledger_excel"]

@@ -135,9 +135,11 @@ def _read_xlsx_ledger(path: Path) -> tuple[pd.DataFrame, dict]:
         wb.close()
     if not rows or not any(h is not None for h in rows[0]):
         raise InputError(text("cli.ledger_empty", file=path.name), file=path.name)
-    header = ["" if h is None else str(h) for h in rows[0]]
+    # a workbook written in Chinese has the reader's names above the contract names
+    skip = 1 if len(rows) > 1 and set(COLUMNS) <= {str(h) for h in rows[1] if h is not None} else 0
+    header = ["" if h is None else str(h) for h in rows[skip]]
     keep = [j for j, h in enumerate(header) if h and h != "None"]
-    lines = pd.DataFrame([[r[j] if j < len(r) else None for j in keep] for r in rows[1:]],
+    lines = pd.DataFrame([[r[j] if j < len(r) else None for j in keep] for r in rows[1 + skip :]],
                          columns=[header[j] for j in keep])  # fmt: skip
     for c in lines.columns:
         if pd.api.types.is_string_dtype(lines[c]) or lines[c].dtype == object:
@@ -146,7 +148,11 @@ def _read_xlsx_ledger(path: Path) -> tuple[pd.DataFrame, dict]:
     letters = {header[j]: get_column_letter(j + 1) for j in keep}
     lines = _check_numbers(
         lines,
-        lambda k, col: {"file": path.name, "sheet": LINES_SHEET, "cell": f"{letters[col]}{k + 2}"},
+        lambda k, col: {
+            "file": path.name,
+            "sheet": LINES_SHEET,
+            "cell": f"{letters[col]}{k + 2 + skip}",
+        },
     )
     lines["region_code"] = lines["region_code"].astype(str)
     meta: dict = {}
@@ -174,7 +180,7 @@ def _require_columns(lines: pd.DataFrame, path: Path) -> None:
 
 
 def read_ledger(path: str | Path) -> Ledger:
-    """Read a ledger CSV (with its ``.meta.json``) or a ledger workbook.
+    """Read a ledger CSV (with its ``.meta.json``), a ledger workbook or a Parquet ledger.
 
     Raises
     ------
@@ -186,6 +192,10 @@ def read_ledger(path: str | Path) -> Ledger:
     if not path.exists():
         raise InputError(text("cli.not_found", file=str(path)), file=str(path))
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        from .ledger_parquet import read_ledger_parquet
+
+        return read_ledger_parquet(path)
     if suffix == ".csv":
         lines, meta = _read_csv_ledger(path)
     elif suffix in (".xlsx", ".xlsm"):

@@ -17,14 +17,17 @@ from ..methods.pipeline import available_methods, methods, required_tables, run_
 METHODS = methods()
 
 
-def write_ledger(ledger: Ledger, out: Path, lang: str = "en") -> Path:
-    """Write ``ledger`` as ``.xlsx`` (formatted workbook) or ``.csv`` (+ ``.meta.json``)."""
+def write_ledger(ledger: Ledger, out: Path, lang: str = "en", unit: str | None = None) -> Path:
+    """Write ``ledger`` as ``.xlsx`` (formatted workbook; money in summaries shown in
+    ``unit``) or ``.csv`` (+ ``.meta.json``, exact values)."""
     out = Path(out)
     if out.suffix.lower() == ".csv":
         return ledger.to_csv(out)
+    if out.suffix.lower() == ".parquet":
+        return ledger.to_parquet(out)
     if out.suffix.lower() in (".xlsx", ".xlsm"):
         target = out.with_suffix(".xlsx") if out.suffix.lower() == ".xlsm" else out
-        return ledger.to_excel(target, lang=lang)
+        return ledger.to_excel(target, lang=lang, unit=unit)
     raise MethodError(text("pipeline.bad_output", name=out.name), hint=text("pipeline.hint_output"))
 
 

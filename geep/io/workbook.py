@@ -351,7 +351,7 @@ def read_paths(
 
 
 def _drop_cross_file_duplicates(t: str, df: pd.DataFrame, inputs: Inputs) -> pd.DataFrame:
-    keys = list(TABLES[t].keys)
+    keys = [k for k in TABLES[t].keys if k in df.columns]  # an optional key may be absent
     dup = df.duplicated(keys, keep=False)
     for _, grp in df[dup].groupby(keys, sort=True):
         key = "/".join(str(grp.iloc[0][k]) for k in keys)

@@ -26,8 +26,11 @@ from typing import Any
 #: domain modules of the catalogue, in the order they are merged
 DOMAINS = (
     "core",
+    "catalogue",
     "engine",
     "accounts",
+    "labels",
+    "workbooks",
     "cli",
     "io",
     "methods",
@@ -200,6 +203,13 @@ def text(code: str, /, **kwargs: object) -> Text:
     return Text(code, **kwargs)
 
 
+def label(kind: str, code: object) -> str:
+    """The reader's name of a code (``label("category", "regulating")`` → 调节服务 under zh);
+    the code itself when the catalogue has no name for it."""
+    key = f"{kind}.{code}"
+    return msg(key) if key in MESSAGES else str(code)
+
+
 def did_you_mean(word: str, options: list[str] | tuple[str, ...], n: int = 3) -> str:
     """Return a "; did you mean ...?" suffix with the closest options, or ``""``."""
     import difflib
@@ -219,6 +229,7 @@ __all__ = [
     "Text",
     "bilingual",
     "did_you_mean",
+    "label",
     "language",
     "language_scope",
     "msg",

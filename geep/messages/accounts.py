@@ -214,7 +214,7 @@ MESSAGES.update(
             "如需其他年份请用 --price-year / price_year= 指定",
         ),
         "pipeline.bad_output": ("cannot write a ledger to {name!r}", "无法将台账写入 {name!r}"),
-        "pipeline.hint_output": ("use .xlsx or .csv", "请使用 .xlsx 或 .csv"),
+        "pipeline.hint_output": ("use .xlsx, .csv or .parquet", "请使用 .xlsx、.csv 或 .parquet"),
     }
 )
 MESSAGES.update({})

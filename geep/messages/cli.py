@@ -167,7 +167,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read a ledger from a {suffix!r} file",
         "无法从 {suffix!r} 文件读取核算账户",
     ),
-    "cli.hint_ledger_suffix": ("give a ledger .xlsx or .csv", "请给出核算账户 .xlsx 或 .csv 文件"),
+    "cli.out_suffix": (
+        "{file}: write the ledger as .xlsx, .csv or .parquet",
+        "{file}：请将核算账户写为 .xlsx、.csv 或 .parquet 文件",
+    ),
+    "cli.hint_ledger_suffix": (
+        "give a ledger .xlsx, .csv or .parquet",
+        "请给出核算账户 .xlsx、.csv 或 .parquet 文件",
+    ),
     # --- compare ----------------------------------------------------------------------------
     "cli.cmp_mixed_account": (
         "account {account} of {side} mixes currencies or price years ({units}); a side must "
@@ -257,4 +264,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.batch_worker": ("worker process failed: {problem}", "工作进程失败：{problem}"),
     # --- other verbs ------------------------------------------------------------------------
     "cli.broken_pipe": ("output closed early", "输出管道提前关闭"),
+    "cli.unit_help": (
+        "money unit of the summary sheets (the lines keep exact values in 元)",
+        "汇总表的金额单位（明细行保留以元计的精确值）",
+    ),
 }

@@ -3,54 +3,9 @@ English and Chinese."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    # scheme editions (catalogue)
-    "comp.yaml_invalid": (
-        "not valid YAML: {problem}",
-        "不是有效的 YAML：{problem}",
-    ),
-    "comp.yaml_line": (
-        "line {line} ({source}): {problem}",
-        "第 {line} 行（{source}）：{problem}",
-    ),
-    "comp.yaml_date": (
-        "{value!r} is not a valid date ({reason})",
-        "{value!r} 不是有效日期（{reason}）",
-    ),
-    "hint.comp.yaml": (
-        "fix the YAML syntax; write dates as YYYY-MM-DD with a real month (1-12) and day",
-        "请修正 YAML 语法；日期写成 YYYY-MM-DD，月份 1-12、日期须真实存在",
-    ),
-    "comp.yaml_not_mapping": (
-        "scheme.yaml is not a mapping of fields",
-        "scheme.yaml 不是字段映射（键: 值）",
-    ),
-    "comp.field_date": (
-        "field {field}: {value!r} is not a date",
-        "字段 {field}：{value!r} 不是日期",
-    ),
-    "hint.comp.field_date": (
-        "write {field}: YYYY-MM-DD (e.g. 2021-01-01), or null for no limit",
-        "请写成 {field}: YYYY-MM-DD（例如 2021-01-01），无期限则写 null",
-    ),
-    "comp.scheme_twice": (
-        "schemes/{scheme}@{edition} is defined twice: in {first} and {second}; the second is "
-        "ignored",
-        "schemes/{scheme}@{edition} 被定义了两次：{first} 和 {second}；后者被忽略",
-    ),
-    "hint.comp.scheme_twice": (
-        "give the user edition a new edition name (folder and 'edition')",
-        "请为用户版本另起版本名（文件夹名与 edition 字段）",
-    ),
-    "comp.edition_skipped": (
-        "invalid scheme edition ignored: {error}",
-        "已忽略无效的补偿方案版本：{error}",
-    ),
-    "comp.scheme_unusable": (
-        "scheme {scheme!r} has no usable edition: {errors}",
-        "补偿方案 {scheme!r} 没有可用的版本：{errors}",
-    ),
-}
+#: scheme editions are read, resolved and locked by the one catalogue: their texts are in
+#: geep.messages.catalogue
+MESSAGES: dict[str, tuple[str, str]] = {}
 
 MESSAGES.update(
     {

@@ -668,4 +668,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} mixes text encodings: line {line} is not UTF-8 while other lines are",
         "{file} 混用了多种文本编码：第 {line} 行不是 UTF-8，而其他行是",
     ),
+    # plausibility (issue 11 item 2)
+    "plaus.gdp_per_head": (
+        "GDP per head of {region} in {year} is {value} CNY, outside the plausible {lo}–{hi}: "
+        "a unit slip (万元 vs 亿元, 元 vs 万元)?",
+        "{region} {year} 年人均 GDP 为 {value} 元，超出合理范围 {lo}–{hi}：是否单位写错（万元与亿元、元与万元）？",
+    ),
+    "plaus.gdp_per_km2": (
+        "GDP per km² of {region} in {year} is {value} CNY, outside the plausible {lo}–{hi}: a "
+        "unit slip in the GDP or in the area?",
+        "{region} {year} 年地均 GDP 为 {value} 元/km²，超出合理范围 {lo}–{hi}：GDP 或面积的单位是否写错？",
+    ),
+    "plaus.hint_gdp": (
+        "check the unit of the GDP column and of the region's population and area",
+        "请检查 GDP 列以及区域人口、面积的单位",
+    ),
+    "plaus.area_slip": (
+        "{n} of {total} region-years have land-cover totals {factor} times the region area — "
+        "all by the same factor: likely a unit slip, {cause}; e.g. {cells}",
+        "{total} 个区域年份中有 {n} 个的土地覆被合计是区域面积的 {factor} 倍——倍数相同：很可能是单位写错"
+        "（{cause}）；例如 {cells}",
+    ),
+    "plaus.hint_area_slip": (
+        "check the unit of the land-cover areas and of the regions' area",
+        "请检查土地覆被面积及区域面积的单位",
+    ),
+    "plaus.jump": (
+        "{series}: {column} changes ×{factor} from {y0} to {y1} ({a} → {b}; cells {cell0} and "
+        "{cell1})",
+        "{series}：{column} 从 {y0} 年到 {y1} 年变化了 {factor} 倍（{a} → {b}；单元格 {cell0} 与 {cell1}）",
+    ),
+    "plaus.hint_jump": (
+        "a change this large is usually a unit or typing slip; check both cells",
+        "如此大的变化通常是单位或录入错误，请核对这两个单元格",
+    ),
+    "in.pair_read": ("{value!r} read as {canon!r}", "{value!r} 已识别为 {canon!r}"),
+    "in.pair_disagree": (
+        "{value!r} names two different entries: {a!r} and {b!r}",
+        "{value!r} 指向两个不同的条目：{a!r} 与 {b!r}",
+    ),
+    "hint.pair_disagree": (
+        "keep the name or the code, or make them agree",
+        "请只保留名称或代码之一，或使二者一致",
+    ),
 }

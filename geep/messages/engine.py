@@ -119,4 +119,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.RELEASED": ("RELEASED", "正式"),
     "status.PROVISIONAL": ("PROVISIONAL", "暂定"),
     "status.DRAFT": ("DRAFT", "草稿"),
+    "parquet.no_pyarrow": (
+        "writing and reading Parquet ledgers needs pyarrow",
+        "读写 Parquet 台账需要 pyarrow",
+    ),
+    "parquet.hint_pyarrow": (
+        'pip install pyarrow (or pip install "geep[uncertainty]")',
+        '请执行 pip install pyarrow（或 pip install "geep[uncertainty]"）',
+    ),
+    "parquet.unreadable": (
+        "{file} is not a readable Parquet file: {problem}",
+        "{file} 不是可读取的 Parquet 文件：{problem}",
+    ),
+    "parquet.bad_meta": (
+        "{file}: its geep provenance (geep_meta) is damaged",
+        "{file}：其中的 geep 来源信息（geep_meta）已损坏",
+    ),
 }

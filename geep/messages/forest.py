@@ -4,6 +4,45 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "forest.table": ("forest stands", "林分"),
+    "forest.tpl_columns": (
+        "forest stand columns (sheet forest_stands)",
+        "林分表参数（工作表 林分）",
+    ),
+    "forest.tpl_symbol": ("LY/T 1721-2008 symbol", "LY/T 1721-2008 符号"),
+    "forest.tpl_age_classes": ("age classes (age_class)", "龄组（age_class）"),
+    "forest.prices_description": (
+        "prices and parameters of the forest method (社会公共数据): one row per price, a "
+        "Shannon-Wiener class table of species one row per class",
+        "森林生态系统服务评估的社会公共数据（价格与参数）：每项一行；物种保育按 Shannon-Wiener 指数等级每级一行",
+    ),
+    "forest.pcol.price": (
+        "price key (carbon, oxygen, reservoir_cost …) or its Chinese name",
+        "价格项代码（carbon、oxygen、reservoir_cost …）或其中文名称",
+    ),
+    "forest.pcol.value": ("the price, in the unit of its row", "价格数值（单位见本行单位）"),
+    "forest.pcol.price_year": (
+        "price year (leave empty only if it is not known)",
+        "价格年份（仅在未知时留空）",
+    ),
+    "forest.pcol.lower_bound": (
+        "species only: the Shannon-Wiener index from which this class applies",
+        "仅物种保育：该等级适用的 Shannon-Wiener 指数下限",
+    ),
+    "forest.pcol.source": ("where the price comes from", "价格来源"),
+    "forest.price_read": (
+        "price {value!r} read as {canon!r}",
+        "价格项 {value!r} 已识别为 {canon!r}",
+    ),
+    "forest.price_two_sources": (
+        "price {key!r} is given twice, in prices= ({a}) and in the forest_prices table ({b}); "
+        "give it once",
+        "价格 {key!r} 重复给出：prices=（{a}）与森林价格表（{b}）；请只给出一次",
+    ),
+    "forest.table_description": (
+        "forest inventory stands (二类调查) by stand type and age class, with the drivers of the "
+        "forest indicators (LY/T 1721-2008 structure)",
+        "森林资源二类调查林分（按林分类型和龄组）及森林生态系统服务指标所需参数（LY/T 1721-2008 结构）",
+    ),
     "forest.evidence": (
         "formula as reproduced by third-party code and citing papers (LY/T 1721-2008 structure; "
         "the standard's text was not seen)",
@@ -159,8 +198,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # errors: stands
     "forest.problems": (
-        "{first} (and {more} more problem(s) in the forest stands)",
-        "{first}（林分表另有 {more} 个问题）",
+        "{first} (and {more} more problem(s) in the forest stands; all of them:{all})",
+        "{first}（林分表另有 {more} 个问题；全部问题：{all}）",
     ),
     "forest.at": ("{where}, column {column!r}: {problem}", "{where}，列 {column!r}：{problem}"),
     "forest.no_column": (
@@ -184,21 +223,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "forest.not_positive": ("{value} must be greater than {minimum}", "{value} 应大于 {minimum}"),
     "forest.above_max": ("{value} is more than {maximum}", "{value} 超过 {maximum}"),
     "forest.age_sum": (
-        "the age classes of {stand} sum to {total} ha, but its stand row gives {area} ha",
-        "{stand} 各龄组面积之和为 {total} ha，而林分合计行为 {area} ha",
+        "the age classes of {stand} sum to {total:.10g} ha, but its stand row gives {area:.10g} ha",
+        "{stand} 各龄组面积之和为 {total:.10g} ha，而林分合计行为 {area:.10g} ha",
     ),
     "forest.duplicate": (
         "stand {stand} appears more than once (also at {other})",
         "林分 {stand} 重复出现（另见 {other}）",
+    ),
+    "hint.forest.age_class": ("age classes are: {options}", "龄组可为：{options}"),
+    "forest.age_read": (
+        "age class {value!r} read as {canon!r}",
+        "龄组 {value!r} 已识别为 {canon!r}",
     ),
     "forest.unknown_age_class": (
         "unknown age class {value!r}{suggestion}",
         "无法识别的龄组 {value!r}{suggestion}",
     ),
     "hint.forest.stands": (
-        "fill the named cells in the forest_stands sheet (units as in the column header), or "
-        "leave out the indicators that need them",
-        "请在林分表中填写所指单元格（单位见列标题），或不计算需要这些数据的指标",
+        "correct or fill the named cells of the forest_stands sheet (units as in the column "
+        "header), or leave out the indicators that need them",
+        "请更正或填写林分表中所指单元格（单位见列标题），或不计算需要这些数据的指标",
     ),
     "hint.forest.age_sum": (
         "correct the areas, or drop the stand row and keep the age-class rows",
@@ -220,10 +264,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少 {n} 个价格（配置方案和您提供的价格中都没有）：{pairs}",
     ),
     "hint.forest.missing_price": (
-        "give each missing price in prices=, e.g. {{{price!r}: (value, {unit!r}, price_year)}}, or in the "
-        "prices sheet; geep never assumes a price",
-        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或填入价格表；"
-        "geep 不会自行假定价格",
+        "give each missing price in prices=, e.g. {{{price!r}: (value, {unit!r}, price_year)}}, or "
+        "as a row of the forest_prices sheet (森林价格: price, value, unit, price_year); geep "
+        "never assumes a price",
+        "请在 prices= 中给出每个缺少的价格，例如 {{{price!r}: (数值, {unit!r}, 价格年份)}}，或在森林价格表"
+        "（forest_prices：价格项、数值、单位、价格年份）中各填一行；geep 不会自行假定价格",
     ),
     "forest.unknown_price": (
         "unknown forest price {key!r}{suggestion}",
@@ -266,5 +311,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "forest.price_year_unknown": (
         "price year not printed by the source (unknown)",
         "来源未给出价格年份（未知）",
+    ),
+    # the method
+    "method.forest": ("forest (LY/T 1721-2008 stands)", "森林（LY/T 1721-2008 林分法）"),
+    "forest.structure": (
+        "forest values follow the structure of {standard} as reproduced by third-party code and "
+        "citing papers (the standard's text was not seen); the forest-function correction and "
+        "discounting of its successor GB/T 38582-2020 are not applied",
+        "森林价值按第三方代码和引用文献复原的 {standard} 结构计算（未见标准原文）；未采用其替代标准 "
+        "GB/T 38582-2020 的森林生态功能修正系数和贴现",
+    ),
+    "forest.no_indicator": (
+        "no forest indicator can be valued: no driver column of the forest stands has a value",
+        "无法计算任何森林指标：林分表中没有任何已填写的参数列",
+    ),
+    "hint.forest.no_indicator": (
+        "fill the drivers of the indicators you want (e.g. net_productivity for oxygen release), "
+        "or name them with indicators=",
+        "请填写所需指标的参数（例如释氧需要林分净生产力），或用 indicators= 指定指标",
+    ),
+    "forest.not_computed": (
+        "forest indicators not valued because their drivers have no values: {names}",
+        "以下森林指标因缺少参数而未计算：{names}",
+    ),
+    "forest.not_priced": (
+        "forest indicators with data but without a price, not valued: {pairs} — give these "
+        "prices to value them",
+        "以下森林指标有数据但缺少价格，未计算：{pairs}——请给出这些价格以计算",
+    ),
+    "forest.subtotals": (
+        "{n} stand row(s) total their age classes: their areas were checked against the age "
+        "classes, and the age classes are valued",
+        "{n} 个林分合计行包含龄组：已核对其面积与各龄组之和，按各龄组计算",
+    ),
+    "forest.subtotals_unused": (
+        "{n} stand row(s) total their age classes: their areas were checked against the age "
+        "classes, and the age classes are valued; the {cells} driver value(s) on those rows are "
+        "not used",
+        "{n} 个林分合计行包含龄组：已核对其面积与各龄组之和，按各龄组计算；这些行上的 {cells} 个参数值未使用",
+    ),
+    "forest.price_year_refused": (
+        "the price year of {keys} is not known ({sources}); geep does not convert a price of "
+        "unknown year with a price index",
+        "{keys} 的价格年份未知（{sources}）；geep 不会用价格指数换算年份未知的价格",
+    ),
+    "hint.forest.price_year_refused": (
+        "give price_year= (command line: --price-year), the year these prices are in - recorded "
+        "as your statement -, or give {keys} with their price year (prices=, or the "
+        "forest_prices sheet 森林价格)",
+        "请给出 price_year=（命令行：--price-year），即这些价格所属的年份（将记录为您的声明）；或给出 "
+        "{keys} 及其价格年份（prices=，或森林价格表 forest_prices）",
+    ),
+    "forest.price_year_stated": (
+        "the price year of {keys} is not known ({sources}): they are taken as prices of {year}, "
+        "the report price year you stated (price_year={year}), without conversion",
+        "{keys} 的价格年份未知（{sources}）：按您声明的核算价格年份 {year}（price_year={year}）"
+        "直接采用，未作换算",
+    ),
+    "forest.price_years_mixed": (
+        "the forest prices have several price years ({years}) and no report price year is given",
+        "森林价格涉及多个价格年份（{years}），但未给出核算价格年份",
+    ),
+    "hint.forest.price_years_mixed": (
+        "give price_year= (the CLI: --price-year); prices are converted with the price index",
+        "请给出 price_year=（命令行：--price-year）；价格将按价格指数换算",
+    ),
+    "forest.overlap_photosynthesis": (
+        "carbon sequestration and oxygen release are valued from the same net productivity "
+        "(the same photosynthesis)",
+        "固碳与释氧基于同一林分净生产力（同一光合作用）计算",
+    ),
+    "forest.overlap_water": (
+        "water regulation and water purification value the same water volume (as the LY/T "
+        "1721-2008 structure does)",
+        "调节水量与净化水质针对同一水量计价（LY/T 1721-2008 结构如此）",
+    ),
+    "forest.internal_terms": (
+        "internal error: coefficient {label!r} has two sets of terms",
+        "内部错误：系数 {label!r} 对应两组项",
+    ),
+    "forest.price_table_columns": (
+        "the price table lacks column(s) {missing}; its columns are {expected}",
+        "价格表缺少列 {missing}；应有的列为 {expected}",
+    ),
+    "forest.price_table_classes": (
+        "{where}: the class rows of {key!r} must share one unit and price year, and {key!r} "
+        "may not also be given without a lower bound",
+        "{where}：{key!r} 的各等级行须使用同一单位和价格年份，且不能同时给出无下限的行",
+    ),
+    "forest.price_twice": (
+        "{where}: price {key!r} is given twice",
+        "{where}：价格 {key!r} 重复给出",
     ),
 }

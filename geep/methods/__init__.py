@@ -6,7 +6,7 @@ families shipped with geep register themselves when this package is imported.
 
 from __future__ import annotations
 
-from . import benefit_transfer, esv, geep_account, gep  # noqa: F401  (register the families)
+from . import benefit_transfer, esv, forest, geep_account, gep  # noqa: F401  (register the families)
 from .registry import REGISTRY, Method, Option, get, names, register, unregister
 from .resolved import KernelResult, Resolved, Terms, ThetaBuilder
 from .run import resolve, run

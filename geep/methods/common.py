@@ -105,6 +105,9 @@ def chain_theta(th: ThetaBuilder, index: CoefficientTable, from_year: int, to_ye
     """θ position of the price-index chain ``from_year → to_year`` (one scalar coefficient,
     with the weakest evidence of the index rows it multiplies)."""
     th.use_table(index)
+    known = th.position(chain_ref(index, from_year, to_year))
+    if known is not None:
+        return known
     f = index_factor(index, from_year, to_year)
     lo, hi = sorted((int(from_year), int(to_year)))
     rows = index.frame[(index.frame["year"] > lo) & (index.frame["year"] <= hi)]

@@ -132,6 +132,33 @@ def _with_composites(factors: pd.DataFrame, th: ThetaBuilder, cm, ref: str) -> p
     return pd.concat([factors, comp[factors.columns]], ignore_index=True)
 
 
+def _default_choices(areas: pd.DataFrame, factors: pd.DataFrame, d: float, cm) -> list[Any]:
+    """Warnings for input classes read through a crosswalk row that is a default choice
+    (草地 → shrub-grass where studies also use steppe or meadow), with the alternatives'
+    value per hectare; classes a class map maps are the user's own choice."""
+    from ..inputs.class_defaults import class_totals, default_choice_warnings
+    from ..inputs.normalise import AS_WRITTEN
+    from ..inputs.vocabularies import land_class_alternatives, land_class_crosswalk
+
+    col = "land_class" + AS_WRITTEN
+    if col not in areas.columns:
+        return []
+    pairs = areas[[col, "land_class"]].drop_duplicates().astype(str)
+    cw, alts = land_class_crosswalk(), land_class_alternatives()
+    rows = []
+    for written, cls in pairs.itertuples(index=False):
+        if cm is not None and written in cm:
+            continue
+        hit = cw.get(written.zfill(4) if written.isdigit() and len(written) == 3 else written)
+        if hit is not None and hit[0] == cls and alts.get(hit[1]):
+            rows.append((written, cls, hit[1], alts[hit[1]]))
+    if not rows:
+        return []
+    choices = pd.DataFrame(rows, columns=["input_class", "geep_class", "ref", "alternatives"])
+    native = factors[factors["poly"].isna()]
+    return default_choice_warnings(choices, class_totals(native, d), d=d)
+
+
 def resolve_esv(
     profile: Any,
     tables: Mapping[str, pd.DataFrame],
@@ -159,6 +186,9 @@ def resolve_esv(
     if report_year != base_year:
         pit = profile_table(profile, "price_index", overrides)
         index_theta = chain_theta(th, pit, base_year, report_year)
+    d_value = th.value(d_theta) * (th.value(index_theta) if index_theta >= 0 else 1.0)
+    if tables.get("grain") is None and "land_cover" in tables:
+        warnings += _default_choices(tables["land_cover"], factors, d_value, cm)
     tail = ";".join(p for p in (d_label, th.ref(index_theta) if index_theta >= 0 else "") if p)
     factors["label"] = factors["row_label"] + ";" + tail
     meta: dict[str, Any] = {"d": d_rec, "profile_warning": profile_status_warning(profile)}

@@ -226,17 +226,97 @@ def _one_user_price(key: str, given: Any) -> Price | SpeciesClasses:
     raise ForestPriceError(text("forest.price_form", key=key, value=given), price=key)
 
 
-def user_prices(prices: Mapping[str, Any] | None) -> dict[str, Price | SpeciesClasses]:
+def user_prices(
+    prices: Mapping[str, Any] | pd.DataFrame | None,
+) -> dict[str, Price | SpeciesClasses]:
     """The user's prices, each ``(value, unit)``, ``(value, unit, price_year)`` or a mapping
     with ``value, unit[, price_year]`` (``species`` also ``lower_bounds, values[, unit,
     price_year]`` for a Shannon-Wiener class table). A bare number is refused: say its unit.
+    A table (:func:`prices_from_frame`) is accepted too.
 
     Raises
     ------
     ForestPriceError
         For the first price that cannot be used.
     """
+    if isinstance(prices, pd.DataFrame):
+        prices = prices_from_frame(prices)
     return {key: _one_user_price(key, given) for key, given in (prices or {}).items()}
+
+
+#: columns of a price table: required, then optional
+PRICE_COLUMNS = ("price", "value", "unit")
+PRICE_OPTIONAL = ("price_year", "lower_bound", "source")
+
+
+def prices_from_frame(frame: pd.DataFrame, name: str = "prices") -> dict[str, Any]:
+    """A price table as the mapping :func:`user_prices` reads.
+
+    One row per price: ``price`` (key of :data:`~geep.methods.forest_spec.PRICES`),
+    ``value``, ``unit`` and optionally ``price_year`` and ``source``. A Shannon-Wiener class
+    table of ``species`` is one row per class with its ``lower_bound`` (one unit and price year
+    for all its rows). Rows are named ``prices[<index>]`` in ``source``.
+
+    Raises
+    ------
+    ForestPriceError
+        For a missing column, a price given twice, or class rows that disagree on their unit
+        or price year; the row is named.
+
+    References
+    ----------
+    Issue 18 (prices "a mapping or table").
+    """
+    missing = [c for c in PRICE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ForestPriceError(
+            text("forest.price_table_columns", missing=", ".join(missing),
+                 expected=", ".join(PRICE_COLUMNS + PRICE_OPTIONAL)),
+            table=name,
+        )  # fmt: skip
+    out: dict[str, Any] = {}
+    classes: dict[str, list[tuple[Any, Any, str]]] = {}
+    refs = "input_ref" in frame.columns
+    for label, row in frame.iterrows():  # a handful of prices: no need to vectorise
+        key = str(row["price"]).strip()
+        where = str(row["input_ref"]) if refs else f"{name}[{label}]"
+        year = row.get("price_year") if "price_year" in frame.columns else None
+        source = row.get("source") if "source" in frame.columns else None
+        source = f"user ({source}; {where})" if isinstance(source, str) and source else where
+        bound = row.get("lower_bound") if "lower_bound" in frame.columns else None
+        if bound is not None and not pd.isna(bound):
+            classes.setdefault(key, []).append((bound, row["value"], where))
+            first = out.setdefault(key, {"lower_bounds": [], "values": [], "unit": row["unit"],
+                                         "price_year": year, "source": source})  # fmt: skip
+            if "lower_bounds" not in first or (first["unit"], _same(first["price_year"])) != (
+                row["unit"],
+                _same(year),
+            ):
+                raise ForestPriceError(text("forest.price_table_classes", key=key, where=where),
+                                       price=key)  # fmt: skip
+            first["lower_bounds"].append(bound)
+            first["values"].append(row["value"])
+            continue
+        if key in out:
+            raise ForestPriceError(text("forest.price_twice", key=key, where=where),
+                                   price=key)  # fmt: skip
+        out[key] = {"value": row["value"], "unit": row["unit"], "price_year": year,
+                    "source": source}  # fmt: skip
+    return out
+
+
+def sheet_prices(table: pd.DataFrame | None) -> dict[str, Any]:
+    """The normalised ``forest_prices`` input table (values in each key's canonical unit,
+    ``value_unit``, ``input_ref``) as the mapping :func:`user_prices` reads; each price's
+    source names its cell."""
+    if table is None or table.empty:
+        return {}
+    frame = table.assign(unit=table["value_unit"].astype(str))
+    return prices_from_frame(frame, name="forest_prices")
+
+
+def _same(year: Any) -> Any:
+    return None if year is None or pd.isna(year) else float(year)
 
 
 def table_prices(table: CoefficientTable) -> dict[str, Price]:

@@ -1,8 +1,10 @@
 """Declarative specification of the forest method: the ``forest_stands`` table, the prices it
 needs, and the indicators of the LY/T 1721-2008 structure.
 
-Plain data only (frozen dataclasses and dicts); the input layer turns :data:`STANDS` into a
-table spec, the method wiring uses :data:`INDICATORS` and :data:`PRICES`. Texts shown to users
+Plain data only (frozen dataclasses and dicts). The columns of the stand table are declared in
+the input layer (:mod:`geep.inputs.stands`, which builds its table spec) and re-exported here
+with the indicators that need each driver (:data:`DRIVERS`); the method uses
+:data:`INDICATORS` and :data:`PRICES`. Texts shown to users
 (column descriptions, indicator names) are in the message catalogue
 (:mod:`geep.messages.forest`): ``forest.col.<column>``, ``forest.price.<key>``,
 ``forest.ind.<indicator>``, ``forest.comp.<component>``, ``forest.svc.<service>``.
@@ -25,9 +27,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-#: the sheet / table name, English and Chinese
-TABLE = "forest_stands"
-TABLE_ZH = "林分"
+from ..inputs.forest_prices import PRICE_SPECS as _PRICES
+from ..inputs.forest_prices import PriceSpec
+from ..inputs.stands import AGE_CLASSES, KEYS, TABLE, TABLE_ZH, Driver, KeyColumn
+from ..inputs.stands import DRIVERS as _DRIVERS
 
 #: where every formula here comes from, and how sure we are of it
 FORMULA_EVIDENCE = (
@@ -35,56 +38,6 @@ FORMULA_EVIDENCE = (
     "primary text not seen"
 )
 STANDARD = "LY/T 1721-2008"
-
-
-@dataclass(frozen=True)
-class KeyColumn:
-    """A key column of ``forest_stands`` (identifies one stand, or one age class of it)."""
-
-    name: str
-    zh: str
-    kind: str  # "code" | "int" | "quantity"
-    required: bool = True
-    unit: str | None = None  # canonical unit (quantity columns)
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Driver:
-    """A per-stand driver column: canonical unit, Chinese header, LY/T symbol and bounds.
-
-    ``indicators`` (filled from :data:`INDICATORS`) lists the indicators that need the column;
-    a column is required only when one of them is requested. ``minimum`` is inclusive unless
-    ``strict_minimum``; ``None`` means no bound (a signed flow).
-    """
-
-    name: str
-    zh: str
-    unit: str
-    symbol: str
-    minimum: float | None = 0.0
-    strict_minimum: bool = False
-    maximum: float | None = None
-    aliases: tuple[str, ...] = ()
-    indicators: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PriceSpec:
-    """A price or parameter of the public social-economic data (社会公共数据).
-
-    ``kind`` is ``"price"`` (money, needs a price year) or ``"parameter"`` (a content or a
-    threshold, no price year). ``class_driver`` names the driver a class table of this price
-    is looked up by (``species`` by ``shannon_wiener``).
-    """
-
-    key: str
-    zh: str
-    unit: str
-    symbol: str
-    kind: str = "price"
-    class_driver: str | None = None
-    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,82 +62,6 @@ class Indicator:
     formula: str  # the formula as found (symbols of J1/J2)
     sources: str  # short keys: J1, J2, P1 …
     uses_area: bool = True
-
-
-KEYS: tuple[KeyColumn, ...] = (
-    KeyColumn("region_code", "区划代码", "code", aliases=("region", "code", "行政区划代码")),
-    KeyColumn("year", "年份", "int", aliases=("年", "核算年份")),
-    KeyColumn("stand_type", "林分类型", "code", aliases=("优势树种", "树种", "森林类型", "林分")),
-    KeyColumn("age_class", "龄组", "code", required=False, aliases=("龄级", "林龄")),
-    KeyColumn("area", "面积", "quantity", unit="ha", aliases=("林分面积", "stand_area")),
-)
-
-#: age classes of the forest inventory (龄组): canonical id → Chinese name
-AGE_CLASSES: dict[str, str] = {
-    "young": "幼龄林",
-    "middle_aged": "中龄林",
-    "near_mature": "近熟林",
-    "mature": "成熟林",
-    "over_mature": "过熟林",
-}
-
-_D = Driver
-_DRIVERS: tuple[Driver, ...] = (
-    _D("net_productivity", "林分净生产力", "t/ha/a", "B年", aliases=("npp", "净生产力")),
-    _D(
-        "soil_carbon_sequestration",
-        "单位面积林分土壤年固碳量",
-        "t_C/ha/a",
-        "F土壤碳",
-        minimum=None,  # a soil can lose carbon: signed
-        aliases=("土壤固碳量", "soil_carbon"),
-    ),
-    _D("precipitation", "降水量", "mm/a", "P", aliases=("年降水量",)),
-    _D("evapotranspiration", "林分蒸散量", "mm/a", "E", aliases=("蒸散量", "et")),
-    _D("runoff", "地表径流量", "mm/a", "C", aliases=("地表径流", "径流量")),
-    _D("erosion_without_forest", "无林地土壤侵蚀模数", "t/ha/a", "X2", aliases=("x2",)),
-    _D("erosion_with_forest", "林地土壤侵蚀模数", "t/ha/a", "X1", aliases=("x1",)),
-    _D("soil_bulk_density", "林地土壤容重", "t/m**3", "ρ", strict_minimum=True),
-    _D("soil_n", "林地土壤平均含氮量", "percent", "N", maximum=100.0, aliases=("土壤含氮量",)),
-    _D("soil_p", "林地土壤平均含磷量", "percent", "P", maximum=100.0, aliases=("土壤含磷量",)),
-    _D("soil_k", "林地土壤平均含钾量", "percent", "K", maximum=100.0, aliases=("土壤含钾量",)),
-    _D("soil_organic_matter", "林地土壤有机质含量", "percent", "M", maximum=100.0),
-    _D("tree_n", "林木含氮量", "percent", "N营养", maximum=100.0),
-    _D("tree_p", "林木含磷量", "percent", "P营养", maximum=100.0),
-    _D("tree_k", "林木含钾量", "percent", "K营养", maximum=100.0),
-    _D("anion_concentration", "林分负离子浓度", "count/cm**3", "Q负离子", aliases=("负离子浓度",)),
-    _D("stand_height", "林分高度", "m", "H", strict_minimum=True, aliases=("平均树高",)),
-    _D("anion_lifetime", "负离子寿命", "min", "L", strict_minimum=True),
-    _D("so2_absorption", "单位面积吸收二氧化硫量", "kg/ha/a", "Q二氧化硫"),
-    _D("fluoride_absorption", "单位面积吸收氟化物量", "kg/ha/a", "Q氟化物"),
-    _D("nox_absorption", "单位面积吸收氮氧化物量", "kg/ha/a", "Q氮氧化物"),
-    _D("dust_retention", "单位面积滞尘量", "kg/ha/a", "Q滞尘"),
-    _D("shannon_wiener", "Shannon-Wiener 指数", "dimensionless", "H'", aliases=("香农指数",)),
-    _D("recreation_revenue", "森林旅游收入", "CNY/a", "年旅游价值", aliases=("旅游收入",)),
-    _D("recreation_share", "森林游憩价值划分比例", "percent", "旅游价值划分比例", maximum=100.0),
-)
-
-_P = PriceSpec
-_PRICES: tuple[PriceSpec, ...] = (
-    _P("reservoir_cost", "水库建设单位库容投资", "CNY/m**3", "C库"),
-    _P("water_purification", "水的净化费用", "CNY/t", "K水"),
-    _P("soil_excavation", "挖取和运输单位体积土方费用", "CNY/m**3", "C土"),
-    _P("fertilizer_dap", "磷酸二铵化肥价格", "CNY/t", "C1"),
-    _P("fertilizer_kcl", "氯化钾化肥价格", "CNY/t", "C2"),
-    _P("organic_matter", "有机质价格", "CNY/t", "C3"),
-    _P("dap_n_content", "磷酸二铵化肥含氮量", "percent", "R1", kind="parameter"),
-    _P("dap_p_content", "磷酸二铵化肥含磷量", "percent", "R2", kind="parameter"),
-    _P("kcl_k_content", "氯化钾化肥含钾量", "percent", "R3", kind="parameter"),
-    _P("carbon", "固碳价格", "CNY/t_C", "C碳"),
-    _P("oxygen", "制造氧气价格", "CNY/t", "C氧"),
-    _P("anion", "负离子生产费用", "CNY/count", "K负离子"),
-    _P("anion_threshold", "负离子浓度阈值", "count/cm**3", "600", kind="parameter"),
-    _P("so2", "二氧化硫治理费用", "CNY/kg", "K二氧化硫"),
-    _P("fluoride", "氟化物治理费用", "CNY/kg", "K氟化物"),
-    _P("nox", "氮氧化物治理费用", "CNY/kg", "K氮氧化物"),
-    _P("dust", "降尘清理费用", "CNY/kg", "K滞尘"),
-    _P("species", "单位面积年物种损失的机会成本", "CNY/ha/a", "S生", class_driver="shannon_wiener"),
-)
 
 
 def _c(name: str, quantity_unit: str, price_unit: str) -> Component:

@@ -260,6 +260,31 @@ def geep(
     return ledger
 
 
+def parent_columns(
+    region: pd.Series, mapping: Mapping[str, str], names: Mapping[str, str]
+) -> tuple[pd.Categorical, pd.Categorical]:
+    """Parent code and name of every line, mapped once per distinct region (not per line).
+
+    Raises
+    ------
+    MethodError
+        If a region has no parent in ``mapping``.
+    """
+    cat = region if isinstance(region.dtype, pd.CategoricalDtype) else region.astype("category")
+    codes = cat.cat.codes.to_numpy()
+    regions = [str(c) for c in cat.cat.categories]
+    used = sorted({regions[i] for i in np.unique(codes[codes >= 0])})
+    missing = [r for r in used if r not in mapping]
+    if missing or (codes < 0).any():
+        raise MethodError(text("geep.unmapped_regions", regions=str((missing or ["<blank>"])[:10])))
+    up = np.array([str(mapping.get(r, "")) for r in regions] + [""], dtype=object)
+    targets, inv = np.unique(up, return_inverse=True)
+    parent = pd.Categorical.from_codes(inv[codes], targets)
+    label = [names.get(t, "") for t in targets]
+    uniq, inv_name = np.unique(np.array(label, dtype=object), return_inverse=True)
+    return parent, pd.Categorical.from_codes(inv_name[inv[codes]], uniq)
+
+
 def aggregate(
     ledger: Ledger, mapping: Mapping[str, str], names: Mapping[str, str] | None = None
 ) -> Ledger:
@@ -267,33 +292,57 @@ def aggregate(
 
     National GEEP = Σ provincial GEEPs: aggregate the GEEP ledger, do not recompute from
     aggregate GDP. Every region must be mapped (no silent drop).
+
+    Lines are summed per parent region, year, account, category, service, indicator (and
+    ecosystem type, input class, component where the ledger has them), money unit, price year
+    and method. A line's ``quantity`` is the sum of its parts' when they all have one and in
+    the same unit (areas of a land class, tonnes of a pollutant), else empty; ``price`` is
+    empty (a sum of values is not a price times a quantity); ``input_ref`` says how many lines
+    were summed.
+
+    Parameters
+    ----------
+    mapping
+        ``{region_code: parent_code}`` for every region of the ledger.
+    names
+        ``{parent_code: name}``; parents without one get an empty name.
+
+    Raises
+    ------
+    MethodError
+        If a region of the ledger has no parent in ``mapping``.
     """
-    lines = ledger.lines
-    codes = lines["region_code"].astype(str)
-    missing = sorted(set(codes) - set(mapping))
-    if missing:
-        raise MethodError(text("geep.unmapped_regions", regions=str(missing[:10])))
-    lines["region_code"] = codes.map(mapping)
-    lines["region_name"] = lines["region_code"].map(lambda r: (names or {}).get(r, ""))
+    lines = ledger._lines
+    parent, name = parent_columns(lines["region_code"], mapping, names or {})
     keys = [
         "region_code", "region_name", "year", "account", "category", "service", "indicator",
+        *(c for c in ("ecosystem_type", "input_class", "component") if c in lines.columns),
         "value_unit", "price_year", "method",
     ]  # fmt: skip
-    flat = lines[[*keys, "value", "input_ref"]].copy()
-    for k in keys:
-        if isinstance(flat[k].dtype, pd.CategoricalDtype):
-            flat[k] = flat[k].astype(object)
-    agg = (
-        flat.groupby(keys, sort=True, dropna=False)
-        .agg(value=("value", "sum"), input_ref=("input_ref", lambda s: f"sum of {len(s)} lines"))
-        .reset_index()
-    )
-    agg["quantity"] = np.nan
+    flat = lines[[k for k in keys if k not in ("region_code", "region_name")]].copy(deep=False)
+    flat.insert(0, "region_code", parent)
+    flat.insert(1, "region_name", name)
+    flat["value"] = lines["value"].to_numpy()
+    flat["quantity"] = lines["quantity"].to_numpy()
+    flat["quantity_unit"] = lines["quantity_unit"]
+    g = flat.groupby(keys, sort=True, dropna=False, observed=True)
+    agg = g.agg(
+        value=("value", "sum"),
+        lines=("value", "size"),
+        quantity=("quantity", "sum"),
+        with_quantity=("quantity", "count"),
+        units=("quantity_unit", "nunique"),
+        quantity_unit=("quantity_unit", "first"),
+    ).reset_index()
+    whole = (agg["with_quantity"] == agg["lines"]) & (agg["units"] == 1)
+    agg["quantity"] = agg["quantity"].where(whole)
+    agg["quantity_unit"] = agg["quantity_unit"].astype(object).where(whole, None)
+    agg["input_ref"] = "sum of " + agg["lines"].astype(str) + " lines"
     agg["price"] = np.nan
-    agg["quantity_unit"] = None
     agg["price_unit"] = None
     agg["coefficient"] = "aggregate"
+    agg = agg.drop(columns=["lines", "with_quantity", "units"])
     return Ledger(agg, dict(ledger.meta))
 
 
-__all__ = ["aggregate", "ers_table", "geep", "geep_kernel", "resolve_geep"]
+__all__ = ["aggregate", "ers_table", "geep", "geep_kernel", "parent_columns", "resolve_geep"]

@@ -35,10 +35,17 @@ def present_indicators(tables: Mapping[str, pd.DataFrame]) -> tuple[set[str], se
     return given, derivable
 
 
-def _money_years(tables: Mapping[str, pd.DataFrame], ind: str) -> list[int]:
+def _years_by_indicator(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[int]]:
+    """The years each indicator of the quantities table is given for (one pass over the
+    distinct (indicator, year) pairs — never a string comparison per row)."""
     q = tables.get("quantities")
-    rows = q[q["indicator"].astype(str) == ind]
-    return sorted(int(y) for y in rows["year"].dropna().unique())
+    if q is None or not len(q):
+        return {}
+    pairs = q[["indicator", "year"]].dropna().drop_duplicates()
+    out: dict[str, list[int]] = {}
+    for ind, year in zip(pairs["indicator"].astype(str), pairs["year"], strict=True):
+        out.setdefault(ind, []).append(int(year))
+    return {k: sorted(v) for k, v in out.items()}
 
 
 class _Pricer:
@@ -80,10 +87,11 @@ class _Pricer:
 def _valuation_rows(pricer: _Pricer, tables, indicators: set[str]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     th = pricer.th
+    years_of = _years_by_indicator(tables)
     for ind in sorted(indicators):
         d = INDICATORS[ind]
         if d.valuation == "money":
-            for year in _money_years(tables, ind):
+            for year in years_of.get(ind, []):
                 terms = pricer.chain(year)
                 rows.append({"indicator": ind, "year": year, "terms": terms,
                              "label": ";".join(th.ref(k) for k, _ in terms) or None,

@@ -57,7 +57,12 @@ class ThetaBuilder:
 
     def use_table(self, t: CoefficientTable) -> None:
         """Record ``t`` as used (provenance), whether or not a value of it enters θ."""
-        self.tables.setdefault(t.ref, table_info(t))
+        if t.ref not in self.tables:
+            self.tables[t.ref] = table_info(t)
+
+    def position(self, ref: str) -> int | None:
+        """Position in θ of ``ref`` if the run already uses it."""
+        return self._pos.get(ref)
 
     def add(
         self,

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..messages import Text, text
+from ..status import worst
 from .layouts import layout, table_title
 from .vocab import CHECK_COLUMNS, CUBE_COLUMNS, TOTAL
 
@@ -108,9 +109,7 @@ class Account:
     @property
     def status(self) -> str:
         """The worst status of the tables (``released`` < ``provisional`` < ``draft``)."""
-        rank = {"released": 0, "provisional": 1, "draft": 2}
-        statuses = [m.get("status", "released") for m in self.metadata.values()] or ["released"]
-        return max(statuses, key=lambda s: rank.get(s, 3))
+        return worst(m.get("status", "released") for m in self.metadata.values())
 
     def __getitem__(self, key):
         return self.long[key]

@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import InputError
 from ..io.atomic import atomic_write_bytes
-from ..io.xlsxout import cell_value, exact_numbers, style_header, workbook_bytes, write_frame
+from ..io.writer import print_ready_bytes
+from ..io.xlsxout import cell_value, exact_numbers, style_header, write_frame
 from ..messages import MESSAGES, language_scope, msg, text
 from .account import render_both
 from .layouts import layout_headers
@@ -149,7 +150,7 @@ def write_account(account: Account, path: str | Path, lang: str = "en") -> Path:
     """Write ``account`` as a workbook at ``path`` (atomically, reproducibly)."""
     path = Path(path)
     wb, exact = build_workbook(account, lang)
-    atomic_write_bytes(path, workbook_bytes(wb, exact))
+    atomic_write_bytes(path, print_ready_bytes(wb, exact))
     return path
 
 

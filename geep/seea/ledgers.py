@@ -17,6 +17,7 @@ import pandas as pd
 from ..errors import InputError, PriceYearError
 from ..ledger import Ledger
 from ..messages import text
+from ..status import worst
 from ..units import factor, parse_unit, ureg
 
 #: ecosystem type of ledger lines that carry none (e.g. GEP lines by region)
@@ -158,5 +159,4 @@ def methods_of(frames: Sequence[pd.DataFrame]) -> list[str]:
 
 def status_of(ledgers: Sequence[Ledger]) -> str:
     """The worst status of ``ledgers`` (released < provisional < draft)."""
-    rank = {"released": 0, "provisional": 1, "draft": 2}
-    return max((lg.status for lg in ledgers), key=lambda s: rank.get(s, 3))
+    return worst(lg.status for lg in ledgers)

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..errors import GeepError
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
-from ..io.xlsxout import workbook_bytes as xlsx_bytes
+from ..io.writer import Book
 from .integrity import CHAIN_COLUMNS, RECORD_KEY, chain_rows, record_text
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
@@ -173,7 +173,8 @@ def workbook_bytes(
            if journal.rules.status != "released" else []),
         columns=["key", "value"],
     )  # fmt: skip
-    wb = Workbook()
+    book = Book()  # the one workbook writer: print setup, reproducible marked bytes
+    wb = book.wb
     chain: dict[str, dict] = {}
     _sheet(wb, "summary", summary, first=True)
     _sheet(wb, "holders", frames["holders"], chain=chain)
@@ -203,7 +204,7 @@ def workbook_bytes(
     _sheet(wb, "rules", pd.DataFrame(journal.rules.summary()))
     _sheet(wb, "warnings", pd.DataFrame({"warning": warnings or ["(none)"]}))
     wb["summary"].append([RECORD_KEY, record_text(chain)])
-    return xlsx_bytes(wb)  # reproducible, and marked as a geep output
+    return book.bytes()
 
 
 def write_journal(
@@ -228,7 +229,8 @@ def write_journal(
 
 def template_bytes(lang: str = "en") -> bytes:
     """Bytes of a blank journal workbook with a README sheet (headers in ``en`` or ``zh``)."""
-    wb = Workbook()
+    book = Book(lang)
+    wb = book.wb
     ws = wb.active
     ws.title = "README" if lang == "en" else "说明"
     lines = [
@@ -251,7 +253,7 @@ def template_bytes(lang: str = "en") -> bytes:
     ws.column_dimensions["C"].width = 100
     for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
         _template_sheet(wb, spec, lang)
-    return xlsx_bytes(wb)  # reproducible, and marked as a geep output
+    return book.bytes()
 
 
 def _template_sheet(wb: Workbook, spec: SheetSpec, lang: str) -> None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import TradingError
+from ..status import worst
 from .rights import RIGHTS, SYSTEM_HOLDERS, unit_label
 
 if TYPE_CHECKING:
@@ -280,8 +281,7 @@ def positions_ledger(
 
     frame = pd.DataFrame(lines, columns=list(COLUMNS))
     _, regions_ref, regions_status, regions_sha = load_regions()
-    rank = {"released": 0, "provisional": 1, "draft": 2}
-    status = max(journal.rules.status, regions_status, key=lambda s: rank.get(s, 0))
+    status = worst([journal.rules.status, regions_status])
     if regions_status != "released":
         warn.append(
             f"aggregation uses {regions_ref} ({regions_status}): region codes are "

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import coefficients
 from ..coefficients import CoefficientTable
+from ..status import worst
 from .rights import RIGHTS, Right
 
 #: rule tables by role; a role may be overridden with ``editions={role: "id@edition"}``
@@ -33,7 +34,6 @@ ROLES: dict[str, str] = {
 }
 _ROLE_NAMES = {"floor_prices": "floor-price", "emission_rules": "emission-trading rule",
                "ets_rules": "carbon ETS rule", "carbon_prices": "carbon price"}  # fmt: skip
-_STATUS_RANK = {"released": 0, "provisional": 1, "draft": 2}
 _INSTRUMENT = {"carbon.cea": "cea", "carbon.ccer": "ccer"}
 
 
@@ -170,7 +170,7 @@ class Rules:
             for t in (self.floor_prices, self.emission_rules, self.ets_rules, self.carbon_prices)
             if t is not None
         ]
-        return max(statuses, key=lambda s: _STATUS_RANK.get(s, 0))
+        return worst(statuses)
 
     # --- emission rights -------------------------------------------------------------
     def floor(self, right: str | Right) -> RuleValue | None:

@@ -210,6 +210,112 @@ def _table_folder(csv_text: str, yaml_extra: str = "", yaml_text: str | None = N
     return out
 
 
+# --- catalogue folders (issue 11 items 19, 21, 22) ----------------------------------------
+_T_META = ("id: t\nedition: v1\ntitle: {en: T, zh: 测试}\nkind: parameters\njurisdiction: CN\n"
+           "publisher: test\nlicense: CC0-1.0\nvalid_from: 2020-01-01\nvalid_to: null\n"
+           "price_year: 2020\nstatus: released\nsupersedes: null\nkey: [parameter]\n"
+           "sources: {S1: one}\ncolumns:\n  parameter: {dtype: str}\n"
+           "  value: {dtype: float, unit_from: unit, dimension: CNY/m**3}\n"
+           "  unit: {dtype: str}\n  evidence: {dtype: str}\n  source: {dtype: str}\n")  # fmt: skip
+_T_CSV = "parameter,value,unit,evidence,source\nwater,2.6,CNY/m3,published,S1\n"
+
+
+def _alias_bomb(indent: str = "") -> str:
+    """Nine levels of nine aliases: 1 kB of YAML, 4·10⁸ nodes once expanded."""
+    lines = [f"{indent}l0: &l0 [{', '.join(['x'] * 9)}]"]
+    lines += [f"{indent}l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9)]
+    return "\n".join(lines) + "\n"
+
+
+def _locked_table(edit=None):
+    """A user root with the released edition t@v1 recorded in its LOCK, then ``edit(folder)``."""
+
+    def out(path: Path) -> None:
+        from geep.coefficients import clear_cache, update_lock
+
+        folder = path / "t" / "v1"
+        folder.mkdir(parents=True)
+        (folder / "table.yaml").write_text(_T_META, encoding="utf-8")
+        (folder / "table.csv").write_text(_T_CSV, encoding="utf-8")
+        update_lock(path)
+        clear_cache()
+        if edit is not None:
+            edit(folder)
+
+    return out
+
+
+def _times_ten(folder: Path) -> None:
+    (folder / "table.csv").write_text(_T_CSV.replace("2.6", "26"), encoding="utf-8")
+
+
+def _times_ten_and_flipped(folder: Path) -> None:
+    _times_ten(folder)
+    meta = (folder / "table.yaml").read_text(encoding="utf-8")
+    (folder / "table.yaml").write_text(meta.replace("status: released", "status: provisional"),
+                                       encoding="utf-8")  # fmt: skip
+
+
+def _locked_scheme_flipped(path: Path) -> None:
+    """A copy of a released scheme, locked in its own root, then edited and flipped."""
+    from geep.coefficients import clear_cache, update_lock
+
+    src = ROOT / "coefficients" / "schemes" / "yellow-river-henan-shandong" / "2021"
+    dst = path / "schemes" / "yl-copy" / "2021"
+    shutil.copytree(src, dst)
+    text = (dst / "scheme.yaml").read_text(encoding="utf-8")
+    (dst / "scheme.yaml").write_text(text.replace("id: yellow-river-henan-shandong", "id: yl-copy",
+                                                  1), encoding="utf-8")  # fmt: skip
+    update_lock(path)
+    clear_cache()
+    text = (dst / "scheme.yaml").read_text(encoding="utf-8")
+    text = text.replace("value: 6000", "value: 60000").replace("status: released",
+                                                               "status: provisional")  # fmt: skip
+    (dst / "scheme.yaml").write_text(text, encoding="utf-8")
+
+
+def _table_bytes(yaml_bytes: bytes):
+    """A one-table user folder whose ``table.yaml`` has these bytes."""
+
+    def out(path: Path) -> None:
+        folder = path / "t" / "v1"
+        folder.mkdir(parents=True)
+        (folder / "table.yaml").write_bytes(yaml_bytes)
+        (folder / "table.csv").write_text(_T_CSV, encoding="utf-8")
+
+    return out
+
+
+def _profile(body: bytes | str, name: str = "p"):
+    def out(path: Path) -> None:
+        (path / "profiles").mkdir(parents=True)
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        (path / "profiles" / f"{name}.yaml").write_bytes(data)
+
+    return out
+
+
+_PROFILE = ("name: {name}\ntitle: {{en: Ganzi, zh: 甘孜藏族自治州}}\nstatus: draft\n"
+            "description: 甘孜州二〇一〇年生态系统生产总值核算参数\nmethod: any\ntables: {{}}\n")  # fmt: skip
+_BAD_DATE_META = _T_META.replace("valid_from: 2020-01-01", "valid_from: 2024-13-45").replace(
+    "status: released", "status: provisional")  # fmt: skip
+_BIG5_META = (
+    _T_META.replace("status: released", "status: draft")
+    .replace("title: {en: T, zh: 测试}", "title: {en: Taipei, zh: 臺北市政府主計處統計資料}")
+    .encode("big5")
+)
+#: the bomb inside the ``allowed`` values of columns c1..c8 (each nine times the one before),
+#: which ``show --format json`` writes out in full: before, it ran out of memory
+_BOMB_META = _T_META.replace("status: released", "status: draft") + "".join(
+    f"  c{i}:\n    dtype: str\n    nullable: true\n    allowed: &l{i} ["
+    + (", ".join(["x"] * 9) if i == 0 else ", ".join([f"*l{i - 1}"] * 9))
+    + "]\n"
+    for i in range(9)
+)
+_BOMB_CSV = ("parameter,value,unit,evidence,source," + ",".join(f"c{i}" for i in range(9))
+             + "\nwater,2.6,CNY/m3,published,S1" + "," * 9 + "\n")  # fmt: skip
+
+
 def _ledger_pair(in_dir: Path, out_dir: Path) -> None:
     """Two ledgers of the default ``geep run`` (mixed accounts: BT in USD beside CNY)."""
     from geep.cli import main
@@ -711,6 +817,117 @@ CASES: list[dict] = [
         "argv": ["coefficients", "--path", "{in}/cat", "show", "t@v1"],
         "exit": 1,
         "names": ["row"],
+    },
+    # catalogue folders: integrity (item 19), bad user editions (item 21), hostile files (22)
+    {
+        "id": "coef-tampered-and-flipped",
+        "files": {"cat": _locked_table(_times_ten_and_flipped)},
+        "argv": ["coefficients", "--path", "{in}/cat", "show", "t@v1"],
+        "exit": 1,
+        "names": ["t@v1 has been modified", "{in}/cat/LOCK", "changed to 'provisional'"],
+    },
+    {
+        "id": "coef-tampered-and-flipped-newest",
+        "files": {"cat": _locked_table(_times_ten_and_flipped)},
+        "argv": ["coefficients", "--path", "{in}/cat", "show", "t"],
+        "exit": 1,
+        "names": ["t@v1 has been modified", "changed to 'provisional'"],
+    },
+    {
+        "id": "scheme-tampered-and-flipped",
+        "files": {"cat": _locked_scheme_flipped},
+        "argv": ["compensate", "--list", "--path", "{in}/cat"],
+        "exit": 1,
+        "names": ["schemes/yl-copy@2021 has been modified", "scheme.yaml", "fen-river"],
+    },
+    {
+        "id": "coef-relock-changed-edition",
+        "files": {"cat": _locked_table(_times_ten)},
+        "argv": ["coefficients", "lock", "{in}/cat"],
+        "exit": 1,
+        "names": ["t@v1: its files changed since it was locked", "new edition", "supersedes"],
+    },
+    {
+        "id": "coef-relock-changed-and-flipped",
+        "files": {"cat": _locked_table(_times_ten_and_flipped)},
+        "argv": ["coefficients", "lock", "{in}/cat"],
+        "exit": 1,
+        "names": ["t@v1: its files changed", "status now 'provisional'"],
+    },
+    {
+        "id": "coef-lock-random-folder",
+        "files": {"notes.txt": "my notes\n", "data.csv": LC + "140105,2020,water,5,ha\n"},
+        "argv": ["coefficients", "lock", "{in}"],
+        "exit": 1,
+        "names": ["{in} is not a coefficient catalogue folder", "<table-id>/<edition>/table.yaml"],
+    },
+    {
+        "id": "coef-lock-edition-folder",
+        "files": {"cat": _table_folder(_T_CSV)},
+        "argv": ["coefficients", "lock", "{in}/cat/t/v1"],
+        "exit": 1,
+        "names": ["not a coefficient catalogue folder", "inside the catalogue folder {in}/cat"],
+    },
+    {
+        "id": "coef-user-table-bad-date",
+        "files": {"cat": _table_folder(_T_CSV, yaml_text=_BAD_DATE_META)},
+        "argv": ["coefficients", "--path", "{in}/cat", "list"],
+        "exit": 1,
+        "names": [
+            "{in}/cat/t/v1/table.yaml",
+            "valid_from: 2024-13-45",
+            "month must be in 1..12",
+            "YYYY-MM-DD",
+            "xie2015-factors",
+        ],
+    },
+    {
+        "id": "coef-user-table-bad-date-unrelated-run",
+        "files": {"cat": _table_folder(_T_CSV, yaml_text=_BAD_DATE_META)},
+        "argv": ["coefficients", "--path", "{in}/cat", "show", "xie2015-factors@2015"],
+        "exit": 0,
+        "names": ["notice: invalid coefficient edition ignored", "{in}/cat/t/v1/table.yaml"],
+    },
+    {
+        "id": "coef-user-table-bad-status",
+        "files": {
+            "cat": _table_folder(
+                _T_CSV, yaml_text=_T_META.replace("status: released", "status: final")
+            )
+        },
+        "argv": ["coefficients", "--path", "{in}/cat", "list"],
+        "exit": 1,
+        "names": ["table.yaml", "status", "'final'", "xie2015-factors"],
+    },
+    {
+        "id": "coef-alias-bomb-expanded",
+        "files": {"cat": _table_folder(_BOMB_CSV, yaml_text=_BOMB_META)},
+        "argv": ["coefficients", "--path", "{in}/cat", "show", "t@v1", "--format", "json"],
+        "exit": 1,
+        "names": ["{in}/cat/t/v1/table.yaml", "aliases", "YAML nodes"],
+    },
+    {
+        "id": "coef-alias-bomb-profile",
+        "files": {
+            "cat": _profile(_PROFILE.format(name="boom") + "options:\n" + _alias_bomb("  "), "boom")
+        },
+        "argv": ["coefficients", "--path", "{in}/cat", "profiles"],
+        "exit": 1,
+        "names": ["{in}/cat/profiles/boom.yaml", "aliases", "xie-2015"],
+    },
+    {
+        "id": "coef-gb18030-profile",
+        "files": {"cat": _profile(_PROFILE.format(name="gbk").encode("gb18030"), "gbk")},
+        "argv": ["coefficients", "--path", "{in}/cat", "profiles"],
+        "exit": 1,
+        "names": ["{in}/cat/profiles/gbk.yaml", "not UTF-8", "GB18030", "iconv -f GB18030"],
+    },
+    {
+        "id": "coef-big5-table-yaml",
+        "files": {"cat": _table_bytes(_BIG5_META)},
+        "argv": ["coefficients", "--path", "{in}/cat", "show", "t@v1"],
+        "exit": 1,
+        "names": ["{in}/cat/t/v1/table.yaml", "not UTF-8", "Big5"],
     },
     # --- limits: environment and options ---------------------------------------------------
     _validate("env-max-cells-abc", LC + "140105,2020,water,5,ha\n", ["GEEP_MAX_CELLS"], exit=2)

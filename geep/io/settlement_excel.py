@@ -1,0 +1,103 @@
+"""Settlement workbooks: summary with status and conservation, net positions, who owes whom,
+obligations, parameters, sections, warnings — through the one workbook writer.
+
+The provisional banner and party names are never cut off; each who-owes-whom matrix carries
+row and column totals and prints on one page; headers in the user's language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from openpyxl.styles import PatternFill
+
+from ..messages import language_scope, msg
+from .writer import Book, headers_for
+
+if TYPE_CHECKING:
+    from ..compensation.settlement import Settlement
+
+WARN = PatternFill("solid", fgColor="FCE4D6")
+AMOUNT_FMT = "#,##0.0000"
+
+
+def _table(book: Book, ws, frame: pd.DataFrame, money: tuple[str, ...] = (), **kw) -> None:
+    first, second = headers_for(frame.columns, book.lang, "stl.col")
+    fmts = {c: AMOUNT_FMT for c in money if c in frame.columns}
+    book.table(ws, frame, headers=first, second=second, formats=fmts, **kw)
+
+
+def _with_totals(m: pd.DataFrame) -> pd.DataFrame:
+    """A payer × payee matrix with a total row and a total column."""
+    out = m.copy()
+    total = msg("stl.total")
+    out[total] = out.sum(axis=1)
+    out.loc[total] = out.sum(axis=0)
+    return out
+
+
+def _summary(book: Book, s: Settlement) -> None:
+    ws = book.sheet(msg("stl.summary"))
+    meta = s.meta
+    book.line(ws, msg("stl.title"), bold=True, size=14)
+    if s.status != "released":
+        r = book.banner(ws, msg("stl.banner", ref=meta.get("scheme"),
+                                status=msg(f"status.{s.status}")))  # fmt: skip
+        ws.cell(r, 1).fill = WARN
+    rows = (("scheme", meta.get("scheme")), ("status", msg(f"status.{s.status}")),
+            ("evidence", s.evidence), ("sha256", meta.get("sha256", "")),
+            ("limits", meta.get("limits", "")),
+            ("lag", (meta.get("settlement") or {}).get("lag_years", "")),
+            ("fund", (meta.get("fund") or {}).get("mode", "")), ("unit", s.unit),
+            ("warnings", len(s.warnings)))  # fmt: skip
+    for k, v in rows:
+        book.line(ws, msg(f"stl.item.{k}"), str(v))
+    book.line(ws)
+    cols = ["settlement_year", "party", "party_name", "paid", "received", "net", "amount_unit",
+            "status"]  # fmt: skip
+    _table(book, ws, s.net[cols], ("paid", "received", "net"), start_row=ws.max_row + 1)
+    book.line(ws)
+    _table(book, ws, s.conservation(), ("paid", "received", "fund_net", "balance"),
+           start_row=ws.max_row + 1)  # fmt: skip
+    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 28)
+
+
+def settlement_book(s: Settlement, lang: str = "en") -> Book:
+    """The settlement workbook as a :class:`~geep.io.writer.Book`."""
+    with language_scope(lang):
+        book = Book(lang)
+        _summary(book, s)
+        _table(book, book.sheet(msg("stl.net")), s.net, ("paid", "received", "net"))
+        mws = book.sheet(msg("stl.matrix"))
+        for y in s.settlement_years:
+            book.line(mws, msg("stl.matrix_title", year=y, unit=s.unit,
+                               status=msg(f"status.{s.status}")), bold=True)  # fmt: skip
+            m = _with_totals(s.matrix(y, names=True)).reset_index()
+            _table(book, mws, m, tuple(m.columns[1:]), start_row=mws.max_row + 1)
+            book.line(mws)
+        _table(book, book.sheet(msg("stl.obligations")), s.obligations, ("amount",))
+        if s.scheme is not None:
+            _table(book, book.sheet(msg("stl.parameters")), s.scheme.parameters_frame())
+            sec = s.scheme.sections_frame()
+            if len(sec):
+                _table(book, book.sheet(msg("stl.sections")), sec)
+        warn = pd.DataFrame({msg("xl.warning"): s.warnings or [msg("xl.none")]})
+        book.table(book.sheet(msg("stl.warnings")), warn, max_width=150)
+        if s.report is not None and len(s.report):
+            _table(book, book.sheet(msg("stl.issues")), s.report.to_frame())
+    return book
+
+
+def settlement_bytes(s: Settlement, lang: str = "en") -> bytes:
+    """Bytes of the settlement workbook (reproducible, print-ready)."""
+    return settlement_book(s, lang).bytes()
+
+
+def write_settlement_excel(s: Settlement, path: str | Path, lang: str = "en") -> Path:
+    """Write the settlement workbook atomically."""
+    return settlement_book(s, lang).save(path)
+
+
+__all__ = ["settlement_book", "settlement_bytes", "write_settlement_excel"]

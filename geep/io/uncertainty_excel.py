@@ -1,0 +1,95 @@
+"""Workbooks of uncertainty results: the quantile ledger, sensitivity indices, settlement
+draws — written atomically and reproducibly like a ledger workbook (no time of writing
+inside, formula-like text neutralised, doubles written exactly).
+
+The model objects find these writers through :mod:`geep._formats`
+(``uncertainty.write_ledger``, ``uncertainty.write_sensitivity``,
+``uncertainty.write_settlement``); sheet names and the settings labels come from the message
+catalogue in the language asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+
+from ..messages import language_scope, msg
+from .atomic import atomic_write_bytes
+from .xlsxout import exact_numbers, workbook_bytes, write_frame
+
+MONEY = "#,##0.00"
+
+
+def _sheet(wb: Workbook, code: str, frame: pd.DataFrame, exact: dict, money=()) -> None:
+    ws = wb.create_sheet(msg(code)[:31])
+    cols = [c for c in frame.columns if c in money]
+    write_frame(ws, frame, formats={c: MONEY for c in cols})
+    numbers = tuple(c for c in frame.columns if pd.api.types.is_float_dtype(frame[c]))
+    exact[ws.title] = exact_numbers(ws, frame, numbers)
+
+
+def _settings(items: dict[str, Any]) -> pd.DataFrame:
+    rows = [(k, v if isinstance(v, str | int | float) else json.dumps(v, ensure_ascii=False,
+                                                                      default=str, sort_keys=True))
+            for k, v in items.items()]  # fmt: skip
+    return pd.DataFrame(rows, columns=[msg("uncertainty.xl_item"), msg("uncertainty.xl_value")])
+
+
+def _notes(notes: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({msg("uncertainty.xl_note"): notes or [msg("uncertainty.xl_none")]})
+
+
+def _save(wb: Workbook, exact: dict, path: str | Path) -> Path:
+    del wb[wb.sheetnames[0]]
+    path = Path(path)
+    atomic_write_bytes(path, workbook_bytes(wb, exact))
+    return path
+
+
+def write_quantile_ledger(ql, path: str | Path, lang: str = "en") -> Path:
+    """Sheets: quantiles (one row per line), varied coefficients, settings, notes."""
+    with language_scope(lang):
+        wb, exact = Workbook(), {}
+        q = [c for c in ql.lines.columns if c.startswith("q") and c[1:2].isdigit()]
+        _sheet(wb, "uncertainty.xl_quantiles", ql.lines, exact, ("deterministic", "mean", "sd", *q))
+        _sheet(wb, "uncertainty.xl_varied", ql.varied, exact)
+        settings = dict(ql.meta.get("uncertainty", {}))
+        settings["status"] = ql.status
+        if ql.meta.get("widths"):
+            settings["defaults"] = msg("uncertainty.defaults_note", widths=", ".join(
+                f"{k} {v:.0%}" for k, v in sorted(ql.meta["widths"].items())))  # fmt: skip
+        _sheet(wb, "uncertainty.xl_settings", _settings(settings), exact)
+        notes = [*ql.meta.get("notes", []), *ql.meta.get("warnings", [])]
+        _sheet(wb, "uncertainty.xl_notes", _notes(notes), exact)
+        return _save(wb, exact, path)
+
+
+def write_sensitivity(res, path: str | Path, lang: str = "en") -> Path:
+    """Sheets: indices (Sobol or Morris), CS, varied coefficients, settings, notes."""
+    with language_scope(lang):
+        wb, exact = Workbook(), {}
+        _sheet(wb, "uncertainty.xl_indices", res.indices, exact)
+        _sheet(wb, "uncertainty.xl_cs", res.cs, exact)
+        _sheet(wb, "uncertainty.xl_varied", pd.DataFrame(res.meta.get("varied", [])), exact)
+        keep = {k: v for k, v in res.meta.items() if k not in ("varied", "notes")}
+        _sheet(wb, "uncertainty.xl_settings", _settings(keep), exact)
+        _sheet(wb, "uncertainty.xl_notes", _notes(res.meta.get("notes", [])), exact)
+        return _save(wb, exact, path)
+
+
+def write_settlement(sim, path: str | Path, lang: str = "en") -> Path:
+    """Sheets: net positions (quantiles), tier crossings by section and by line, settings."""
+    with language_scope(lang):
+        wb, exact = Workbook(), {}
+        _sheet(wb, "uncertainty.xl_net", sim.quantiles(q=(0.05, 0.25, 0.5, 0.75, 0.95)), exact)
+        _sheet(wb, "uncertainty.xl_tiers_section", sim.tiers(by=("section_id",)), exact)
+        _sheet(wb, "uncertainty.xl_tiers", sim.tiers(), exact)
+        _sheet(wb, "uncertainty.xl_settings", _settings(sim.meta), exact)
+        return _save(wb, exact, path)
+
+
+__all__ = ["write_quantile_ledger", "write_sensitivity", "write_settlement"]
