@@ -450,9 +450,9 @@ def _edition_page(w: Writer, t, entry, users, lock, known) -> str:
 
 def write_profiles(w: Writer) -> list[list[object]]:
     import geep.coefficients as C
-    from geep.coefficients.profiles import _profile_files
+    from geep.coefficients.catalog import scan
 
-    files = _profile_files(None)
+    files = {i: next(iter(eds.values())).file for i, eds in scan("profile").usable().items()}
     rows = []
     for name in C.profiles():
         p = C.load_profile(name)
