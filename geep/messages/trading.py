@@ -165,3 +165,39 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # the journal reader (geep.trading.io)
+        "trading.unknown_column": (
+            "unknown column {column!r}; it is ignored",
+            "未知列 {column!r}，已忽略",
+        ),
+        "hint.trading.columns": ("columns: {columns}", "可用列：{columns}"),
+        "trading.column_twice": ("column {column!r} appears twice", "列 {column!r} 出现了两次"),
+        "trading.column_missing": (
+            "required column {column!r} is missing",
+            "缺少必填列 {column!r}",
+        ),
+        "hint.trading.add_column": (
+            "add a column headed {column!r} ({zh})",
+            "请添加表头为 {column!r}（{zh}）的列",
+        ),
+        "trading.sheet_missing": (
+            "sheet {sheet!r} ({zh}) is missing",
+            "缺少工作表 {sheet!r}（{zh}）",
+        ),
+        "hint.trading.template": (
+            "start from `geep trading template`",
+            "请从 `geep trading template` 生成的模板开始",
+        ),
+        "trading.not_workbook": (
+            "{file} is a text file; a journal is an Excel .xlsx workbook",
+            "{file} 是文本文件；交易台账应为 Excel .xlsx 工作簿",
+        ),
+        "hint.trading.save_xlsx": (
+            "save the journal as an Excel .xlsx workbook",
+            "请将台账另存为 Excel .xlsx 工作簿",
+        ),
+    }
+)
