@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -97,7 +97,7 @@ def _with_pairs(resolve: Callable[[str], Resolution]) -> Callable[[str], Resolut
 
 def register(v: Vocabulary) -> Vocabulary:
     """Add (or replace) a vocabulary; its labels may also be written ``name (code)``."""
-    v = Vocabulary(v.name, _with_pairs(v.resolve), v.unit, v.signed, v.entries)
+    v = replace(v, resolve=_with_pairs(v.resolve))  # every other field kept (factor …)
     VOCABULARIES[v.name] = v
     return v
 
