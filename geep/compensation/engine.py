@@ -319,8 +319,8 @@ def _assign_parties(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
     m = m.merge(other, on="other_key", how="left")
     if m["other_party"].isna().any():
         bad = sorted(m.loc[m["other_party"].isna(), "section_id"].unique())[:5]
-        raise SchemeError(f"no counterparty for section(s) {bad} (no downstream party and no fund)",
-                          table=sch.ref, hint="add downstream parties or a fund party to the scheme")  # fmt: skip
+        raise SchemeError(text("comp.err.no_counterparty", sections=bad), table=sch.ref,
+                          hint=text("hint.comp.err.no_counterparty"))  # fmt: skip
     signed = (
         m["amount"].to_numpy(dtype="float64")
         * m["up_share"].to_numpy()

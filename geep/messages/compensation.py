@@ -425,3 +425,52 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # errors of the engine, its rules and the settlement API
+        "comp.err.no_counterparty": (
+            "no counterparty for section(s) {sections} (no downstream party and no fund)",
+            "断面 {sections} 没有对手方（既无下游参与方，也无基金）",
+        ),
+        "hint.comp.err.no_counterparty": (
+            "add downstream parties or a fund party to the scheme",
+            "请在方案中添加下游参与方或基金参与方",
+        ),
+        "comp.err.needs_flows": (
+            "component {component} needs flows (section volumes)",
+            "组成部分 {component} 需要流量数据（断面水量）",
+        ),
+        "hint.comp.err.needs_flows": (
+            "pass flows=... (CLI: a 'flows' sheet or --flows FILE)",
+            "请提供 flows=...（命令行：'flows' 工作表或 --flows 文件）",
+        ),
+        "comp.err.no_unit_price": (
+            "no unit price for {indicators} in {param!r}",
+            "{param!r} 中没有 {indicators} 的单价",
+        ),
+        "hint.comp.err.no_unit_price": (
+            "add the price or drop the indicator from the component",
+            "请补充单价，或从该组成部分中去掉此指标",
+        ),
+        "comp.err.no_threshold": (
+            "no compliance threshold for year(s) {years}",
+            "{years} 年没有达标率阈值",
+        ),
+        "hint.comp.err.no_threshold": ("add them to {param!r}", "请将其添加到 {param!r}"),
+        "comp.err.shares": ("shares {shares!r}: {problem}", "分摊比例 {shares!r}：{problem}"),
+        "hint.comp.err.shares": (
+            "fix the shares or raise the 'tolerance' parameter explicitly",
+            "请修正分摊比例，或明确调高 'tolerance' 参数",
+        ),
+        "comp.err.no_parameter": ("{ref} has no parameter {name!r}", "{ref} 没有参数 {name!r}"),
+        "comp.err.not_numeric": (
+            "parameter {name!r} is not numeric; give explicit (low, high)",
+            "参数 {name!r} 不是数值；请明确给出 (low, high)",
+        ),
+        "comp.err.several_years": (
+            "several settlement years {years}; name one: matrix(year)",
+            "有多个结算年度 {years}；请指定一个：matrix(year)",
+        ),
+    }
+)
