@@ -244,7 +244,7 @@ def test_physical_bounds_per_indicator(indicator, bound):
 def test_values_not_finite_after_conversion_are_errors():
     errs = _errors([("FEN-HXC", "2021-01", "cod", 1e308, "g/L", "valid"),
                     ("FEN-HXC", "2021-02", "cod", 1e308, "mg/L", "valid")])  # fmt: skip
-    assert "not a finite number after conversion to mg/L" in errs["observations[0]"]
+    assert "value is not a finite number once converted" in errs["observations[0]"]
     assert "above the physical bound" in errs["observations[1]"]
     flows = pd.DataFrame(
         [("FEN-HXC", "2021-01", 3e6, "m3/s"), ("FEN-HXC", "2021-02", 1e308, "亿m3")],
@@ -257,7 +257,7 @@ def test_values_not_finite_after_conversion_are_errors():
         geep.compensate("fen-river", obs, flows=flows)
     by = {e.where: e.problem for e in exc.value.report.errors}
     assert "above the physical bound of 1e+06 m3/s" in by["flows[0]"]
-    assert "not a finite number after conversion to m3/s" in by["flows[1]"]
+    assert "flow is not a finite number once converted" in by["flows[1]"]  # 1e316 m3
 
 
 def test_look_alike_section_ids():
@@ -270,7 +270,9 @@ def test_look_alike_section_ids():
     prep = geep.compensation.prepare("fen-river", obs)
     assert set(prep.obs["section_id"]) == {"FEN-HXC"}  # one section, not three
     notes = [i for i in prep.report.issues if i.severity == "note" and i.column == "section_id"]
-    assert len(notes) == 1 and "2 section id(s) had invisible or fullwidth" in notes[0].problem
+    # the invisible character is noted at its cell; fullwidth letters are a way of typing
+    assert len(notes) == 1 and notes[0].where == "observations[1]"
+    assert "invisible characters removed: read as 'FEN-HXC'" in notes[0].problem
     errs = _errors([("FEN-HXС", "2021-01", "cod", 20, "mg/L", "valid")])  # Cyrillic С
     assert errs == {
         "observations[0]": "section id 'FEN-HXС' contains 'С' (U+0421 CYRILLIC CAPITAL LETTER "
@@ -302,7 +304,6 @@ def test_text_status_na_in_a_workbook_is_not_read_as_valid(capsys, tmp_path):
     assert rc == 1 and "obs.xlsx!observations!F2" in err and "is ambiguous" in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 8: shared reader")
 def test_error_cell_status_in_a_workbook_is_an_error(capsys, tmp_path):
     src = _obs_workbook(tmp_path / "obs.xlsx", "#N/A", error_cell=True)
     rc = main(["compensate", "fen-river", str(src), "-o", str(tmp_path / "s.xlsx")])
@@ -418,10 +419,12 @@ def test_sections_table_problems_are_listed_per_row(capsys, tmp_path):
     rc = main(["compensate", "shanxi-cross-section", str(obs), "--sections", str(sec),
                "-o", str(tmp_path / "s.csv")])  # fmt: skip
     err = capsys.readouterr().err
-    assert rc == 1 and "Traceback" not in err and "4 problem(s) in the sections table" in err
-    for part in ("sections[1].upstream: share 'abc' of '140100' is not a number from 0 to 1",
-                 "sections[2]: target_class '9' is not a water-quality class",
-                 "sections[3]: target_class '3.5'", "sections[4]: section id 'S5О' contains 'О'"):  # fmt: skip
+    assert rc == 1 and "Traceback" not in err and "4 error(s)" in err
+    for part in ("sections.csv!C3 upstream [140100:abc]: share 'abc' of '140100' is not a "
+                 "number from 0 to 1",
+                 "sections.csv!D4 target_class [9]: target_class '9' is not a water-quality class",
+                 "sections.csv!D5 target_class [3.5]: target_class '3.5'",
+                 "sections.csv!A6 section_id [S5О]: section id 'S5О' contains 'О'"):  # fmt: skip
         assert part in err, part
     from geep.compensation.sections import sections_from_table
 

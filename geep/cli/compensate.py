@@ -16,8 +16,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from .. import compensation as comp
 from ..compensation.schemes import coerce
 from ..messages import msg, text
@@ -55,10 +53,6 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _read_table(path: Path) -> pd.DataFrame:
-    return comp.read_inputs(path)["observations"][0]
-
-
 def _invalid(errors) -> int:
     """Print the scheme editions that were set aside; their number."""
     from ..coefficients.catalog import mark_shown
@@ -88,16 +82,17 @@ def _parameters(args: argparse.Namespace, paths) -> int:
     return 0
 
 
-def _overrides(args: argparse.Namespace, tables: dict) -> dict:
-    params = (
-        comp.io.parameters_from_frame(tables["parameters"][0]) if "parameters" in tables else {}
-    )
+def _overrides(args: argparse.Namespace, ins) -> tuple[dict, dict]:
+    """Parameters of the parameters sheet with the cells of their values, then ``--set``
+    (which replaces a sheet value of the same name)."""
+    params, cells = ins.parameters(), ins.parameter_cells()
     for item in args.set:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
             raise UsageError(text("comp.cli.set_syntax", item=item))
         params[name.strip()] = value.strip()  # checked and parsed (units, JSON) by the scheme
-    return params
+        cells.pop(name.strip(), None)
+    return params, cells
 
 
 def run(args: argparse.Namespace) -> int:
@@ -127,18 +122,40 @@ def _outputs(out: Path) -> list[Path]:
     return [out, Path(f"{base}.net.csv"), Path(f"{base}.meta.json")]
 
 
+def _tables(args: argparse.Namespace) -> tuple[dict, dict, list, object]:
+    """Every input file through the shared reader: ``(tables, where, issues, inputs)``; the
+    ``--flows`` and ``--sections`` files replace the sheets of the same name."""
+    from ..compensation.io import read_tables
+
+    ins = read_tables(args.input)
+    tables, where, issues = dict(ins.tables), dict(ins.where), list(ins.report.issues)
+    for table, path in (("flows", args.flows), ("sections", args.sections)):
+        if path is not None:
+            more = read_tables(path, table)
+            issues += more.report.issues
+            tables.pop(table, None)
+            if table in more.tables:
+                tables[table], where[table] = more.tables[table], more.where[table]
+    if "observations" not in tables:  # nothing to settle: the reader's errors, or say so
+        from ..compensation.tables import OBSERVATIONS
+        from ..errors import InputError
+        from ..inputs.report import Report
+
+        Report(issues).raise_if_errors()
+        raise InputError(text("comp.no_table", file=args.input.name, table="observations",
+                              zh=OBSERVATIONS.zh), file=str(args.input),
+                         hint=text("hint.comp.no_table"))  # fmt: skip
+    return tables, where, issues, ins
+
+
 def _settle(args: argparse.Namespace, paths: list[str] | None) -> int:
-    tables = comp.read_inputs(args.input)
-    obs, where = tables["observations"]
-    flows, flows_where = tables.get("flows", (None, None))
-    if args.flows:
-        flows, flows_where = comp.read_inputs(args.flows)["observations"]
-    sections = tables["sections"][0] if "sections" in tables else None
-    if args.sections:
-        sections = _read_table(args.sections)
-    params = _overrides(args, tables)
-    prep = comp.prepare(args.scheme, obs, flows, params or None, sections, where=where,
-                        flows_where=flows_where, paths=paths)  # fmt: skip
+    tables, where, issues, ins = _tables(args)
+    obs = tables["observations"]
+    params, cells = _overrides(args, ins)
+    prep = comp.prepare(args.scheme, obs, tables.get("flows"), params or None,
+                        tables.get("sections"), where=where.get("observations"),
+                        flows_where=where.get("flows"), sections_where=where.get("sections"),
+                        issues=issues, parameter_cells=cells, paths=paths)  # fmt: skip
     s = comp.run(prep, unit=args.unit)
     if args.output.suffix.lower() == ".xlsx":
         s.to_excel(args.output, lang=getattr(args, "lang", None) or "en")

@@ -22,14 +22,14 @@ import pandas as pd
 
 from ..coefficients import load as load_table
 from ..errors import InputError, SchemeError
-from ..inputs.report import Issue, Report
+from ..inputs.report import InputValidationError, Issue, Report
 from ..messages import msg, text
 from . import rules as R
 from .components import HANDLERS
 from .context import LIMITS_REF, Context
 from .model import EVIDENCE_RANK, EXCLUDED
 from .observations import Where, normalise_flows, normalise_observations
-from .parameters import check_scheme
+from .parameters import ParameterError, check_scheme
 from .schemes import Scheme, coerce
 from .settlement import Settlement
 from .window import inside, outside_report
@@ -68,40 +68,68 @@ def prepare(
     *,
     where: Where | None = None,
     flows_where: Where | None = None,
+    sections_where: Where | None = None,
+    issues: Iterable[Issue] = (),
+    parameter_cells: Mapping[str, str] | None = None,
     paths: Iterable[str | os.PathLike] | None = None,
 ) -> Prepared:
     """Resolve the scheme (with user sections and parameter overrides) and validate the
-    inputs; raises :class:`geep.inputs.InputValidationError` listing every problem."""
+    inputs; raises :class:`geep.inputs.InputValidationError` listing every problem.
+
+    ``where`` / ``flows_where`` / ``sections_where`` locate the cells of tables read from a
+    file (:func:`geep.compensation.io.read_inputs`); ``issues`` are those the reader found
+    (reported with the rest); ``parameter_cells`` maps a parameter given in a parameters
+    sheet to the cell of its value, where a value that does not fit its definition is
+    reported.
+    """
     sch = coerce(scheme, paths)
+    report = Report(list(issues))
     if sections is not None:
-        sch = sch.with_sections(sections)
+        try:
+            sch = sch.with_sections(sections, where=sections_where)
+        except InputValidationError as exc:  # without sections nothing else can be checked
+            report.extend(exc.report.issues)
+            report.raise_if_errors()
     if parameters:
+        parameters = _sheet_parameters(sch, parameters, parameter_cells or {}, report)
         sch = sch.with_parameters(parameters)
     check_scheme(sch)
     for c in sch.doc.components:
         if c.rule not in HANDLERS:
             raise SchemeError(
-                f"component {c.id} uses unknown rule {c.rule!r}",
+                text("comp.unknown_rule", component=c.id, rule=c.rule),
                 table=sch.ref,
-                hint=f"rules: {', '.join(sorted(HANDLERS))}",
+                hint=text("hint.comp.rules", rules=", ".join(sorted(HANDLERS))),
             )
     if not sch.doc.sections:
         raise InputError(
-            "the scheme ships no monitoring sections (its section list is not in geep's sources)",
-            table=sch.ref,
-            hint="supply them with sections=... (CLI: a 'sections' sheet or --sections FILE): "
-            "section_id, name_zh, upstream (party id), target_class, no_inflow, control_section",
+            text("comp.no_sections"), table=sch.ref, hint=text("hint.comp.no_sections")
         )
-    report = Report()
     sec_ids = {s.id for s in sch.doc.sections}
-    obs, issues = normalise_observations(observations, sec_ids, used_indicators(sch), where)
-    report.extend(issues)
+    obs, found = normalise_observations(observations, sec_ids, used_indicators(sch), where)
+    report.extend(found)
     fl = None
     if flows is not None:
-        fl, issues = normalise_flows(flows, sec_ids, flows_where)
-        report.extend(issues)
+        fl, found = normalise_flows(flows, sec_ids, flows_where)
+        report.extend(found)
     report.raise_if_errors()
     return Prepared(sch, obs, fl, report)
+
+
+def _sheet_parameters(sch: Scheme, parameters: Mapping[str, Any], cells: Mapping[str, str],
+                      report: Report) -> dict[str, Any]:  # fmt: skip
+    """Parameters given in a sheet are checked one by one, a problem reported at the cell of
+    the value (and the value left out); the others are checked by the scheme."""
+    out = dict(parameters)
+    for key in [k for k in cells if k in out]:  # in the order of the sheet
+        try:
+            sch.with_parameters({key: out[key]})  # its definition, and the scheme's checks
+        except ParameterError as exc:
+            raw = out.pop(key)
+            value = raw.get("value") if isinstance(raw, Mapping) else raw
+            report.add(Issue("parameters", cells[key], "value", str(value), exc.message,
+                             exc.hint or ""))  # fmt: skip
+    return out
 
 
 def compensate(
@@ -291,8 +319,8 @@ def _assign_parties(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
     m = m.merge(other, on="other_key", how="left")
     if m["other_party"].isna().any():
         bad = sorted(m.loc[m["other_party"].isna(), "section_id"].unique())[:5]
-        raise SchemeError(f"no counterparty for section(s) {bad} (no downstream party and no fund)",
-                          table=sch.ref, hint="add downstream parties or a fund party to the scheme")  # fmt: skip
+        raise SchemeError(text("comp.err.no_counterparty", sections=bad), table=sch.ref,
+                          hint=text("hint.comp.err.no_counterparty"))  # fmt: skip
     signed = (
         m["amount"].to_numpy(dtype="float64")
         * m["up_share"].to_numpy()

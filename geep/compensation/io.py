@@ -1,120 +1,147 @@
 """Files of the compensation engine: input workbooks/CSV and settlement workbooks/CSV.
 
 Inputs: a workbook with sheets ``observations`` (or 监测), optional ``flows`` (流量),
-``sections`` (断面) and ``parameters`` (参数: name, value, unit); or a CSV of observations.
-Every value keeps its location (``file!sheet!cell``) for error reports.
+``sections`` (断面) and ``parameters`` (参数: name, value, unit); or a CSV of one of them. They
+are read by the shared reader (:func:`geep.io.workbook.read_book`: the pre-flight refuses
+zip bombs and entity expansion, every cell as saved whatever the declared dimension, error
+cells and formulas without a saved value are errors at their cell) and normalised by the
+specs of :mod:`geep.compensation.tables`. Every value keeps its location
+(``file!sheet!cell``) for error reports.
 Outputs are written atomically; text cells that a spreadsheet would run as formulas are
 neutralised.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from ..errors import InputError
+from ..inputs.normalise import POSITION, Locator
+from ..inputs.report import Report
 from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise_frame
+from ..messages import text
+from .observations import NORMALISED, normalised
+from .tables import PARAMETERS, TABLES
 
 if TYPE_CHECKING:
+    from ..io.preflight import Limits
     from .settlement import Settlement
 
-SHEETS = {
-    "observations": ("observations", "monitoring", "监测", "水质监测", "监测数据"),
-    "flows": ("flows", "flow", "流量", "水量"),
-    "sections": ("sections", "断面"),
-    "parameters": ("parameters", "参数"),
-}
+#: sheet names of each table (kept for callers; the specs hold them)
+SHEETS = {name: (name, spec.zh, *spec.sheets) for name, spec in TABLES.items()}
 Where = Callable[[int, str | None], str]
 
 
-def _sheet_where(file: str, sheet: str, frame: pd.DataFrame) -> Where:
-    cols = {c: get_column_letter(j + 1) for j, c in enumerate(frame.columns)}
+@dataclass
+class CompensationInputs:
+    """The tables of one input file, normalised, with their cells and every issue found.
 
-    def where(i: int, col: str | None) -> str:
-        letter = cols.get(col, "A") if col is not None else "A"
-        return f"{file}!{sheet}!{letter}{i + 2}"
+    Attributes
+    ----------
+    tables
+        ``{"observations": frame, "flows": …, "sections": …, "parameters": …}`` — the tables
+        present, through the normaliser (checked again by the engine only for what is not
+        about cells: known sections, physical bounds).
+    where
+        ``{table: Locator}``: the cell of any column of a row.
+    report
+        Every error, warning and note of the reader and normaliser, at its cell.
+    """
 
-    return where
+    path: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    where: dict[str, Locator] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
+
+    def parameters(self) -> dict[str, Any]:
+        """``{name: value}`` of the parameters sheet (see :func:`parameters_from_frame`)."""
+        frame = self.tables.get("parameters")
+        return {} if frame is None else parameters_from_frame(frame)
+
+    def parameter_cells(self) -> dict[str, str]:
+        """``{name: cell of its value}`` of the parameters sheet."""
+        frame = self.tables.get("parameters")
+        if frame is None:
+            return {}
+        loc = self.where["parameters"]
+        names = frame["name"].astype(str).str.strip()
+        return {n: loc(p, "value") for n, p in zip(names, frame[POSITION], strict=True)}
 
 
-def _csv_where(file: str) -> Where:
-    return lambda i, col: f"{file}:{i + 2}" + (f" ({col})" if col else "")
+def read_tables(
+    path: str | Path, table: str | None = None, limits: Limits | None = None
+) -> CompensationInputs:
+    """Read a compensation input workbook (or a CSV file holding ``table``, default
+    ``observations``) through the shared reader; never raises on bad cells (see
+    :attr:`CompensationInputs.report`).
+
+    Raises
+    ------
+    UnreadableFileError
+        The file is refused as a whole (missing, not a workbook or text, a zip bomb, entity
+        expansion, encrypted, damaged).
+    """
+    from ..io.workbook import read_book
+
+    path = Path(path)
+    book = read_book(path, TABLES, csv_table=table or "observations", limits=limits)
+    for name, frame in book.tables.items():
+        frame.attrs[NORMALISED] = name
+    report = Report(list(book.issues))
+    report.sources[book.name] = book.source
+    return CompensationInputs(path, book.tables, book.where, report)
 
 
-def read_inputs(path: str | Path) -> dict[str, tuple[pd.DataFrame, Where]]:
+def read_inputs(
+    path: str | Path, table: str | None = None
+) -> dict[str, tuple[pd.DataFrame, Where]]:
     """Read an input workbook or CSV: ``{table: (frame, where)}`` for the tables present.
+
+    The frames are normalised (canonical columns and units; see
+    :mod:`geep.compensation.tables`) and ``where(position, column)`` names the cell of any
+    column of a row; :func:`geep.compensation.prepare` takes both.
 
     Raises
     ------
     InputError
-        If the file does not exist, cannot be read, or has no observations.
+        The file does not exist or is refused (:class:`~geep.io.preflight.UnreadableFileError`),
+        a cell cannot be read (:class:`~geep.inputs.InputValidationError`, every problem at
+        its cell), or it has no observations.
     """
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"file not found: {path}", file=str(path), hint="check the path")
-    name = path.name
-    if path.suffix.lower() in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for enc in ("utf-8-sig", "gbk"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise InputError("not UTF-8 or GBK text", file=str(path), hint="save the CSV as UTF-8")
-        frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False)
-        return {"observations": (frame.replace("", None), _csv_where(name))}
-    try:
-        sheets = pd.read_excel(
-            path, sheet_name=None, dtype=object, keep_default_na=False, na_values=[""]
-        )
-    except Exception as exc:  # openpyxl raises many kinds
-        raise InputError(
-            f"cannot read workbook ({exc})", file=str(path), hint="save it as .xlsx"
-        ) from exc
-    out: dict[str, tuple[pd.DataFrame, Where]] = {}
-    for sheet, frame in sheets.items():
-        key = next((k for k, names in SHEETS.items() if str(sheet).strip().lower() in names), None)
-        if key and key not in out:
-            out[key] = (frame, _sheet_where(name, str(sheet), frame))
-    if "observations" not in out:
-        raise InputError(
-            f"no observations sheet (sheets: {list(sheets)})",
-            file=str(path),
-            hint="name the sheet 'observations' (or 监测); optional sheets: flows, sections, parameters",
-        )
-    return out
+    ins = read_tables(path, table)
+    ins.report.raise_if_errors()
+    want = table or "observations"
+    if want not in ins.tables:
+        raise InputError(text("comp.no_table", file=ins.path.name, table=want,
+                              zh=TABLES[want].zh), file=str(ins.path),
+                         hint=text("hint.comp.no_table"))  # fmt: skip
+    return {k: (df, ins.where[k]) for k, df in ins.tables.items()}
 
 
 def parameters_from_frame(frame: pd.DataFrame) -> dict[str, Any]:
-    """``{name: value}`` overrides from a parameters sheet (``name``/``parameter``, ``value``,
-    optional ``unit``); lists and mappings may be written as JSON."""
-    cols = {str(c).strip().lower(): c for c in frame.columns}
-    ncol = cols.get("name") or cols.get("parameter") or cols.get("参数")
-    vcol = cols.get("value") or cols.get("取值") or cols.get("值")
-    if ncol is None or vcol is None:
-        raise InputError(
-            "the parameters sheet needs columns 'name' and 'value'", sheet="parameters"
-        )
-    ucol = cols.get("unit") or cols.get("单位")
+    """``{name: value}`` overrides from a parameters table (``name``/``parameter``, ``value``,
+    optional ``unit``); lists and mappings may be written as JSON.
+
+    Raises
+    ------
+    InputValidationError
+        A table given as a DataFrame whose cells do not fit the parameters table (a missing
+        column, an empty name, a name given twice), each problem at its row.
+    """
+    df, _, issues = normalised(frame, PARAMETERS, None, "parameters")
+    Report(issues).raise_if_errors()
     out: dict[str, Any] = {}
-    for r in frame.to_dict(orient="records"):
-        name = r.get(ncol)
-        if name is None or (isinstance(name, float) and pd.isna(name)):
-            continue
-        value = parse_value(r.get(vcol))
-        unit = r.get(ucol) if ucol else None
-        out[str(name).strip()] = (
-            {"value": value, "unit": str(unit)} if unit and not pd.isna(unit) else value
-        )
+    unit = df["unit"] if "unit" in df.columns else pd.Series(None, index=df.index)
+    for name, raw, u in zip(df["name"], df["value"], unit, strict=True):
+        value = parse_value(raw)
+        out[str(name).strip()] = {"value": value, "unit": str(u)} if isinstance(u, str) else value
     return out
 
 
@@ -122,11 +149,11 @@ def parse_value(raw: Any) -> Any:
     """A parameter value typed by a user: JSON (numbers, lists, mappings, null) or text."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return None if pd.isna(raw) else raw
-    text = str(raw).strip()
+    t = str(raw).strip()
     try:
-        return json.loads(text)
+        return json.loads(t)
     except json.JSONDecodeError:
-        return text
+        return t
 
 
 # --- writers (the workbook itself is built by geep.io.settlement_excel) -----------------------

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemeError
+from ..messages import text
 from . import rules as R
 from .context import Context
 from .lines import excluded_flag, fmt, make_lines, wan
@@ -173,8 +174,8 @@ def value_apportion(ctx: Context, comp: Component) -> pd.DataFrame:
     try:
         amounts, residual = R.apportion(total, shares, normalise=True, tolerance=tol)
     except ValueError as exc:
-        raise SchemeError(f"shares {comp.params['shares']!r}: {exc}", table=ctx.scheme.ref,
-                          hint="fix the shares or raise the 'tolerance' parameter explicitly") from exc  # fmt: skip
+        raise SchemeError(text("comp.err.shares", shares=comp.params["shares"], problem=str(exc)),
+                          table=ctx.scheme.ref, hint=text("hint.comp.err.shares")) from exc  # fmt: skip
     if abs(residual) > 1e-12:
         ctx.notes.append(
             f"component {comp.id}: shares summed to {1 + residual:.6g}; normalised (residual {residual:+.4g})"

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemeError
+from ..messages import text
 from . import rules as R
 from .context import Context
 from .lines import excluded_flag, fmt, join_flags, make_lines, wan
@@ -187,8 +188,8 @@ def load_based(ctx: Context, comp: Component) -> pd.DataFrame:
     ctx.require_limits(df, comp)
     prices = ctx.param(comp, "unit_price", "CNY/t")
     if ctx.flows is None:
-        raise InputError(f"component {comp.id} needs flows (section volumes)",
-                         hint="pass flows=... (CLI: a 'flows' sheet or --flows FILE)")  # fmt: skip
+        raise InputError(text("comp.err.needs_flows", component=comp.id),
+                         hint=text("hint.comp.err.needs_flows"))  # fmt: skip
     df = df.merge(
         ctx.flows[["section_id", "period", "volume", "flow_status", "flow_ref"]],
         on=["section_id", "period"],
@@ -212,8 +213,9 @@ def load_based(ctx: Context, comp: Component) -> pd.DataFrame:
         )
     missing_price = sorted(set(df["indicator"]) - set(prices))
     if missing_price:
-        raise SchemeError(f"no unit price for {missing_price} in {comp.params['unit_price']!r}",
-                          table=ctx.scheme.ref, hint="add the price or drop the indicator from the component")  # fmt: skip
+        raise SchemeError(text("comp.err.no_unit_price", indicators=missing_price,
+                               param=comp.params["unit_price"]),
+                          table=ctx.scheme.ref, hint=text("hint.comp.err.no_unit_price"))  # fmt: skip
     price = df["indicator"].map(prices).astype("float64")
     load, amount = R.load_based(eff, df["limit"], df["volume"].fillna(0.0), price)
     amount = np.where(exceed, amount, 0.0)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SchemeError
+from ..messages import text
 from . import rules as R
 from .context import Context
 from .lines import excluded_flag, fmt, join_flags, make_lines, wan
@@ -146,8 +147,10 @@ def compliance_rate(ctx: Context, comp: Component) -> pd.DataFrame:
         else pd.Series(thr, index=rate.index)
     )
     if thr_v.isna().any():
-        raise SchemeError(f"no compliance threshold for year(s) {sorted(rate.loc[thr_v.isna(), 'year'].unique().tolist())}",
-                          table=ctx.scheme.ref, hint=f"add them to {comp.params['threshold']!r}")  # fmt: skip
+        raise SchemeError(text("comp.err.no_threshold",
+                               years=sorted(rate.loc[thr_v.isna(), "year"].unique().tolist())),
+                          table=ctx.scheme.ref,
+                          hint=text("hint.comp.err.no_threshold", param=comp.params["threshold"]))  # fmt: skip
     reward = ctx.param(comp, "reward", "CNY", required=False) or 0.0
     penalty = ctx.param(comp, "penalty", "CNY", required=False) or 0.0
     strict = bool(ctx.option(comp, "strict", False))

@@ -192,14 +192,23 @@ class Scheme:
         check_scheme(derived)
         return derived
 
-    def with_sections(self, sections: pd.DataFrame | list[dict], by: str = "user") -> Scheme:
+    def with_sections(
+        self, sections: pd.DataFrame | list[dict], by: str = "user", where: Any = None
+    ) -> Scheme:
         """A derived scheme whose sections come from a table (columns ``section_id``,
         ``name_zh``, ``upstream`` (``"140100"`` or ``"140100:0.5;140200:0.5"``), optional
         ``downstream``, ``control_section``, ``target_class``, ``river``, ``type``,
-        ``no_inflow``). Parties must be declared by the scheme."""
+        ``no_inflow``). Parties must be declared by the scheme. ``where`` locates the cells
+        of a table read from a file (:func:`geep.compensation.io.read_inputs`).
+
+        Raises
+        ------
+        InputValidationError
+            Every problem of the table, each at its cell.
+        """
         from .sections import sections_from_table
 
-        items = sections_from_table(sections, by)
+        items = sections_from_table(sections, by, where)
         return self._rebuild({"sections": items}, f"sections supplied by {by}")
 
     def with_rules_of(self, other: Scheme) -> Scheme:

@@ -1,9 +1,12 @@
 """Sections supplied as a table (a user's section list for a scheme that ships none, e.g.
 the 36+ sections of the Shanxi cross-section scheme, or a negotiator's draft).
 
-Columns: ``section_id``, ``name_zh`` (or ``name``), ``upstream`` (``"140100"`` or
-``"140100:0.5;140200:0.5"``), optional ``downstream``, ``control_section``, ``target_class``,
-``river``, ``type``, ``no_inflow``. Such sections carry evidence ``user``.
+Columns (:data:`~geep.compensation.tables.SECTIONS`): ``section_id``, ``name_zh`` (or
+``name``), ``upstream`` (``"140100"`` or ``"140100:0.5;140200:0.5"``), optional
+``downstream``, ``control_section``, ``target_class`` (1–5, I–V, Ⅲ类), ``river``, ``type``,
+``no_inflow`` (yes / no). The table goes through the one normaliser (ids cleaned and
+look-alikes refused, classes and flags from their vocabularies); the shares of the parties
+are parsed here, each problem at its cell. Such sections carry evidence ``user``.
 """
 
 from __future__ import annotations
@@ -16,103 +19,104 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
-from ..ids import clean_id, id_problem
-from ..messages import msg
+from ..ids import clean_id
+from ..inputs.normalise import POSITION
+from ..inputs.report import InputValidationError, Issue, Report
+from ..messages import text
 from .model import USER
-
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
-
-
-def _party(text: str) -> str:
-    return clean_id(text)[0]
+from .observations import Where, normalised
+from .tables import SECTIONS
 
 
-def _shares(text: Any, where: str) -> dict[str, float]:
-    if text is None or (isinstance(text, float) and np.isnan(text)) or str(text).strip() == "":
-        return {}
-    if isinstance(text, dict):
-        return {_party(k): _share(v, k, where) for k, v in text.items()}
+def _party(raw: str) -> str:
+    return clean_id(raw)[0]
+
+
+def _shares(raw: Any) -> tuple[dict[str, float], Any]:
+    """``({party: share}, problem)`` of an ``upstream`` / ``downstream`` cell."""
+    if raw is None or (isinstance(raw, float) and np.isnan(raw)) or str(raw).strip() == "":
+        return {}, None
+    if isinstance(raw, dict):
+        raw = ";".join(f"{k}:{v}" for k, v in raw.items())
     out: dict[str, float] = {}
-    parts = [p for p in re.split(r"[;；,，]", str(text)) if p.strip()]
+    parts = [p for p in re.split(r"[;；,，]", str(raw)) if p.strip()]
     for part in parts:
         pid, _, share = part.partition(":")
         if not pid.strip():
-            raise ValueError(msg("sec.share", where=where, part=part))
-        out[_party(pid)] = _share(share, pid.strip(), where) if share.strip() else 1.0
+            return {}, text("sec.share", part=part)
+        value = _share(share) if share.strip() else 1.0
+        if value is None:
+            return {}, text("sec.share_value", value=share.strip(), party=pid.strip())
+        out[_party(pid)] = value
     if len(out) > 1 and any(":" not in p for p in parts):
-        raise ValueError(msg("sec.share_each", where=where))
-    return out
+        return {}, text("sec.share_each")
+    return out, None
 
 
-def _share(value: Any, party: str, where: str) -> float:
+def _share(value: Any) -> float | None:
     try:
         v = float(unicodedata.normalize("NFKC", str(value)).strip())
     except ValueError:
-        v = float("nan")
-    if not (math.isfinite(v) and 0 <= v <= 1):
-        raise ValueError(msg("sec.share_value", where=where, value=value, party=party))
-    return v
-
-
-def _target_class(tc: Any, where: str) -> int | None:
-    if tc is None or (isinstance(tc, str) and tc.strip() == ""):
         return None
-    t = unicodedata.normalize("NFKC", str(tc)).strip().upper().removesuffix("类")
-    if t in _ROMAN:
-        return _ROMAN[t]
-    try:
-        v = float(t)
-    except ValueError:
-        v = float("nan")
-    if not (v.is_integer() and 1 <= v <= 5):
-        raise ValueError(msg("sec.target_class", where=where, value=tc))
-    return int(v)
+    return v if math.isfinite(v) and 0 <= v <= 1 else None
 
 
-def sections_from_table(sections: pd.DataFrame | list[dict], by: str = USER) -> list[dict]:
+def sections_from_table(
+    sections: pd.DataFrame | list[dict], by: str = USER, where: Where | None = None
+) -> list[dict]:
     """Section dicts for a scheme from a user table (see :meth:`Scheme.with_sections`).
+
+    Parameters
+    ----------
+    sections
+        The table (a DataFrame or records), or the ``sections`` table of a workbook read
+        with :func:`geep.compensation.io.read_inputs`.
+    where
+        The locator of its cells (given with a table read from a file).
 
     Raises
     ------
-    InputError
-        Every problem of the table (shares, target classes, ids), each with its row.
+    InputValidationError
+        Every problem of the table (ids, shares, target classes, flags), each at its cell.
     """
     frame = pd.DataFrame(sections) if not isinstance(sections, pd.DataFrame) else sections
-    out, problems = [], []
-    for i, r in enumerate(frame.to_dict(orient="records")):
-        try:
-            out.append(_item(i, r, by))
-        except ValueError as exc:
-            problems.append(str(exc))
-    if problems:
-        raise InputError(msg("sec.invalid", n=len(problems), problems="; ".join(problems)),
-                         table="sections", hint=msg("hint.sec"))  # fmt: skip
+    df, loc, issues = normalised(frame, SECTIONS, where, "sections")
+    out = []
+    for r in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
+        item, problems = _item(r, by)
+        out.append(item)
+        for column, problem in problems:
+            issues.append(Issue("sections", loc(r[POSITION], column), column,
+                                None if r.get(column) is None else str(r[column]), problem,
+                                text("hint.sec")))  # fmt: skip
+    report = Report(issues)
+    if not report.ok:
+        raise InputValidationError(report)
     return out
 
 
-def _item(i: int, r: dict, by: str) -> dict[str, Any]:
-    r = {k: v for k, v in r.items() if not (isinstance(v, float) and np.isnan(v))}
-    where = f"sections[{i}]"
-    sid, _ = clean_id(r.get("section_id", r.get("id", "")))
-    bad = id_problem(sid)
-    if bad is not None:
-        problem = msg("obs.id_not_ascii", what=msg("obs.what.section"), value=sid, char=bad[0],
-                      name=bad[1])  # fmt: skip
-        raise ValueError(msg("sec.id", where=where, problem=problem))
-    ctl = r.get("control_section")
-    return {
+def _item(r: dict, by: str) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    sid = r["section_id"]
+    up, bad_up = _shares(r.get("upstream"))
+    down, bad_down = _shares(r.get("downstream"))
+    problems = [(c, p) for c, p in (("upstream", bad_up), ("downstream", bad_down)) if p]
+    tc = r.get("target_class")
+    item = {
         "id": sid,
-        "name_zh": str(r.get("name_zh", r.get("name", sid))),
-        "name_en": str(r.get("name_en", "")),
-        "river": str(r.get("river", "")),
-        "type": str(r.get("type", "junction")),
-        "upstream": _shares(r.get("upstream"), f"{where}.upstream"),
-        "downstream": _shares(r.get("downstream"), f"{where}.downstream"),
-        "control_section": clean_id(ctl)[0] if ctl not in (None, "") else None,
-        "target_class": _target_class(r.get("target_class"), where),
-        "no_inflow": str(r.get("no_inflow", "")).strip().lower() in ("true", "1", "yes", "是"),
+        "name_zh": str(r.get("name_zh") or sid),
+        "name_en": str(r.get("name_en") or ""),
+        "river": str(r.get("river") or ""),
+        "type": str(r.get("type") or "junction"),
+        "upstream": up,
+        "downstream": down,
+        "control_section": r.get("control_section") or None,
+        "target_class": None if tc is None else int(tc),
+        "no_inflow": r.get("no_inflow") == "true",
         "evidence": USER,
-        "source": str(r.get("source", "")).strip(),
+        "source": str(r.get("source") or "").strip(),
         "note": f"supplied by {by}",
     }
+    return item, problems
+
+
+__all__ = ["sections_from_table"]

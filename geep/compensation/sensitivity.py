@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import SchemeError
+from ..messages import text
 from .engine import Prepared, prepare, run
 from .parameters import sweepable
 from .schemes import Scheme, coerce
@@ -133,7 +134,9 @@ def _sweep(
 ) -> pd.DataFrame:
     """The nets of every party at the low, base and high value of one parameter."""
     if name not in prep.scheme.doc.parameters:
-        raise SchemeError(f"{prep.scheme.ref} has no parameter {name!r}", table=prep.scheme.ref)
+        raise SchemeError(
+            text("comp.err.no_parameter", ref=prep.scheme.ref, name=name), table=prep.scheme.ref
+        )
     value = prep.scheme.doc.parameters[name].value
     if explicit is not None:
         lo, hi = explicit
@@ -141,8 +144,7 @@ def _sweep(
         try:
             lo, hi = _scale(value, 1 - rel), _scale(value, 1 + rel)
         except TypeError:
-            raise SchemeError(f"parameter {name!r} is not numeric; give explicit (low, high)",
-                              table=prep.scheme.ref) from None  # fmt: skip
+            raise SchemeError(text("comp.err.not_numeric", name=name), table=prep.scheme.ref) from None  # fmt: skip
     nets = {}
     for tag, v in (("low", lo), ("high", hi)):
         nets[tag] = _net(run(prep, {name: v}), by_year)

@@ -243,7 +243,7 @@ class Settlement:
         years = self.settlement_years
         if settlement_year is None:
             if len(years) != 1:
-                raise InputError(f"several settlement years {years}; name one: matrix(year)")
+                raise InputError(text("comp.err.several_years", years=years))
             settlement_year = years[0]
         if settlement_year not in years:
             raise InputError(

@@ -36,6 +36,25 @@ AMBIGUOUS_STATUS: tuple[str, ...] = (
 )  # fmt: skip
 STATUS_ALIASES: dict[str, str] = {a: canon for canon, names in STATUSES.items() for a in names}
 
+#: indicator → canonical id (compared after NFKC, lower-casing and removing spaces): the
+#: pollutants of GB 3838-2002 a scheme limits, and the officially determined derived values
+#: ``water_class`` (1–6) and ``index`` (a scheme's composite pollution index)
+INDICATOR_ALIASES: dict[str, str] = {
+    "cod": "cod", "codcr": "cod", "化学需氧量": "cod",
+    "nh3n": "nh3n", "nh3-n": "nh3n", "nh3_n": "nh3n", "氨氮": "nh3n",
+    "tp": "tp", "总磷": "tp", "tp_river": "tp_river", "tp_lake": "tp_lake",
+    "tn": "tn", "总氮": "tn",
+    "codmn": "codmn", "高锰酸盐指数": "codmn",
+    "do": "do", "溶解氧": "do",
+    "water_class": "water_class", "class": "water_class", "水质类别": "water_class",
+    "index": "index", "指数": "index", "综合污染指数": "index", "污染指数": "index",
+}  # fmt: skip
+#: water-quality classes of GB 3838-2002 as a section's target (I–V; 劣V is no target)
+TARGET_CLASSES: dict[str, int] = {
+    "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
+    "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5,
+}  # fmt: skip
+
 #: physical upper bound of a concentration [mg/L] per indicator
 CONCENTRATION_MAX: dict[str, float] = {
     "cod": 1e5,

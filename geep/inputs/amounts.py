@@ -10,7 +10,8 @@ the column or the row's vocabulary entry is signed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -60,31 +61,109 @@ def unit_conflicts(src: UnitSource, need: np.ndarray) -> np.ndarray:
     return need & ~same[np.where(codes < 0, len(cats), codes)]
 
 
-def factors(units: pd.Categorical, targets: pd.Categorical, need: np.ndarray):
-    """Conversion factor of every row (NaN where it cannot convert), and per failing
-    (unit, target) pair the rows and the error: ``(factors, [(rows, unit, error)])``."""
+def row_targets(c: ColumnDef, codes, vocab, units: pd.Categorical, n: int) -> pd.Categorical:
+    """The canonical unit of every row: the column's; one of its alternatives, by the
+    dimension of the row's unit; or, for ``unit_by`` columns, the one the row's code names in
+    its vocabulary (a template ``"CNY/{}"`` in ``canonical`` makes it a price per that unit)."""
+    if c.unit_by:
+        if codes is None or vocab is None or vocab.unit is None:
+            return _codes(np.full(n, -1, dtype=np.int8), [])
+        per = [vocab.unit(str(k)) for k in codes.categories]
+        if c.canonical and "{}" in c.canonical:
+            per = [None if u is None else c.canonical.format(u) for u in per]
+        return _mapped(codes, per)
+    if c.alternatives and c.canonical:
+        choices = (c.canonical, *c.alternatives)
+        per = [next((t for t in choices if _converts(u, t)), c.canonical) for u in units.categories]
+        out = _mapped(units, per)
+        if (units.codes < 0).any():  # no unit: the first canonical unit is the one named
+            cats = list(out.categories)
+            k = cats.index(c.canonical) if c.canonical in cats else len(cats)
+            cats = cats if c.canonical in cats else [*cats, c.canonical]
+            return _codes(np.where(units.codes < 0, k, out.codes), cats)
+        return out
+    if c.canonical is None:
+        return _codes(np.full(n, -1, dtype=np.int8), [])
+    return _codes(np.zeros(n, dtype=np.int8), [c.canonical])
+
+
+def _codes(codes: np.ndarray, cats: list) -> pd.Categorical:
+    return pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object))
+
+
+def _mapped(cat: pd.Categorical, per: list) -> pd.Categorical:
+    inv, cats = pd.factorize(pd.Series(per, dtype=object), use_na_sentinel=True)
+    new = np.append(inv, -1)[cat.codes] if len(cat) else cat.codes
+    return _codes(new, list(cats))
+
+
+def _converts(unit: str, target: str) -> bool:
+    try:
+        factor(unit, target)
+    except GeepError:
+        return False
+    return True
+
+
+@dataclass
+class Conversion:
+    """Factors of one column: ``factor`` per row (NaN where none), ``pairs`` the exact factor
+    of each (unit, target) pair and its rows, ``failed`` ``(rows, unit, error)``,
+    ``assumed`` ``(rows, target)`` rows without a unit read in their canonical unit, ``notes``
+    ``(rows, unit, note)`` readings a domain's conversion explains."""
+
+    factor: np.ndarray
+    pairs: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    assumed: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+def _registry(unit: str, target: str) -> tuple[float, None]:
+    return factor(unit, target), None
+
+
+def factors(units: pd.Categorical, targets: pd.Categorical, need: np.ndarray,
+            convert: Callable | None = None, assume: bool = False) -> Conversion:  # fmt: skip
+    """Conversion factor of every row, once per distinct (unit, target) pair.
+
+    ``convert(unit, target) -> (factor, note)`` is a vocabulary's own conversion (units the
+    registry does not know, readings of a domain); by default the unit registry's
+    :func:`~geep.units.factor`. With ``assume``, a row without a unit takes factor 1.
+    """
     n = len(need)
-    out = np.full(n, np.nan)
+    conv = Conversion(np.full(n, np.nan))
+    convert = convert or _registry
     u_codes = np.asarray(units.codes, dtype=np.int64)
     t_codes = np.asarray(targets.codes, dtype=np.int64)
     n_t = len(targets.categories) + 1
     pair = (u_codes + 1) * n_t + (t_codes + 1)
     pair[~need] = -1
-    failed: list[tuple[np.ndarray, str | None, GeepError | None]] = []
     for key in np.unique(pair[pair >= 0]):
         rows = pair == key
         ui, ti = divmod(int(key), n_t)
         if ti == 0:  # unknown indicator/variable: reported by the vocabulary check
             continue
+        target = targets.categories[ti - 1]
         u = units.categories[ui - 1] if ui > 0 else None
         if u is None:
-            failed.append((rows, None, None))
+            if assume:
+                conv.assumed.append((rows, target))
+                conv.pairs.append((rows, 1))
+                conv.factor[rows] = 1.0
+            else:
+                conv.failed.append((rows, None, None))
             continue
         try:
-            out[rows] = factor(u, targets.categories[ti - 1])
+            f, note = convert(u, target)
         except GeepError as exc:
-            failed.append((rows, u, exc))
-    return out, failed
+            conv.failed.append((rows, u, exc))
+            continue
+        conv.pairs.append((rows, f))
+        conv.factor[rows] = float(f)
+        if note:
+            conv.notes.append((rows, u, note))
+    return conv
 
 
 def sign_allowed(c: ColumnDef, codes: pd.Categorical | None, vocab) -> np.ndarray | bool:
@@ -103,5 +182,5 @@ def negative_problem(c: ColumnDef) -> tuple[object, object]:
     return text("in.negative", column=c.name, zh=c.zh), text("hint.negative", column=c.name)
 
 
-__all__ = ["UnitSource", "factors", "negative_problem", "row_units", "sign_allowed",
-           "unit_conflicts"]  # fmt: skip
+__all__ = ["Conversion", "UnitSource", "factors", "negative_problem", "row_targets", "row_units",
+           "sign_allowed", "unit_conflicts"]  # fmt: skip

@@ -29,8 +29,17 @@ _FORMAT = {"Cf"}
 MAX_CELL_TEXT = 10_000
 
 
+#: what a spreadsheet would run as a formula; geep's writers put a ``'`` before such text
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def clean_text(v: object) -> str | None:
-    """NFKC text without format characters and surrounding space (``None`` if empty)."""
+    """NFKC text without format characters and surrounding space (``None`` if empty).
+
+    A leading ``'`` before a formula-like text is the mark geep's writers put on it
+    (``'@issuance`` in an exported journal) and is removed, so that what geep wrote reads
+    back as it was.
+    """
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
     if isinstance(v, float) and v.is_integer():
@@ -39,33 +48,49 @@ def clean_text(v: object) -> str | None:
     if any(unicodedata.category(ch) in _FORMAT for ch in t):
         t = "".join(ch for ch in t if unicodedata.category(ch) not in _FORMAT)
     t = t.strip()
+    if t.startswith("'") and t[1:2] in _FORMULA_START and t[1:2]:
+        t = t[1:]
     return t if t and t.lower() != "nan" else None
 
 
-def text_column(col: pd.Series) -> tuple[pd.Categorical, np.ndarray, dict[int, object]]:
-    """Cleaned text of a column (a categorical), the empty cells, and the raw value of every
-    distinct cell whose cleaning changed more than spacing (``{category: raw}``)."""
+def text_column(col: pd.Series) -> tuple[pd.Categorical, np.ndarray, list]:
+    """Cleaned text of a column (a categorical), the empty cells, and for every distinct cell
+    whose cleaning changed more than spacing ``(category, raw, rows)``: its cleaned category,
+    the raw value and the rows that hold it."""
     codes, uniq = pd.factorize(col, use_na_sentinel=True)
     clean = [clean_text(v) for v in uniq]
-    changed = {
-        k: uniq[k]
+    changed = [
+        k
         for k, (v, c) in enumerate(zip(uniq, clean, strict=True))
         if c is not None and isinstance(v, str) and c != v.strip() and not _only_width(v, c)
-    }
+    ]
     remap, cats = pd.factorize(pd.Series(clean, dtype=object), use_na_sentinel=True)
     new_codes = np.append(remap, -1)[codes] if len(codes) else codes
     cat = pd.Categorical.from_codes(new_codes, categories=pd.Index(cats, dtype=object))
-    changed_cats = {int(remap[k]): raw for k, raw in changed.items()}
-    return cat, np.asarray(new_codes == -1, dtype=bool), changed_cats
+    rows = [(int(remap[k]), uniq[k], np.flatnonzero(codes == k)) for k in changed]
+    return cat, np.asarray(new_codes == -1, dtype=bool), rows
 
 
 def _only_width(raw: str, clean: str) -> bool:
-    """Fullwidth digits and letters are a normal way of typing, not a look-alike."""
-    return unicodedata.normalize("NFKC", raw).strip() == clean
+    """Fullwidth digits and letters are a normal way of typing, not a look-alike (nor is the
+    ``'`` geep's writers put before a formula-like text)."""
+    t = unicodedata.normalize("NFKC", raw).strip()
+    return t == clean or (t.startswith("'") and t[1:] == clean)
 
 
-def bad_code(code: str) -> object | None:
-    """Why ``code`` (already cleaned) is not a plain code, or ``None``."""
+def bad_code(code: str, what: str | None = None) -> object | None:
+    """Why ``code`` (already cleaned) is not a plain code, or ``None``.
+
+    ``what`` is the message code of what kind of id it is (``"obs.what.section"``): such ids
+    follow :data:`geep.ids.ID_PATTERN` and are named as ids of that kind.
+    """
+    if what is not None:
+        from ..ids import id_problem
+
+        bad = id_problem(code)
+        if bad is None:
+            return None
+        return text("in.id_character", what=text(what), value=code, char=bad[0], name=bad[1])
     if _CODE.match(code):
         return None
     odd = next((ch for ch in code if not _CODE.match(ch)), "?")

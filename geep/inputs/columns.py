@@ -54,6 +54,7 @@ class Headers:
     mapping: dict[str, str] = field(default_factory=dict)  # canonical → original header
     units: dict[str, str] = field(default_factory=dict)  # canonical → unit in the header
     unknown: list[str] = field(default_factory=list)  # original headers matching nothing
+    ignored: list[str] = field(default_factory=list)  # headers the spec reads past silently
     twice: list[tuple[str, str, str]] = field(default_factory=list)  # (canonical, first, again)
 
     @property
@@ -64,11 +65,14 @@ class Headers:
 def map_headers(spec: TableDef, columns) -> Headers:
     """Map every header of a frame onto the spec (units split off the header text)."""
     lookup = header_lookup(spec)
+    skip = {fold(i) for i in spec.ignored}
     h = Headers()
     for orig in columns:
         name, unit = split_header(str(orig))
         canon = lookup.get(fold(name)) or lookup.get(fold(orig))
-        if canon is None:
+        if canon is None and (fold(orig) in skip or fold(name) in skip):
+            h.ignored.append(str(orig))
+        elif canon is None:
             h.unknown.append(str(orig))
         elif canon in h.mapping:
             h.twice.append((canon, h.mapping[canon], str(orig)))

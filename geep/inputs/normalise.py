@@ -17,18 +17,20 @@ import pandas as pd
 from ..messages import text
 from ..units import split_header
 from . import amounts
-from .cleaning import bad_code, clean_text, number_column, parse_number, text_column
+from .cleaning import bad_code, clean_text, parse_number, text_column
+from .collect import Issues, Where
 from .columns import ignored_problem, map_headers, match_column, missing_columns
+from .dates import date_column, period_column
+from .numbers import number_values
 from .report import Issue
-from .spec import TABLES, ColumnDef, TableDef
+from .spec import TABLES, YEAR_RANGE, ColumnDef, TableDef
 from .vocabularies import VOCABULARIES, land_class_crosswalk, resolve_land_class
 
-Where = Callable[[int, str | None], str]
-
-YEAR_RANGE = (1949, 2100)
-_TEXT_KINDS = ("code", "text", "period")
+_TEXT_KINDS = ("code", "text", "period", "date")
 #: suffix of the column that keeps a vocabulary column's label as the user wrote it
 AS_WRITTEN = "_as_written"
+#: column of a table whose spec keeps positions: the row's position in the table as read
+POSITION = "_position"
 
 
 class FrameRefs:
@@ -43,6 +45,9 @@ class FrameRefs:
     def cell(self, i: int, column: str) -> str:
         return f"{self.name}[{i}].{column}"
 
+    def row(self, i: int) -> str:
+        return f"{self.name}[{i}]"
+
     def rows(self, n: int) -> np.ndarray:
         """``name[0] … name[n-1]`` as an object array."""
         head = self.name + "["
@@ -52,35 +57,25 @@ class FrameRefs:
 default_where = FrameRefs("frame")
 
 
-class _Issues:
-    """Collects the issues of one table, each at its cell, header cell or table."""
+class Locator:
+    """The cells of a table's rows as read, for checks that run after normalisation.
 
-    def __init__(self, spec: TableDef, where: Where, source: str, header_where) -> None:
-        self.spec, self.where, self.source, self.header_where = spec, where, source, header_where
-        self.list: list[Issue] = []
-        self._notes: dict[tuple[str, str], list] = {}
+    ``loc(position, column)`` names the cell of column ``column`` (canonical, or as headed)
+    in the row at ``position`` (``file!sheet!H6``, ``frame[3]``); ``loc.row(position)`` names
+    the row (``file!sheet!row 6``). ``where`` is the normaliser's callback, ``mapping``
+    ``{canonical column: header as written}``.
+    """
 
-    def add(self, loc: str, col, value, problem, hint="", severity="error") -> None:
-        v = None if value is None else str(value)
-        self.list.append(Issue(self.spec.name, loc, col, v, problem, hint, severity))
+    def __init__(self, where: Where, mapping: dict[str, str] | None = None) -> None:
+        self.where, self.mapping = where, dict(mapping or {})
 
-    def cell(self, i: int, col, value, problem, hint="", severity="error") -> None:
-        self.add(self.where(int(i), col), col, value, problem, hint, severity)
+    def __call__(self, i: int, column: str | None = None) -> str:
+        col = self.mapping.get(column, column) if column is not None else None
+        return self.where(int(i), col)
 
-    def header(self, col, problem, hint="", severity="error", value=None) -> None:
-        loc = self.header_where(col) if self.header_where is not None else self.source
-        self.add(loc, col, value, problem, hint, severity)
-
-    def note(self, col: str, note, row: int, raw) -> None:
-        """A note once per (column, text), at its first cell, with the count of others."""
-        entry = self._notes.setdefault((col, str(note)), [row, raw, 0, note])
-        entry[2] += 1
-
-    def flush(self) -> None:
-        for (col, _), (row, raw, count, note) in self._notes.items():
-            more = text("in.more_cells", n=count - 1) if count > 1 else ""
-            self.cell(row, col, raw, note + more, severity="note")
-        self._notes.clear()
+    def row(self, i: int) -> str:
+        row = getattr(self.where, "row", None)
+        return row(int(i)) if row is not None else self.where(int(i), None)
 
 
 def normalise(
@@ -92,6 +87,7 @@ def normalise(
     extra_classes: frozenset[str] = frozenset(),
     decimal: str | None = None,
     ambiguous_comma: bool = False,
+    exclude: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate and normalise ``frame`` as input table ``table``.
 
@@ -114,6 +110,9 @@ def normalise(
     decimal, ambiguous_comma
         The decimal separator the user declared, and whether the file makes a comma ambiguous
         (see :func:`geep.inputs.cleaning.parse_number`).
+    exclude
+        Rows the reader already found unusable (an error cell, a formula without a saved
+        value): checked like the others, then kept out of the frame.
 
     Returns
     -------
@@ -124,7 +123,7 @@ def normalise(
         plus ``input_ref``. Rows with errors are kept out of the frame; every error is reported.
     """
     spec = TABLES[table] if isinstance(table, str) else table
-    iss = _Issues(spec, where, source, header_where)
+    iss = Issues(spec, where, source, header_where)
     h = map_headers(spec, frame.columns)
     if spec.wide and spec.wide not in h.mapping and h.unknown:
         return _wide(frame, spec, h, iss, extra_classes, decimal, ambiguous_comma)
@@ -141,25 +140,45 @@ def normalise(
     bad = np.zeros(n, dtype=bool)
     out: dict[str, object] = {}
     for c in spec.columns:
-        if c.name in h.mapping and c.kind in _TEXT_KINDS:
-            _text(c, frame[h.mapping[c.name]], h.mapping[c.name], out, bad, iss, extra_classes)
-    unit_cells = None
-    if h.unit_column is not None:
-        unit_cells = text_column(frame[h.unit_column])[0]
+        if c.name not in h.mapping or c.kind not in _TEXT_KINDS:
+            continue
+        col, orig = frame[h.mapping[c.name]], h.mapping[c.name]
+        if c.kind == "period":
+            period_column(c, col, orig, out, bad, iss)
+        elif c.kind == "date":
+            date_column(c, col, orig, out, bad, iss)
+        else:
+            _text(c, col, orig, out, bad, iss, extra_classes)
+    for c in spec.columns:  # an absent optional code column with a default: all its default
+        if c.default is not None and c.name not in h.mapping:
+            out[c.name] = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [c.default])
+    units: dict[str | None, pd.Categorical | None] = {None: None}
     for c in spec.columns:
         if c.name in h.mapping and c.kind not in _TEXT_KINDS:
-            # a pure number (a population in persons) takes a unit only from its own header
-            cells = unit_cells if c.kind == "quantity" else None
-            src = amounts.UnitSource(h.units.get(c.name), cells, h.unit_column)
-            _number(c, frame[h.mapping[c.name]], h.mapping[c.name], src, out, bad, iss,
-                    decimal, ambiguous_comma)  # fmt: skip
+            src = _unit_source(c, frame, h, units)
+            number_values(c, frame[h.mapping[c.name]], h.mapping[c.name], src, out, bad, iss,
+                          decimal, ambiguous_comma)  # fmt: skip
     iss.flush()
+    if exclude is not None:
+        bad |= exclude
     result = _result(spec, out, n, where, h)
     result = result.loc[~bad].reset_index(drop=True)
     return _drop_duplicates(spec, result, iss), iss.list
 
 
-def _unknown_columns(frame: pd.DataFrame, spec: TableDef, h, iss: _Issues) -> None:
+def _unit_source(c: ColumnDef, frame: pd.DataFrame, h, cache: dict) -> amounts.UnitSource:
+    """Where the units of column ``c`` come from: its header, and its unit column (the
+    table's ``unit`` column, another column the spec names, or none). A pure number (a
+    population in persons) takes a unit only from its own header or its own unit column."""
+    if c.kind == "number" and c.unit_column in (None, "unit"):
+        return amounts.UnitSource(h.units.get(c.name), None, h.unit_column)
+    name = h.unit_column if c.unit_column == "unit" else h.mapping.get(c.unit_column or "")
+    if name not in cache:
+        cache[name] = text_column(frame[name])[0]
+    return amounts.UnitSource(h.units.get(c.name), cache[name], name)
+
+
+def _unknown_columns(frame: pd.DataFrame, spec: TableDef, h, iss: Issues) -> None:
     """Unknown headers are warnings — but a column headed like a value of the table's wide
     key (a class column in a long land-cover table) holds data that would be lost: an error."""
     wide_vocab = spec.column(spec.wide).vocabulary if spec.wide else None
@@ -180,25 +199,27 @@ def _unknown_columns(frame: pd.DataFrame, spec: TableDef, h, iss: _Issues) -> No
                        "warning")  # fmt: skip
 
 
-def _text(c: ColumnDef, col: pd.Series, orig: str, out, bad, iss: _Issues, extra) -> None:
+def _text(c: ColumnDef, col: pd.Series, orig: str, out, bad, iss: Issues, extra) -> None:
     """A text or code column: cleaned, required cells filled, codes plain, vocabulary applied."""
     vals, empty, changed = text_column(col)
-    if c.required and empty.any():
+    if c.default is not None and empty.any():  # an empty optional code reads as its default
+        vals = vals.add_categories([c.default]) if c.default not in vals.categories else vals
+        vals = vals.fillna(c.default)
+        empty = np.zeros(len(vals), dtype=bool)
+    if c.required and not c.nullable and empty.any():
         for i in np.flatnonzero(empty):
             iss.cell(
                 i, orig, None, text("in.empty", column=c.name, zh=c.zh), text("hint.fill_cell")
             )
         bad |= empty
     codes = vals.codes
-    for k, raw in changed.items():  # invisible characters removed: say so once per value
-        rows = np.flatnonzero(codes == k)
-        if len(rows):
-            iss.note(
-                orig, text("in.invisible_removed", value=vals.categories[k]), rows[0], repr(raw)
-            )
+    for k, raw, rows in changed:  # invisible characters removed: said at the cells that had them
+        note = text("in.invisible_removed", value=vals.categories[k])
+        for i in rows:
+            iss.note(orig, note, int(i), repr(raw))
     if c.ascii_code:
         for k, code in enumerate(vals.categories):
-            problem = bad_code(str(code))
+            problem = bad_code(str(code), c.what)
             if problem is not None:
                 rows = np.flatnonzero(codes == k)
                 for i in rows:
@@ -210,7 +231,7 @@ def _text(c: ColumnDef, col: pd.Series, orig: str, out, bad, iss: _Issues, extra
     out[c.name] = vals
 
 
-def _resolve(c: ColumnDef, vals: pd.Categorical, orig: str, bad, iss: _Issues, extra):
+def _resolve(c: ColumnDef, vals: pd.Categorical, orig: str, bad, iss: Issues, extra):
     """Labels → canonical ids through the column's vocabulary (once per distinct label)."""
     vocab = VOCABULARIES[c.vocabulary]
     codes, mapped = vals.codes, []
@@ -231,113 +252,6 @@ def _resolve(c: ColumnDef, vals: pd.Categorical, orig: str, bad, iss: _Issues, e
     return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype=object))
 
 
-def _number(c, col, orig, src, out, bad, iss: _Issues, decimal, ambiguous) -> None:
-    """A number column: parsed, whole where it must be, converted, finite, signed only if
-    allowed."""
-    nums, empty, errs, notes = number_column(col, decimal, ambiguous)
-    for i, (raw, err) in errs.items():
-        problem = text("in.whole_number", column=c.name) if c.kind == "int" else err
-        hint = text("hint.year") if c.kind == "int" else text("hint.number")
-        if "in.ambiguous_comma" in getattr(err, "codes", ()):
-            hint = text("hint.ambiguous_comma")
-        iss.cell(i, orig, raw, problem, hint)
-        bad[i] = True
-    for i, (raw, note) in notes.items():
-        iss.note(orig, note, i, raw)
-    if c.required and empty.any():
-        hint = text("hint.fill_cell") if c.kind == "int" else text("hint.fill_number")
-        for i in np.flatnonzero(empty & ~bad):
-            iss.cell(i, orig, None, text("in.empty", column=c.name, zh=c.zh), hint)
-        bad |= empty
-    ok = ~empty & ~np.isnan(nums)
-    if c.kind == "int":
-        out[c.name] = _whole(c, nums, ok, col, orig, bad, iss)
-        return
-    _convert(c, nums, ok, col, orig, src, out, bad, iss)
-
-
-def _whole(c, nums, ok, col, orig, bad, iss: _Issues) -> np.ndarray:
-    frac = ok & (np.mod(nums, 1.0) != 0)
-    for i in np.flatnonzero(frac):
-        iss.cell(i, orig, col.iloc[i], text("in.whole_number", column=c.name), text("hint.year"))
-    bad |= frac
-    if c.name in ("year", "price_year"):
-        lo, hi = YEAR_RANGE
-        rng = ok & ~frac & ((nums < lo) | (nums > hi))
-        for i in np.flatnonzero(rng):
-            iss.cell(i, orig, col.iloc[i], text("in.year_range", year=int(nums[i]), lo=lo, hi=hi),
-                     text("hint.check_year"))  # fmt: skip
-        bad |= rng
-    return np.where(frac, np.nan, nums)
-
-
-def _convert(c, nums, ok, col, orig, src, out, bad, iss: _Issues) -> None:
-    n = len(nums)
-    codes = out.get(c.unit_by) if c.unit_by else None
-    vocab = VOCABULARIES[c.vocabulary or _vocab_of(c, iss.spec)] if c.unit_by else None
-    if c.canonical is not None:
-        targets = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[c.canonical])
-    else:
-        targets = _row_targets(codes, vocab, n)
-    units = amounts.row_units(src, n, c.canonical if c.kind == "number" else None)
-    need = ok & ~bad
-    conflict = amounts.unit_conflicts(src, need)
-    if conflict.any():
-        first = int(np.flatnonzero(conflict)[0])
-        cell = iss.where(first, src.column_name)
-        iss.header(orig, text("in.unit_conflict", column=c.name, header=src.header,
-                              unit=str(src.column[first]), cell=cell, n=int(conflict.sum())),
-                   text("hint.unit_conflict"), value=src.header)  # fmt: skip
-        iss.cell(first, src.column_name, src.column[first],
-                 text("in.unit_conflict_cell", header=src.header, column=c.name),
-                 text("hint.unit_conflict"))  # fmt: skip
-        bad |= conflict
-        need = need & ~conflict
-    fac, failed = amounts.factors(units, targets, need)
-    for rows, u, exc in failed:
-        for i in np.flatnonzero(rows):
-            if u is None:
-                iss.cell(
-                    i,
-                    orig,
-                    col.iloc[i],
-                    text("in.no_unit", column=c.name),
-                    text("hint.unit_header", column=c.name, unit=c.canonical or "unit"),
-                )
-            else:
-                where_col = src.column_name if src.header is None and src.column_name else orig
-                iss.cell(i, where_col, u, exc.message, exc.hint or "")
-        bad |= rows
-    values = nums * fac
-    inf = need & ~bad & ~np.isfinite(values)
-    for i in np.flatnonzero(inf):
-        iss.cell(i, orig, col.iloc[i], text("in.not_finite_converted", column=c.name),
-                 text("hint.not_finite_converted"))  # fmt: skip
-    bad |= inf
-    neg = need & ~bad & (values < 0) & ~np.asarray(amounts.sign_allowed(c, codes, vocab))
-    problem, hint = amounts.negative_problem(c)
-    for i in np.flatnonzero(neg):
-        iss.cell(i, orig, col.iloc[i], problem, hint)
-    bad |= neg
-    out[c.name] = values
-    if c.canonical is None:
-        out[c.name + "_unit"] = targets
-
-
-def _vocab_of(c: ColumnDef, spec: TableDef) -> str:
-    return spec.column(c.unit_by).vocabulary  # type: ignore[return-value]
-
-
-def _row_targets(codes: pd.Categorical | None, vocab, n: int) -> pd.Categorical:
-    """Canonical unit per row for quantities whose unit depends on the row's code."""
-    if codes is None or vocab is None or vocab.unit is None:
-        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=[])
-    targets = [vocab.unit(str(k)) for k in codes.categories]
-    inv, cats = pd.factorize(pd.Series(targets, dtype=object), use_na_sentinel=True)
-    new = np.append(inv, -1)[codes.codes] if len(codes) else codes.codes
-    return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype=object))
-
-
 def _result(spec: TableDef, out: dict, n: int, where: Where, h) -> pd.DataFrame:
     result = pd.DataFrame(out)
     for c in spec.columns:
@@ -348,6 +262,8 @@ def _result(spec: TableDef, out: dict, n: int, where: Where, h) -> pd.DataFrame:
             orig = h.mapping[c.name]
             refs = [cell(i, orig) if cell else where(i, orig) for i in range(n)]
             result[c.name + "_ref"] = pd.Categorical(refs)
+    if spec.positions:
+        result[POSITION] = np.arange(n, dtype=np.int64)
     rows_of = getattr(where, "rows", None)
     refs = rows_of(n) if rows_of is not None else [where(i, None) for i in range(n)]
     codes, uniq = pd.factorize(pd.Series(refs, dtype=object))
@@ -355,9 +271,9 @@ def _result(spec: TableDef, out: dict, n: int, where: Where, h) -> pd.DataFrame:
     return result
 
 
-def _drop_duplicates(spec: TableDef, result: pd.DataFrame, iss: _Issues) -> pd.DataFrame:
+def _drop_duplicates(spec: TableDef, result: pd.DataFrame, iss: Issues) -> pd.DataFrame:
     """Rows with the same key are errors (they make the input unusable)."""
-    if result.empty:
+    if result.empty or not spec.keys:
         return result
     keys = [k for k in spec.keys if k in result.columns]  # an optional key may be absent
     dup = result.duplicated(keys, keep=False)
@@ -372,7 +288,7 @@ def _drop_duplicates(spec: TableDef, result: pd.DataFrame, iss: _Issues) -> pd.D
     return result.loc[~dup].reset_index(drop=True)
 
 
-def _wide(frame, spec: TableDef, h, iss: _Issues, extra, decimal, ambiguous):
+def _wide(frame, spec: TableDef, h, iss: Issues, extra, decimal, ambiguous):
     """A wide layout (one column per value of the key ``spec.wide``) → long form, normalised
     with every cell keeping its own location."""
     ids = [k for k in spec.keys if k != spec.wide]
@@ -413,7 +329,10 @@ _resolve_land_class = resolve_land_class
 
 __all__ = [
     "AS_WRITTEN",
+    "POSITION",
+    "YEAR_RANGE",
     "FrameRefs",
+    "Locator",
     "land_class_crosswalk",
     "match_column",
     "normalise",

@@ -22,7 +22,9 @@ class ColumnDef:
         Chinese header.
     kind
         ``"code"`` (text id), ``"text"``, ``"int"`` (e.g. year), ``"quantity"`` (number with a unit),
-        ``"number"`` (pure number), ``"period"``.
+        ``"number"`` (pure number), ``"decimal"`` (an exact decimal number with a unit, e.g. an
+        amount of money or a traded quantity: :class:`~decimal.Decimal` values, converted with
+        exact factors), ``"period"`` (a year ``YYYY`` or a month ``YYYY-MM``), ``"date"``.
     dimension
         For ``quantity`` columns: a unit of the required dimension (e.g. ``"ha"``); ``None``
         means the dimension depends on the row (e.g. GEP quantities, per indicator).
@@ -47,6 +49,28 @@ class ColumnDef:
     cell_ref
         Keep the cell of each value in ``<name>_ref`` (tables with several value columns per
         row, such as economy: every ledger line points at its own cell).
+    nullable
+        A required column whose cells may be empty (a value that only some rows need, such as
+        the concentration of an observation marked dry; the domain says which rows need it).
+    default
+        Code read for an empty cell of an optional code column (``valid`` for a status).
+    what
+        Message code of what a code is (``"obs.what.section"`` → "section id"): a look-alike
+        character is then reported as an id of that kind.
+    bounds
+        Whole numbers: the range allowed (years ``1949..2100``); ``None`` = any.
+    alternatives
+        Quantities: further canonical units. A value whose unit has the dimension of one of
+        ``canonical, *alternatives`` is converted to the first such (a flow given as a rate in
+        m³/s or as a volume in m³); the unit chosen for each row is kept in ``<name>_unit``.
+    unit_column
+        The column whose cells give this column's unit (``"unit"``: the table's unit column;
+        another column of the spec, such as ``price_unit``; ``None``: the header only). Where
+        the unit depends on the row, the normalised table holds each row's canonical unit in
+        ``<name>_unit``.
+    assume_unit
+        An empty unit is read as the row's canonical unit, with a note (a blank price unit of
+        a journal is CNY per the right's unit).
     """
 
     name: str
@@ -63,11 +87,35 @@ class ColumnDef:
     signed: bool = False
     ascii_code: bool = False
     cell_ref: bool = False
+    nullable: bool = False
+    default: str | None = None
+    what: str | None = None
+    bounds: tuple[int, int] | None = None
+    alternatives: tuple[str, ...] = ()
+    unit_column: str | None = "unit"
+    assume_unit: bool = False
 
 
 @dataclass(frozen=True)
 class TableDef:
-    """An input table: its key columns, value columns, and descriptions."""
+    """An input table: its key columns, value columns, and descriptions.
+
+    Attributes
+    ----------
+    keys
+        Columns that identify a row (two rows with the same keys are an error); ``()`` when
+        the domain judges repeated rows itself (a journal's holders: the first is kept).
+    wide
+        Key column whose values may be spread across columns (a class per column).
+    sheets
+        Other names of its sheet (the English and Chinese names always count).
+    ignored
+        Headers read past without a warning (columns geep itself writes into the sheet, such
+        as the integrity chain of an exported journal).
+    positions
+        Keep the position of each row as read in a ``_position`` column, so that the checks
+        a domain runs on the normalised table can name any cell of the row.
+    """
 
     name: str
     zh: str
@@ -75,7 +123,10 @@ class TableDef:
     columns: tuple[ColumnDef, ...]
     description: str = ""
     description_zh: str = ""
-    wide: str | None = None  # key column whose values may be spread across columns
+    wide: str | None = None
+    sheets: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+    positions: bool = False
 
     def column(self, name: str) -> ColumnDef:
         for c in self.columns:
@@ -97,7 +148,12 @@ _REGION = ColumnDef(
     description_zh="GB/T 2260 六位行政区划代码（或自定义区域编号）",
     ascii_code=True,
 )
-_YEAR = ColumnDef("year", "年份", "int", aliases=("年", "核算年份"), description="accounting year")
+#: accounting years accepted [year]
+YEAR_RANGE = (1949, 2100)
+_YEAR = ColumnDef(
+    "year", "年份", "int", aliases=("年", "核算年份"), description="accounting year",
+    bounds=YEAR_RANGE,
+)  # fmt: skip
 
 TABLES: dict[str, TableDef] = {
     "regions": TableDef(
@@ -136,6 +192,7 @@ TABLES: dict[str, TableDef] = {
         ),
         description="one row per region: code, name, parent, total area, population",
         description_zh="每个区域一行：代码、名称、上级、总面积、人口",
+        sheets=("region", "区域", "行政区", "行政区划", "区域信息"),
     ),
     "land_cover": TableDef(
         "land_cover",
@@ -155,6 +212,7 @@ TABLES: dict[str, TableDef] = {
         ),
         description="area of each land class per region and year (long form; wide form accepted)",
         description_zh="各区域各年份各地类面积（长表；也接受每个地类一列的宽表）",
+        sheets=("landcover", "land_use", "landuse", "土地利用", "土地覆盖", "土地覆被", "地类面积"),
         wide="land_class",
     ),
     "quantities": TableDef(
@@ -183,6 +241,7 @@ TABLES: dict[str, TableDef] = {
         ),
         description="physical quantity (功能量) of each GEP indicator",
         description_zh="各 GEP 指标的功能量（实物量）",
+        sheets=("quantity", "功能量", "实物量", "生态系统功能量"),
     ),
     "drivers": TableDef(
         "drivers",
@@ -196,6 +255,7 @@ TABLES: dict[str, TableDef] = {
         ),
         description="biophysical drivers for the built-in quantity models",
         description_zh="内置功能量模型所需的生物物理驱动因子",
+        sheets=("driver", "驱动因子", "参数"),
     ),
     "economy": TableDef(
         "economy",
@@ -231,10 +291,13 @@ TABLES: dict[str, TableDef] = {
                 aliases=("ecological_damage",),
                 cell_ref=True,
             ),
-            ColumnDef("price_year", "价格年份", "int", aliases=("价格基年", "基准年")),
+            ColumnDef(
+                "price_year", "价格年份", "int", aliases=("价格基年", "基准年"), bounds=YEAR_RANGE
+            ),
         ),
         description="GDP and damage costs (money, with their price year)",
         description_zh="地区生产总值与损失成本（货币量，注明价格年份）",
+        sheets=("经济", "经济数据", "经济核算"),
     ),
     "monitoring": TableDef(
         "monitoring",
@@ -251,6 +314,7 @@ TABLES: dict[str, TableDef] = {
         ),
         description="section water-quality monitoring",
         description_zh="断面水质监测数据",
+        sheets=("水质", "水质监测", "断面监测"),
     ),
     "flows": TableDef(
         "flows",
@@ -265,8 +329,21 @@ TABLES: dict[str, TableDef] = {
         ),
         description="section flow volume per period",
         description_zh="断面各时段水量",
+        sheets=("flow", "流量", "水量"),
     ),
 }
+
+#: tables of the domain workbooks — compensation inputs, trading journals — by domain, in the
+#: one spec format: ``{domain: {table: TableDef}}`` (registered by the domain modules)
+DOMAIN_TABLES: dict[str, dict[str, TableDef]] = {}
+
+
+def register_tables(domain: str, *tables: TableDef) -> dict[str, TableDef]:
+    """Register the table specs of a domain's workbooks; returns ``{name: spec}``."""
+    book = DOMAIN_TABLES.setdefault(domain, {})
+    for t in tables:
+        book[t.name] = t
+    return book
 
 
 def _register_stands() -> None:

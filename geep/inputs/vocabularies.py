@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +51,11 @@ class Vocabulary:
         ``signed(canonical) -> bool``: whether a quantity of that entry may be negative.
     entries
         ``entries() -> {canonical: Chinese name}`` (templates, documentation).
+    factor
+        ``factor(unit, target) -> (factor, note)``: how a unit typed in a row converts to the
+        row's canonical unit, for vocabularies whose units the registry alone does not read
+        (tonnes of coal equivalent, ``t`` meaning t CO₂e for a carbon right, with a note);
+        default: the unit registry (:func:`geep.units.factor`).
     """
 
     name: str
@@ -58,6 +63,7 @@ class Vocabulary:
     unit: Callable[[str], str | None] | None = None
     signed: Callable[[str], bool] | None = None
     entries: Callable[[], dict[str, str]] | None = None
+    factor: Callable[[str, str], tuple[Any, Any]] | None = None
 
 
 VOCABULARIES: dict[str, Vocabulary] = {}
@@ -91,9 +97,27 @@ def _with_pairs(resolve: Callable[[str], Resolution]) -> Callable[[str], Resolut
 
 def register(v: Vocabulary) -> Vocabulary:
     """Add (or replace) a vocabulary; its labels may also be written ``name (code)``."""
-    v = Vocabulary(v.name, _with_pairs(v.resolve), v.unit, v.signed, v.entries)
+    v = replace(v, resolve=_with_pairs(v.resolve))  # every other field kept (factor …)
     VOCABULARIES[v.name] = v
     return v
+
+
+def suggest(word: str, options, n: int = 3):
+    """A lazy ``"; did you mean 'x' or 'y'?"`` (``""`` when nothing is close): the options
+    :func:`geep.messages.did_you_mean` would name, rendered when displayed."""
+    import difflib
+
+    opts = [str(o) for o in options]
+    close = difflib.get_close_matches(str(word), opts, n=n, cutoff=0.5)
+    if not close:
+        lowered = {o.lower(): o for o in opts}
+        close = [lowered[m] for m in difflib.get_close_matches(str(word).lower(), lowered, n=n)]
+    if not close:
+        return ""
+    joined: Any = repr(close[0])
+    for c in close[1:]:
+        joined = joined + text("or") + repr(c)
+    return text("did_you_mean", options=joined)
 
 
 def _split(cell: object) -> list[str]:
@@ -185,7 +209,25 @@ def resolve_driver(v: str) -> Resolution:
                       hint=text("hint.driver"))  # fmt: skip
 
 
+#: yes / no answers (a flag column): the words accepted for each
+YES_NO: dict[str, tuple[str, ...]] = {
+    "true": ("true", "yes", "y", "1", "是", "有", "真"),
+    "false": ("false", "no", "n", "0", "否", "无", "假"),
+}
+_YES_NO = {w: k for k, words in YES_NO.items() for w in words}
+
+
+def resolve_yes_no(v: str) -> Resolution:
+    """``"true"`` / ``"false"`` for a yes/no answer in English or Chinese (also 1 / 0)."""
+    key = v.strip().lower()
+    if key in _YES_NO:
+        return Resolution(_YES_NO[key])
+    return Resolution(None, error=text("in.unknown_yes_no", value=v),
+                      hint=text("hint.yes_no"))  # fmt: skip
+
+
 register(Vocabulary("land_class", resolve_land_class, entries=lambda: dict(LAND_CLASSES)))
+register(Vocabulary("yes_no", resolve_yes_no, entries=lambda: {"true": "是", "false": "否"}))
 register(
     Vocabulary(
         "indicator",
@@ -206,6 +248,7 @@ register(
 
 __all__ = [
     "VOCABULARIES",
+    "YES_NO",
     "Resolution",
     "Vocabulary",
     "land_class_alternatives",
@@ -214,4 +257,6 @@ __all__ = [
     "resolve_driver",
     "resolve_indicator",
     "resolve_land_class",
+    "resolve_yes_no",
+    "suggest",
 ]

@@ -9,20 +9,23 @@ Order of work: pre-flight (type by magic bytes, archive limits, DTD refusal; see
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..inputs import Inputs
 from ..inputs.checks import AREA_TOLERANCE, cross_check
+from ..inputs.normalise import Locator
 from ..inputs.report import Issue
-from ..inputs.spec import TABLES
+from ..inputs.spec import TABLES, TableDef
 from ..messages import did_you_mean, msg
 from ..units import split_header
 from .cells import RawSheet, read_csv, read_xlsx
 from .preflight import Limits, UnreadableFileError, check_workbook, sniff
-from .sheet import AUX_SHEETS, is_exact_sheet_name, read_table, sheet_suggestion, table_for_sheet
+from .sheet import read_sheet, read_table
+from .sheetnames import AUX_SHEETS, is_exact_sheet_name, sheet_suggestion, table_for_sheet
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm")
 TEXT_EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -41,6 +44,45 @@ def _file_issue(name: str, err: UnreadableFileError) -> Issue:
     return Issue("file", name, None, None, err.message, err.hint or "")
 
 
+def load_sheets(
+    path: Path, limits: Limits | None = None
+) -> tuple[list[RawSheet], str, list[Issue]]:
+    """The raw sheets of one file after the pre-flight: ``(sheets, source description,
+    issues)`` — a workbook's worksheets (every cell as saved, whatever its declared
+    dimension) or a CSV file as one sheet.
+
+    Raises
+    ------
+    UnreadableFileError
+        When the file is refused as a whole (missing, type, size, zip bomb, entity
+        expansion, encryption, a damaged archive).
+    """
+    limits = limits or Limits.from_env()
+    name = path.name
+    if not path.exists():
+        raise UnreadableFileError(msg("io.not_found", file=str(path)), file=name)
+    if path.is_dir():
+        raise UnreadableFileError(
+            msg("io.unsupported_ext", file=name), file=name, hint="give a file, not a folder"
+        )
+    kind = sniff(path, limits)
+    ext = path.suffix.lower()
+    if kind == "text":
+        if ext in WORKBOOK_EXTENSIONS or ext == ".xls":
+            raise UnreadableFileError(
+                msg("io.text_as_workbook", file=name),
+                file=name,
+                hint=msg("hint.text_as_workbook"),
+            )
+        raw, encoding = read_csv(path, limits)
+        note = Issue("file", name, None, None, msg("io.encoding", encoding=encoding),
+                     severity="note")  # fmt: skip
+        return [raw], f"sha256={file_sha256(path)}; encoding={encoding}", [note]
+    scan = check_workbook(path, limits)  # refusals come before any full read of the file
+    digest = file_sha256(path)
+    return read_xlsx(path, scan), f"sha256={digest}", []
+
+
 def read_file(
     path: Path,
     *,
@@ -55,40 +97,89 @@ def read_file(
     UnreadableFileError
         When the file is refused as a whole (type, size, safety, encryption).
     """
-    limits = limits or Limits.from_env()
-    name = path.name
-    if not path.exists():
-        raise UnreadableFileError(msg("io.not_found", file=str(path)), file=name)
-    if path.is_dir():
-        raise UnreadableFileError(
-            msg("io.unsupported_ext", file=name), file=name, hint="give a file, not a folder"
-        )
-    kind = sniff(path, limits)
-    ext = path.suffix.lower()
-    issues: list[Issue] = []
-    if kind == "text":
-        if ext in WORKBOOK_EXTENSIONS or ext == ".xls":
-            raise UnreadableFileError(
-                msg("io.text_as_workbook", file=name),
-                file=name,
-                hint=msg("hint.text_as_workbook"),
-            )
-        raw, encoding = read_csv(path, limits)
-        digest = file_sha256(path)
-        issues.append(Issue("file", name, None, None, msg("io.encoding", encoding=encoding),
-                            severity="note"))  # fmt: skip
+    sheets, desc, issues = load_sheets(path, limits)
+    if sheets and sheets[0].delimiter is not None:  # a CSV file
+        raw = sheets[0]
         tname = table or _csv_table(path, raw, issues)
         if tname is None:
-            return {}, issues, f"sha256={digest}; encoding={encoding}"
+            return {}, issues, desc
         df, more = read_table(raw, tname, decimal=decimal)
         issues.extend(more)
-        tables = {tname: df} if not df.empty else {}
-        return tables, issues, f"sha256={digest}; encoding={encoding}"
-    scan = check_workbook(path, limits)  # refusals come before any full read of the file
-    digest = file_sha256(path)
-    sheets = read_xlsx(path, scan)
-    tables = _read_sheets(name, sheets, issues, only=table, decimal=decimal)
-    return tables, issues, f"sha256={digest}"
+        return ({tname: df} if not df.empty else {}), issues, desc
+    tables = _read_sheets(path.name, sheets, issues, only=table, decimal=decimal)
+    return tables, issues, desc
+
+
+@dataclass
+class Book:
+    """A workbook (or CSV file) read through the shared reader for a set of table specs.
+
+    Attributes
+    ----------
+    tables
+        ``{table: normalised frame}`` of the sheets found (empty sheets omitted).
+    where
+        ``{table: Locator}``: the cell of any column of a row as read.
+    sheets
+        Every sheet as read (its raw cells), by title — for checks that need the cells as
+        written, such as the integrity chain of an exported journal.
+    issues
+        Every error, warning and note, each at its file, sheet, cell or line.
+    source
+        ``sha256=…`` of the file (and the encoding of a CSV file).
+    """
+
+    name: str
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    where: dict[str, Locator] = field(default_factory=dict)
+    sheets: dict[str, RawSheet] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    source: str = ""
+
+
+def read_book(
+    path: str | Path,
+    tables: Mapping[str, TableDef],
+    *,
+    csv_table: str | None = None,
+    limits: Limits | None = None,
+    decimal: str | None = None,
+) -> Book:
+    """Read a domain workbook — or a CSV file holding one of its tables — through the same
+    pre-flight, cell reader and normaliser as the input tables.
+
+    Parameters
+    ----------
+    tables
+        The specs of the tables the workbook may hold (``{name: TableDef}``); a sheet is
+        matched by name (:func:`~geep.io.sheetnames.table_for_sheet`); other sheets are
+        kept raw in :attr:`Book.sheets` but not read as tables.
+    csv_table
+        The table a CSV file holds (default: the first of ``tables``).
+
+    Raises
+    ------
+    UnreadableFileError
+        When the file is refused as a whole (see :func:`load_sheets`).
+    """
+    path = Path(path)
+    sheets, desc, issues = load_sheets(path, limits)
+    book = Book(path.name, sheets={s.title: s for s in sheets}, issues=issues, source=desc)
+    if sheets and sheets[0].delimiter is not None:
+        name = csv_table or next(iter(tables))
+        t = read_sheet(sheets[0], tables[name], decimal)
+        _keep(book, name, t)
+        return book
+    book.tables = _read_sheets(path.name, sheets, book.issues, decimal=decimal, tables=tables,
+                               book=book)  # fmt: skip
+    return book
+
+
+def _keep(book: Book, name: str, t) -> None:
+    book.issues.extend(t.issues)
+    if not t.frame.empty:
+        book.tables[name] = t.frame
+        book.where[name] = t.where
 
 
 def _csv_table(path: Path, raw: RawSheet, issues: list[Issue]) -> str | None:
@@ -141,11 +232,16 @@ def _read_sheets(
     issues: list[Issue],
     only: str | None = None,
     decimal: str | None = None,
+    tables: Mapping[str, TableDef] | None = None,
+    book: Book | None = None,
 ) -> dict[str, pd.DataFrame]:
-    tables: dict[str, pd.DataFrame] = {}
+    """Read every sheet that stands for a table (of ``tables``, default the input tables).
+    With a ``book`` (a domain workbook), sheets that are no table are kept quietly."""
+    specs = TABLES if tables is None else tables
+    out: dict[str, pd.DataFrame] = {}
     owner: dict[str, str] = {}
     for raw in sheets:
-        t = table_for_sheet(raw.title)
+        t = table_for_sheet(raw.title, specs)
         if raw.title.strip().lower() in AUX_SHEETS:
             continue
         if raw.hidden:
@@ -156,15 +252,15 @@ def _read_sheets(
             )  # fmt: skip
             continue
         if t is None:
-            near = sheet_suggestion(raw.title)
+            near = sheet_suggestion(raw.title, specs)
             if near is not None and near not in owner:
                 issues.append(
                     Issue(near, raw.prefix, None, None,
                           msg("io.unknown_sheet", sheet=raw.title,
                               suggestion=msg("did_you_mean", options=repr(near))),
-                          msg("hint.unknown_sheet", tables=", ".join(TABLES)))
+                          msg("hint.unknown_sheet", tables=", ".join(specs)))
                 )  # fmt: skip
-            elif any(any(v is not None for v in r) for r in raw.rows):
+            elif book is None and any(any(v is not None for v in r) for r in raw.rows):
                 issues.append(
                     Issue("file", raw.prefix, None, None,
                           msg("io.ignored_sheet", sheet=raw.title), severity="note")
@@ -180,22 +276,24 @@ def _read_sheets(
             )  # fmt: skip
             continue
         owner[t] = raw.title
-        if not is_exact_sheet_name(raw.title):
+        if not is_exact_sheet_name(raw.title, specs):
             issues.append(
                 Issue(t, raw.prefix, None, None, msg("io.sheet_as_table", sheet=raw.title, table=t),
                       severity="note")
             )  # fmt: skip
-        df, more = read_table(raw, t, decimal=decimal)
-        issues.extend(more)
-        if not df.empty:
-            tables[t] = df
-    if not owner and not any(i.severity == "error" for i in issues):
+        st = read_sheet(raw, specs[t], decimal=decimal)
+        issues.extend(st.issues)
+        if not st.frame.empty:
+            out[t] = st.frame
+            if book is not None and st.where is not None:
+                book.where[t] = st.where
+    if book is None and not owner and not any(i.severity == "error" for i in issues):
         titles = ", ".join(repr(s.title) for s in sheets) or "none"
         issues.append(
             Issue("file", name, None, None, msg("io.no_sheet", sheets=titles),
                   msg("hint.unknown_sheet", tables=", ".join(TABLES)))
         )  # fmt: skip
-    return tables
+    return out
 
 
 def read_paths(

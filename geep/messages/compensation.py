@@ -226,12 +226,6 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # observations and flows (geep.compensation.observations)
-        "obs.column_missing": ("column {column!r} is missing", "缺少列 {column!r}"),
-        "hint.obs.column_missing": (
-            "add a column {column!r} (or one of {aliases})",
-            "请添加列 {column!r}（或 {aliases} 之一）",
-        ),
-        "obs.section_empty": ("empty section id", "断面编号为空"),
         "obs.section_unknown": ("unknown section{suggestion}", "未知断面{suggestion}"),
         "obs.also_in": (
             " (also in {n} more row(s): {rows})",
@@ -241,21 +235,6 @@ MESSAGES.update(
             "use the section ids of the scheme (Scheme.sections_frame())",
             "请使用方案中的断面编号（Scheme.sections_frame()）",
         ),
-        "obs.id_not_ascii": (
-            "{what} {value!r} contains {char!r} ({name}); ids are ASCII letters, digits, '-', "
-            "'_' and '.'",
-            "{what} {value!r} 含有字符 {char!r}（{name}）；编号只能由 ASCII 字母、数字及 '-'、'_'、'.' 组成",
-        ),
-        "hint.obs.id_not_ascii": (
-            "retype the id (a look-alike letter such as Cyrillic О for Latin O, or a fullwidth "
-            "or accented letter, makes it a different id)",
-            "请重新输入编号（西里尔字母 О 等形近字符、全角或带重音的字母会使其成为不同的编号）",
-        ),
-        "obs.id_cleaned": (
-            "{n} {what}(s) had invisible or fullwidth characters, removed (e.g. {value!r} → "
-            "{clean!r})",
-            "{n} 个{what}含有不可见或全角字符，已去除（例如 {value!r} → {clean!r}）",
-        ),
         "obs.what.section": ("section id", "断面编号"),
         "obs.indicator_unknown": ("unknown indicator{suggestion}", "未知指标{suggestion}"),
         "hint.obs.indicator": (
@@ -263,25 +242,14 @@ MESSAGES.update(
             "请使用 cod、nh3n、tp、tn、codmn、do、water_class 或 index",
         ),
         "obs.value_empty": ("empty value of a valid observation", "有效监测数据的数值为空"),
-        "obs.value_not_number": ("not a number", "不是数字"),
         "hint.obs.value": (
             "give the value, or set status to dry, frozen or missing",
             "请填写数值，或将状态设为 dry（断流）、frozen（结冰）或 missing（缺测）",
         ),
-        "obs.value_negative": ("negative value", "数值为负"),
-        "obs.no_unit": (
-            "{n} concentration(s) without a unit were read as mg/L",
-            "{n} 个浓度值未给单位，已按 mg/L 读取",
-        ),
-        "obs.not_finite": (
-            "{value} {unit} is not a finite number after conversion to {to}",
-            "{value} {unit} 换算为 {to} 后不是有限数值",
-        ),
         "obs.above_physical": (
-            "{value} {unit} = {converted:g} {to} is above the physical bound of {bound:g} {to} "
-            "for {indicator} (no surface water can hold this)",
-            "{value} {unit} = {converted:g} {to}，超过 {indicator} 的物理上限 {bound:g} {to}"
-            "（任何地表水都不可能达到）",
+            "{converted:g} {to} is above the physical bound of {bound:g} {to} for {indicator} "
+            "(no surface water can hold this)",
+            "{converted:g} {to}，超过 {indicator} 的物理上限 {bound:g} {to}（任何地表水都不可能达到）",
         ),
         "hint.obs.above_physical": (
             "check the number and its unit (g/L or µg/L for mg/L?); bounds are listed in "
@@ -296,22 +264,9 @@ MESSAGES.update(
             "{n} value(s) of dry/frozen/missing rows are ignored (excluded, not counted)",
             "{n} 个断流/结冰/缺测行的数值被忽略（不参与计算）",
         ),
-        "obs.duplicate": (
-            "duplicate observation of {indicator} {period} (also at {first})",
-            "{indicator} {period} 的监测数据重复（另见 {first}）",
-        ),
-        "hint.obs.duplicate": (
-            "keep one row per section, period and indicator",
-            "每个断面、时段和指标只保留一行",
-        ),
         "obs.unused": (
             "{n} row(s) of indicator(s) {names} are not used by this scheme",
             "{n} 行指标 {names} 未被本方案使用",
-        ),
-        "obs.period": ("not a period", "不是有效时段"),
-        "hint.obs.period": (
-            "write YYYY-MM for a month or YYYY for a year (years 1900-2200)",
-            "月份写成 YYYY-MM，年份写成 YYYY（1900-2200 年）",
         ),
         "obs.status_unknown": ("unknown status{suggestion}", "未知状态{suggestion}"),
         "obs.status_ambiguous": (
@@ -323,24 +278,50 @@ MESSAGES.update(
             "sample was taken",
             "请使用 valid、dry、frozen 或 missing（有效、断流、结冰、缺测）；未采样请写 missing（缺测）",
         ),
-        "obs.flow_negative": ("not a non-negative number", "不是非负数"),
         "hint.obs.flow": (
             "give the flow, or set status dry/missing",
             "请填写流量，或将状态设为 dry（断流）/missing（缺测）",
-        ),
-        "obs.flow_unit": (
-            "a flow needs a unit (m3/s, m3, 万m3 or 亿m3)",
-            "流量需要单位（m3/s、m3、万m3 或 亿m3）",
         ),
         "hint.obs.flow_unit": (
             "write m3/s for a mean rate or m3 / 万m3 for the period's volume",
             "平均流量写 m3/s，时段水量写 m3 或 万m3",
         ),
-        "obs.flow_duplicate": ("duplicate flow for {period}", "{period} 的流量重复"),
         "obs.flow_above": (
-            "{value} {unit} = {rate:g} m3/s is above the physical bound of {bound:g} m3/s (the "
-            "largest river on Earth carries about 2e5 m3/s)",
-            "{value} {unit} = {rate:g} m3/s，超过物理上限 {bound:g} m3/s（地球上最大的河流约 2e5 m3/s）",
+            "{rate:g} m3/s is above the physical bound of {bound:g} m3/s (the largest river on "
+            "Earth carries about 2e5 m3/s)",
+            "{rate:g} m3/s，超过物理上限 {bound:g} m3/s（地球上最大的河流约 2e5 m3/s）",
+        ),
+        "obs.flow_empty": ("empty flow of a valid row", "有效行的流量为空"),
+        "obs.target_class": (
+            "target_class {value!r} is not a water-quality class 1-5 (I-V)",
+            "目标水质类别 {value!r} 不是 1-5（I-V）类",
+        ),
+        "hint.obs.target_class": (
+            "write the class the section must meet: 1-5, I-V or Ⅲ类",
+            "请填写断面须达到的水质类别：1-5、I-V 或 Ⅲ类",
+        ),
+        "comp.no_table": (
+            "{file} has no {table} (a sheet {table!r} or {zh!r} with rows)",
+            "{file} 中没有 {table}（名为 {table!r} 或 {zh!r} 且有数据的工作表）",
+        ),
+        "hint.comp.no_table": (
+            "name the sheet 'observations' (or 监测); optional sheets: flows, sections, parameters",
+            "请将工作表命名为 observations（或 监测）；可选工作表：flows、sections、parameters",
+        ),
+        "comp.unknown_rule": (
+            "component {component} uses unknown rule {rule!r}",
+            "组成部分 {component} 使用了未知规则 {rule!r}",
+        ),
+        "hint.comp.rules": ("rules: {rules}", "可用规则：{rules}"),
+        "comp.no_sections": (
+            "the scheme ships no monitoring sections (its section list is not in geep's sources)",
+            "该方案未附带考核断面（其断面名单不在 geep 的资料来源中）",
+        ),
+        "hint.comp.no_sections": (
+            "supply them with sections=... (CLI: a 'sections' sheet or --sections FILE): "
+            "section_id, name_zh, upstream (party id), target_class, no_inflow, control_section",
+            "请用 sections=... 提供断面（命令行：'sections' 工作表或 --sections 文件）：section_id、"
+            "name_zh、upstream（参与方编号）、target_class、no_inflow、control_section",
         ),
     }
 )
@@ -424,10 +405,6 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # user sections tables (geep.compensation.sections)
-        "sec.invalid": (
-            "{n} problem(s) in the sections table: {problems}",
-            "断面表有 {n} 个问题：{problems}",
-        ),
         "hint.sec": (
             "columns: section_id, name_zh, upstream ('140100' or '140100:0.5;140200:0.5'), "
             "optional downstream, control_section, target_class (1-5 or I-V), river, type, no_inflow",
@@ -435,21 +412,65 @@ MESSAGES.update(
             "control_section、target_class（1-5 或 I-V）、river、type、no_inflow",
         ),
         "sec.share": (
-            "{where}: {part!r} is not 'party' or 'party:share'",
-            "{where}：{part!r} 不是 '参与方' 或 '参与方:份额'",
+            "{part!r} is not 'party' or 'party:share'",
+            "{part!r} 不是 '参与方' 或 '参与方:份额'",
         ),
         "sec.share_each": (
-            "{where}: give a share for every party ('a:0.5;b:0.5')",
-            "{where}：请为每个参与方给出份额（'a:0.5;b:0.5'）",
+            "give a share for every party ('a:0.5;b:0.5')",
+            "请为每个参与方给出份额（'a:0.5;b:0.5'）",
         ),
         "sec.share_value": (
-            "{where}: share {value!r} of {party!r} is not a number from 0 to 1",
-            "{where}：{party!r} 的份额 {value!r} 不是 0 到 1 之间的数",
+            "share {value!r} of {party!r} is not a number from 0 to 1",
+            "{party!r} 的份额 {value!r} 不是 0 到 1 之间的数",
         ),
-        "sec.target_class": (
-            "{where}: target_class {value!r} is not a water-quality class 1-5 (I-V)",
-            "{where}：目标水质类别 {value!r} 不是 1-5（I-V）类",
+    }
+)
+
+MESSAGES.update(
+    {
+        # errors of the engine, its rules and the settlement API
+        "comp.err.no_counterparty": (
+            "no counterparty for section(s) {sections} (no downstream party and no fund)",
+            "断面 {sections} 没有对手方（既无下游参与方，也无基金）",
         ),
-        "sec.id": ("{where}: {problem}", "{where}：{problem}"),
+        "hint.comp.err.no_counterparty": (
+            "add downstream parties or a fund party to the scheme",
+            "请在方案中添加下游参与方或基金参与方",
+        ),
+        "comp.err.needs_flows": (
+            "component {component} needs flows (section volumes)",
+            "组成部分 {component} 需要流量数据（断面水量）",
+        ),
+        "hint.comp.err.needs_flows": (
+            "pass flows=... (CLI: a 'flows' sheet or --flows FILE)",
+            "请提供 flows=...（命令行：'flows' 工作表或 --flows 文件）",
+        ),
+        "comp.err.no_unit_price": (
+            "no unit price for {indicators} in {param!r}",
+            "{param!r} 中没有 {indicators} 的单价",
+        ),
+        "hint.comp.err.no_unit_price": (
+            "add the price or drop the indicator from the component",
+            "请补充单价，或从该组成部分中去掉此指标",
+        ),
+        "comp.err.no_threshold": (
+            "no compliance threshold for year(s) {years}",
+            "{years} 年没有达标率阈值",
+        ),
+        "hint.comp.err.no_threshold": ("add them to {param!r}", "请将其添加到 {param!r}"),
+        "comp.err.shares": ("shares {shares!r}: {problem}", "分摊比例 {shares!r}：{problem}"),
+        "hint.comp.err.shares": (
+            "fix the shares or raise the 'tolerance' parameter explicitly",
+            "请修正分摊比例，或明确调高 'tolerance' 参数",
+        ),
+        "comp.err.no_parameter": ("{ref} has no parameter {name!r}", "{ref} 没有参数 {name!r}"),
+        "comp.err.not_numeric": (
+            "parameter {name!r} is not numeric; give explicit (low, high)",
+            "参数 {name!r} 不是数值；请明确给出 (low, high)",
+        ),
+        "comp.err.several_years": (
+            "several settlement years {years}; name one: matrix(year)",
+            "有多个结算年度 {years}；请指定一个：matrix(year)",
+        ),
     }
 )

@@ -165,3 +165,92 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # the journal reader (geep.trading.io)
+        "trading.unknown_column": (
+            "unknown column {column!r}; it is ignored",
+            "未知列 {column!r}，已忽略",
+        ),
+        "hint.trading.columns": ("columns: {columns}", "可用列：{columns}"),
+        "trading.column_twice": ("column {column!r} appears twice", "列 {column!r} 出现了两次"),
+        "trading.column_missing": (
+            "required column {column!r} is missing",
+            "缺少必填列 {column!r}",
+        ),
+        "hint.trading.add_column": (
+            "add a column headed {column!r} ({zh})",
+            "请添加表头为 {column!r}（{zh}）的列",
+        ),
+        "trading.sheet_missing": (
+            "sheet {sheet!r} ({zh}) is missing",
+            "缺少工作表 {sheet!r}（{zh}）",
+        ),
+        "hint.trading.template": (
+            "start from `geep trading template`",
+            "请从 `geep trading template` 生成的模板开始",
+        ),
+        "trading.not_workbook": (
+            "{file} is a text file; a journal is an Excel .xlsx workbook",
+            "{file} 是文本文件；交易台账应为 Excel .xlsx 工作簿",
+        ),
+        "hint.trading.save_xlsx": (
+            "save the journal as an Excel .xlsx workbook",
+            "请将台账另存为 Excel .xlsx 工作簿",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        # errors of the trading API (compliance, positions)
+        "trading.err.valuation": (
+            "valuation {valuation!r} is not one of {options}",
+            "估值方式 {valuation!r} 不是 {options} 之一",
+        ),
+        "hint.trading.err.valuation": (
+            "use valuation='floor' or 'market'",
+            "请使用 valuation='floor'（底价）或 'market'（市场价）",
+        ),
+        "trading.err.carbon_rule": (
+            "{right} of {holder}: carbon compliance has its own rule",
+            "{holder} 的 {right}：碳排放履约适用单独的规则",
+        ),
+        "hint.trading.err.carbon_rule": (
+            "use geep.trading.carbon_compliance (CCER cap)",
+            "请使用 geep.trading.carbon_compliance（含 CCER 抵销上限）",
+        ),
+        "trading.err.carbon_negative": (
+            "carbon quantities and the cap share must not be negative",
+            "碳排放量、配额和抵销比例不能为负",
+        ),
+        "hint.trading.err.carbon_negative": (
+            "check verified emissions, allowances and CCER",
+            "请检查核查排放量、配额和 CCER",
+        ),
+        "trading.err.level": (
+            "level {level!r} is not one of county, city, province",
+            "汇总层级 {level!r} 不是 county（县）、city（市）、province（省）之一",
+        ),
+        "hint.trading.err.level": (
+            "use --level county|city|province (or holder)",
+            "请使用 --level county|city|province（或 holder）",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        # cell parsers of journal workbooks (geep.trading.sheets)
+        "trading.err.not_date": (
+            "{value!r} is not a date; write YYYY-MM-DD",
+            "{value!r} 不是日期；请写成 YYYY-MM-DD",
+        ),
+        "trading.err.bad_date": (
+            "{value!r} is not a valid date ({problem}); write YYYY-MM-DD",
+            "{value!r} 不是有效日期（{problem}）；请写成 YYYY-MM-DD",
+        ),
+        "trading.err.not_whole": ("{value!r} is not a whole number", "{value!r} 不是整数"),
+    }
+)

@@ -95,6 +95,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity.note": ("note", "提示"),
     "did_you_mean": ("; did you mean {options}?", "；是否是指 {options}？"),
     # input layer: cells, codes, units (issue 11)
+    "in.id_character": (
+        "{what} {value!r} contains {char!r} ({name}); ids are ASCII letters, digits, '-', '_' "
+        "and '.'",
+        "{what} {value!r} 含有字符 {char!r}（{name}）；编号只能由 ASCII 字母、数字及 '-'、'_'、'.' 组成",
+    ),
+    "in.not_period": (
+        "{text!r} is not a period (a year YYYY or a month YYYY-MM, years {lo}–{hi})",
+        "{text!r} 不是有效时段（年份 YYYY 或月份 YYYY-MM，{lo}–{hi} 年）",
+    ),
+    "hint.period": (
+        "write YYYY-MM for a month (2021-03, 2021年3月) or YYYY for a year",
+        "月份写成 YYYY-MM（如 2021-03、2021年3月），年份写成 YYYY",
+    ),
+    "in.not_date": ("{text!r} is not a date", "{text!r} 不是日期"),
+    "in.bad_date": ("{text!r} is not a valid date ({problem})", "{text!r} 不是有效日期（{problem}）"),
+    "hint.date": (
+        "write the date as YYYY-MM-DD (2023-03-01, 2023年3月1日) or enter it as a date cell",
+        "日期请写成 YYYY-MM-DD（如 2023-03-01、2023年3月1日），或以日期格式输入",
+    ),
+    "in.unit_assumed": (
+        "{column} without a unit, read in {unit}",
+        "{column} 未给单位，按 {unit} 读取",
+    ),
+    "in.too_large": (
+        "{value!r} is beyond any plausible amount (|x| ≤ {limit:g})",
+        "{value!r} 超出任何合理数额（|x| ≤ {limit:g}）",
+    ),
+    "in.unknown_yes_no": ("{value!r} is not yes or no", "{value!r} 不是“是”或“否”"),
+    "hint.yes_no": (
+        "write yes or no (true/false, 1/0, 是/否)",
+        "请填写“是”或“否”（也可写 true/false、1/0、yes/no）",
+    ),
     "in.code_character": (
         "code {value!r} contains {char!r} ({name}, {point}): codes are plain letters and digits",
         "代码 {value!r} 含有字符 {char!r}（{name}，{point}）：代码只能由普通字母和数字组成",

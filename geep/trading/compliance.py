@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import TradingError
+from ..messages import text
 from .model import to_decimal
 from .rights import RIGHTS, right_id
 
@@ -64,8 +65,9 @@ def price_for(
     of that right and vintage (``valuation="market"``, inference).
     """
     if valuation not in VALUATIONS:
-        raise TradingError(f"valuation {valuation!r} is not one of {', '.join(VALUATIONS)}",
-                           hint="use valuation='floor' or 'market'")  # fmt: skip
+        raise TradingError(text("trading.err.valuation", valuation=valuation,
+                                options=", ".join(VALUATIONS)),
+                           hint=text("hint.trading.err.valuation"))  # fmt: skip
     rid = right_id(right)
     if prices and (rid in prices or right in prices):
         v = prices.get(rid, prices.get(right))
@@ -134,8 +136,8 @@ def compliance(
     for r in actual.itertuples(index=False):
         rid = right_id(r.right)
         if RIGHTS[rid].family == "carbon":
-            raise TradingError(f"{rid} of {r.holder}: carbon compliance has its own rule",
-                               hint="use geep.trading.carbon_compliance (CCER cap)")  # fmt: skip
+            raise TradingError(text("trading.err.carbon_rule", right=rid, holder=r.holder),
+                               hint=text("hint.trading.err.carbon_rule"))  # fmt: skip
         key = (r.holder, rid, int(r.year))
         held = pos.loc[key, "holdings"] if key in pos.index else Decimal(0)
         surrendered = pos.loc[key, "surrendered"] if key in pos.index else Decimal(0)
@@ -203,8 +205,8 @@ def carbon_obligation(
 
     v, a, c, s = (to_decimal(x) for x in (verified, allowances, ccer, cap_share))
     if min(v, a, c, s) < 0:
-        raise TradingError("carbon quantities and the cap share must not be negative",
-                           hint="check verified emissions, allowances and CCER")  # fmt: skip
+        raise TradingError(text("trading.err.carbon_negative"),
+                           hint=text("hint.trading.err.carbon_negative"))  # fmt: skip
     cap = v * s
     usable = min(c, cap)
     return CarbonResult(v, a, c, s, cap, usable, v - a - usable)

@@ -87,7 +87,11 @@ def record_text(records: dict[str, dict]) -> str:
 
 # --- verification ------------------------------------------------------------------------
 def _rows(ws) -> list[tuple[int, list[Any]]]:
-    """Every row of a worksheet as (row number, values), whatever its declared dimension."""
+    """Every row of a worksheet as (row number, values), whatever its declared dimension: an
+    openpyxl worksheet, or the rows the shared reader already read (a
+    :class:`geep.io.cells.RawSheet`)."""
+    if isinstance(getattr(ws, "rows", None), list):
+        return [(n, list(row)) for n, row in enumerate(ws.rows, start=1)]
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # read-only sheets: do not trust <dimension>
     out = []
@@ -98,7 +102,7 @@ def _rows(ws) -> list[tuple[int, list[Any]]]:
 
 def _record(wb, add: Callable[..., None]) -> dict | bool | None:
     """The integrity record of the summary sheet: dict, None (absent) or False (unreadable)."""
-    if "summary" not in wb.sheetnames:
+    if "summary" not in _names(wb):
         return None
     for n, row in _rows(wb["summary"]):
         if row and row[0] == RECORD_KEY:
@@ -112,8 +116,14 @@ def _record(wb, add: Callable[..., None]) -> dict | bool | None:
     return None
 
 
+def _names(wb) -> list[str]:
+    """Sheet names of an openpyxl workbook or of ``{name: RawSheet}``."""
+    return list(wb.sheetnames) if hasattr(wb, "sheetnames") else list(wb)
+
+
 def verify_workbook(wb, file: str, report: Report) -> None:
-    """Verify the integrity chain of an (exported) journal workbook into ``report``."""
+    """Verify the integrity chain of an (exported) journal workbook into ``report``; ``wb`` is
+    an openpyxl workbook or the ``{sheet name: RawSheet}`` the journal reader already read."""
 
     def add(sheet: str, cell: str | None, problem: str, severity: str = "error") -> None:
         where = f"{file}!{sheet}!{cell}" if cell else file
@@ -124,14 +134,14 @@ def verify_workbook(wb, file: str, report: Report) -> None:
     if record is False:
         return
     if record is None:
-        chained = [s for s in CHAINED_SHEETS if s in wb.sheetnames and _has_chain(wb[s])]
+        chained = [s for s in CHAINED_SHEETS if s in _names(wb) and _has_chain(wb[s])]
         if chained:
             add(chained[0], "A1", msg("trading.chain.no_record", sheet=chained[0]))
         else:
             add("summary", None, msg("trading.chain.none"), "warning")
         return
     for sheet, rec in sorted(record["sheets"].items()):
-        if sheet not in wb.sheetnames:
+        if sheet not in _names(wb):
             add(sheet, "A1", msg("trading.chain.sheet_missing", sheet=sheet))
             continue
         _verify_sheet(

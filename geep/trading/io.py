@@ -21,9 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import GeepError, InputError, TradingError
+from ..errors import GeepError, TradingError
 from ..inputs.report import InputValidationError, Issue, Report
-from ..messages import msg
+from ..messages import msg, text
 from ..units import split_header
 from .integrity import verify_workbook
 from .journal import Journal
@@ -57,62 +57,77 @@ _EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NUL
 
 
 class _Sheet:
-    """Rows of one sheet as ``{field: (value, cell)}`` (plus ``"__row__"``) and header units."""
+    """Rows of one sheet as ``{field: (value, cell)}`` (plus ``"__row__"``) and header units,
+    from the cells the shared reader read (:class:`geep.io.cells.RawSheet`: every row as saved,
+    whatever the declared ``<dimension>``). Error cells and formulas without a saved value are
+    errors at their cell, and their row is not posted."""
 
-    def __init__(self, name: str, spec: SheetSpec, ws: Any, file: str, report: Report) -> None:
-        from openpyxl.utils import get_column_letter
-
+    def __init__(self, name: str, spec: SheetSpec, raw: Any, file: str, report: Report) -> None:
         self.name, self.spec, self.file, self.report = name, spec, file, report
         self.rows: list[tuple[int, dict[str, Any]]] = []
         self.units: dict[str, str] = {}
         self.letters: dict[str, str] = {}
         self.bad_rows: set[int] = set()
-        lookup = spec.lookup()
-        cols: dict[int, str] = {}
-        rows = ws.iter_rows()
-        header = next(rows, None)
-        for cell in header or ():
-            if cell.value is None or str(cell.value).strip() == "":
-                continue
-            name_, unit = split_header(str(cell.value))
-            key = lookup.get(_fold(cell.value)) or lookup.get(_fold(name_))
-            if key is None:
-                if _fold(name_) not in {_fold(i) for i in spec.ignored}:
-                    self.issue(cell.coordinate, None, str(cell.value),
-                               f"unknown column {cell.value!r}; it is ignored",
-                               f"columns: {', '.join(spec.fields)}", "warning")  # fmt: skip
-                continue
-            if key in cols.values():
-                self.issue(cell.coordinate, key, str(cell.value), f"column {key!r} appears twice")
-                continue
-            cols[cell.column] = key
-            self.letters[key] = get_column_letter(cell.column)
-            if unit and _fold(name_) != _fold(cell.value):
-                self.units[key] = unit
-        for req in spec.required:
-            if req not in cols.values():
-                self.issue("1", req, None, f"required column {req!r} is missing",
-                           f"add a column headed {req!r} ({spec.zh.get(req, '')})")  # fmt: skip
-        for n, row in enumerate(rows, start=2):
-            rownum = next((c.row for c in row if getattr(c, "row", None)), n)
+        self.flagged: set[str] = set()  # error cells and uncached formulas, already reported
+        rows = raw.rows
+        cols = self._header(rows[0] if rows else ())
+        uncached = raw.uncached
+        for rownum, row in enumerate(rows[1:], start=2):
             rec: dict[str, Any] = {"__row__": rownum}
-            for cell in row:
-                key = cols.get(getattr(cell, "column", None))
-                if key is None:
-                    continue
-                v = cell.value
-                if getattr(cell, "data_type", None) == "e" or (
-                    isinstance(v, str) and v.strip() in _EXCEL_ERRORS
-                ):
-                    self.issue(cell.coordinate, key, str(v), f"Excel error value {v}",
-                               "fix the formula or type the value")  # fmt: skip
+            for j, key in cols.items():
+                v = row[j] if j < len(row) else None
+                coord = f"{self.letters[key]}{rownum}"
+                if coord in uncached:
+                    self.issue(coord, key, uncached[coord],
+                               text("io.formula_uncached", formula=uncached[coord]),
+                               text("hint.formula_uncached"))  # fmt: skip
                     self.bad_rows.add(rownum)
+                    self.flagged.add(coord)
+                    v = None
+                elif isinstance(v, str) and v.strip() in _EXCEL_ERRORS:
+                    self.issue(coord, key, v, text("io.excel_error", value=v.strip()),
+                               text("hint.excel_error"))  # fmt: skip
+                    self.bad_rows.add(rownum)
+                    self.flagged.add(coord)
                     v = None
                 if isinstance(v, str) and v.strip() == "":
                     v = None
-                rec[key] = (v, cell.coordinate)
-            if any(v[0] is not None for k, v in rec.items() if k != "__row__"):
+                if v is not None:  # an empty cell is an absent field
+                    rec[key] = (v, coord)
+            if len(rec) > 1 or rownum in self.bad_rows:
                 self.rows.append((rownum, rec))
+
+    def _header(self, header: tuple) -> dict[int, str]:
+        """``{column index: field}`` of the header row; header units in :attr:`units`."""
+        from openpyxl.utils import get_column_letter
+
+        lookup, cols = self.spec.lookup(), {}
+        ignored = {_fold(i) for i in self.spec.ignored}
+        for j, value in enumerate(header):
+            if value is None or str(value).strip() == "":
+                continue
+            coord = f"{get_column_letter(j + 1)}1"
+            name_, unit = split_header(str(value))
+            key = lookup.get(_fold(value)) or lookup.get(_fold(name_))
+            if key is None:
+                if _fold(name_) not in ignored:
+                    self.issue(coord, None, str(value), msg("trading.unknown_column", column=value),
+                               msg("hint.trading.columns", columns=", ".join(self.spec.fields)),
+                               "warning")  # fmt: skip
+                continue
+            if key in cols.values():
+                self.issue(coord, key, str(value), msg("trading.column_twice", column=key))
+                continue
+            cols[j] = key
+            self.letters[key] = get_column_letter(j + 1)
+            if unit and _fold(name_) != _fold(value):
+                self.units[key] = unit
+        for req in self.spec.required:
+            if req not in cols.values():
+                self.issue("1", req, None, msg("trading.column_missing", column=req),
+                           msg("hint.trading.add_column", column=req,
+                               zh=self.spec.zh.get(req, "")))  # fmt: skip
+        return cols
 
     def coord(self, rec: dict[str, Any], key: str) -> str:
         """Cell of ``key`` in the row of ``rec`` (its column letter, or A if absent)."""
@@ -139,7 +154,7 @@ class _Reader:
         v = rec.get(key, (None, None))[0]
         coord = sh.coord(rec, key)
         if v is None:
-            if required:
+            if required and coord not in sh.flagged:
                 sh.issue(coord, key, None, f"{key} is required",
                          f"fill in {key} ({sh.spec.zh.get(key, '')})")  # fmt: skip
             return None
@@ -287,6 +302,26 @@ def _problems_from(exc: Exception) -> list[tuple[str, str]]:
     return out
 
 
+def _load(path: Path) -> dict[str, Any]:
+    """``{sheet name: RawSheet}`` of a journal workbook through the shared pre-flight and
+    cell reader (zip bombs, entity expansion, encrypted or damaged files refused; every
+    row as saved, whatever the declared ``<dimension>``).
+
+    Raises
+    ------
+    UnreadableFileError
+        The file is refused as a whole, or it is a text file.
+    """
+    from ..io.preflight import UnreadableFileError
+    from ..io.workbook import load_sheets
+
+    sheets, _, _ = load_sheets(path)
+    if sheets and sheets[0].delimiter is not None:
+        raise UnreadableFileError(text("trading.not_workbook", file=path.name), file=str(path),
+                                  hint=text("hint.trading.save_xlsx"))  # fmt: skip
+    return {raw.title: raw for raw in sheets}
+
+
 def read_journal(
     path: str | Path, rules: Rules | None = None, strict: bool = True
 ) -> JournalWorkbook:
@@ -309,31 +344,24 @@ def read_journal(
         Every problem: unreadable cells, unknown holders or rights, refused transactions (below
         floor, beyond balance, lease across a year end, sub-lease), each at its cell.
     """
-    from openpyxl import load_workbook
-
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"no such file: {path}")
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise InputError(f"cannot read {path.name} as an .xlsx workbook ({exc})", file=str(path),
-                         hint="save the journal as an Excel .xlsx workbook") from exc  # fmt: skip
+        raise FileNotFoundError(msg("io.not_found", file=str(path)))
+    book = _load(path)
     rd = _Reader(path, rules)
-    names = {_fold(n): n for n in wb.sheetnames}
+    names = {_fold(n): n for n in book}
     sheets: dict[str, _Sheet | None] = {}
     for key, spec in SHEETS.items():
         found = next((names[_fold(a)] for a in spec.aliases if _fold(a) in names), None)
         if found is None:
             if spec.required_sheet:
                 rd.report.add(Issue(key, f"{rd.file}!{key}", None, None,
-                                    f"sheet {key!r} ({spec.sheet_zh}) is missing",
-                                    "start from `geep trading template`"))  # fmt: skip
+                                    text("trading.sheet_missing", sheet=key, zh=spec.sheet_zh),
+                                    text("hint.trading.template")))  # fmt: skip
             sheets[key] = None
             continue
-        sheets[key] = _Sheet(found, spec, wb[found], rd.file, rd.report)
-    verify_workbook(wb, rd.file, rd.report)
-    wb.close()
+        sheets[key] = _Sheet(found, spec, book[found], rd.file, rd.report)
+    verify_workbook(book, rd.file, rd.report)  # the rows already read: no second parse
     journal = Journal(rules=rules)
     for h in rd.holders(sheets["holders"]) if sheets["holders"] else []:
         journal.register(h)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import TradingError
+from ..messages import text
 from ..status import worst
 from .rights import RIGHTS, SYSTEM_HOLDERS, unit_label
 
@@ -205,8 +206,8 @@ def aggregate(
         If a holder's region code is not in the region table (listing every such code).
     """
     if level not in LEVELS[1:]:
-        raise TradingError(f"level {level!r} is not one of county, city, province",
-                           hint="use --level county|city|province (or holder)")  # fmt: skip
+        raise TradingError(text("trading.err.level", level=level),
+                           hint=text("hint.trading.err.level"))  # fmt: skip
     regs = load_regions()[0] if regions is None else regions
     parent = dict(zip(regs["region_code"], regs["parent_code"], strict=True))
     name = dict(zip(regs["region_code"], regs["region_name"], strict=True))

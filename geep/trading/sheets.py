@@ -11,6 +11,7 @@ from typing import Any
 
 from ..inputs.normalise import parse_number
 from ..io.safety import FORMULA_PREFIXES
+from ..messages import text
 from .integrity import CHAIN_COLUMNS
 from .model import holder_id, to_decimal
 
@@ -36,11 +37,11 @@ class SheetSpec:
         """Folded header text → field."""
         out: dict[str, str] = {}
         for f in self.fields:
-            for text in (f, self.zh.get(f, ""), f.replace("_", " ")):
-                if text:
-                    out[_fold(text)] = f
-        for text, f in self.header_aliases.items():
-            out[_fold(text)] = f
+            for label in (f, self.zh.get(f, ""), f.replace("_", " ")):
+                if label:
+                    out[_fold(label)] = f
+        for label, f in self.header_aliases.items():
+            out[_fold(label)] = f
         return out
 
 
@@ -153,11 +154,11 @@ def _date(v: Any) -> dt.date:
         return v
     m = _DATE_RE.match(unicodedata.normalize("NFKC", str(v)).strip())
     if not m:
-        raise ValueError(f"{v!r} is not a date; write YYYY-MM-DD")
+        raise ValueError(text("trading.err.not_date", value=v))
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
-        raise ValueError(f"{v!r} is not a valid date ({exc}); write YYYY-MM-DD") from exc
+        raise ValueError(text("trading.err.bad_date", value=v, problem=str(exc))) from exc
 
 
 def _number(v: Any) -> tuple[Any, str | None]:
@@ -176,7 +177,7 @@ def _holder(v: Any) -> str | None:
 def _int(v: Any) -> int:
     d, _ = _number(v)
     if d is None or d != d.to_integral_value():
-        raise ValueError(f"{v!r} is not a whole number")
+        raise ValueError(text("trading.err.not_whole", value=v))
     return int(d)
 
 
