@@ -21,6 +21,8 @@ FORMATS: dict[str, str] = {
     "uncertainty.write_sensitivity": "geep.io.uncertainty_excel:write_sensitivity",
     "uncertainty.write_settlement": "geep.io.uncertainty_excel:write_settlement",
     "marker.stamp_html": "geep.io.marker:stamp_html",
+    "settlement.write_excel": "geep.compensation.io:write_settlement_excel",
+    "settlement.write_csv": "geep.compensation.io:write_settlement_csv",
     "classmap.read": "geep.io.classmap:read_class_map",
     "account.write_excel": "geep.seea.excel:write_account",
     "account.write_csv": "geep.seea.files:write_cube",

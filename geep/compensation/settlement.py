@@ -309,16 +309,16 @@ class Settlement:
     def to_excel(self, path: str | Path, lang: str = "en") -> Path:
         """Write the settlement workbook (summary with status, net, matrices, obligations,
         parameters, sections, warnings), atomically."""
-        from .io import write_settlement_excel
+        from .. import _formats
 
-        return write_settlement_excel(self, path, lang=lang)
+        return _formats.get("settlement.write_excel")(self, path, lang=lang)
 
     def to_csv(self, path: str | Path) -> Path:
         """Write obligations (``path``), net (``<stem>.net.csv``) and provenance
         (``<stem>.meta.json``), atomically; byte-identical for identical runs."""
-        from .io import write_settlement_csv
+        from .. import _formats
 
-        return write_settlement_csv(self, path)
+        return _formats.get("settlement.write_csv")(self, path)
 
     def _headline(self) -> str:
         flag = "" if self.status == "released" else f" [{self.status.upper()}]"

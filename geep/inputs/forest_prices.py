@@ -109,7 +109,7 @@ def prices_table():
     Issue 18 (prices "a mapping or table").
     """
     from ..messages import MESSAGES
-    from .spec import ColumnDef, TableDef
+    from .tabledef import ColumnDef, TableDef
 
     def d(code: str) -> dict[str, str]:
         en, zh = MESSAGES[f"forest.pcol.{code}"]

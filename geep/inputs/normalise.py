@@ -127,28 +127,12 @@ def normalise(
     h = map_headers(spec, frame.columns)
     if spec.wide and spec.wide not in h.mapping and h.unknown:
         return _wide(frame, spec, h, iss, extra_classes, decimal, ambiguous_comma)
-    for canon, first, again in h.twice:
-        iss.header(again, text("in.column_twice", column=canon, a=first, b=again),
-                   text("hint.column_twice"))  # fmt: skip
-    _unknown_columns(frame, spec, h, iss)
-    missing = missing_columns(spec, h)
-    for _, near, problem in missing:
-        iss.header(near, problem, text("hint.add_column", column=_.name, zh=_.zh))
-    if missing:
+    if not _headers_usable(frame, spec, h, iss):
         return pd.DataFrame(), iss.list
     n = len(frame)
     bad = np.zeros(n, dtype=bool)
     out: dict[str, object] = {}
-    for c in spec.columns:
-        if c.name not in h.mapping or c.kind not in _TEXT_KINDS:
-            continue
-        col, orig = frame[h.mapping[c.name]], h.mapping[c.name]
-        if c.kind == "period":
-            period_column(c, col, orig, out, bad, iss)
-        elif c.kind == "date":
-            date_column(c, col, orig, out, bad, iss)
-        else:
-            _text(c, col, orig, out, bad, iss, extra_classes)
+    _text_columns(frame, spec, h, out, bad, iss, extra_classes)
     for c in spec.columns:  # an absent optional code column with a default: all its default
         if c.default is not None and c.name not in h.mapping:
             out[c.name] = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [c.default])
@@ -164,6 +148,34 @@ def normalise(
     result = _result(spec, out, n, where, h)
     result = result.loc[~bad].reset_index(drop=True)
     return _drop_duplicates(spec, result, iss), iss.list
+
+
+def _headers_usable(frame: pd.DataFrame, spec: TableDef, h, iss: Issues) -> bool:
+    """Report columns given twice, unknown columns and missing ones; whether every required
+    column is there."""
+    for canon, first, again in h.twice:
+        iss.header(again, text("in.column_twice", column=canon, a=first, b=again),
+                   text("hint.column_twice"))  # fmt: skip
+    _unknown_columns(frame, spec, h, iss)
+    missing = missing_columns(spec, h)
+    for c, near, problem in missing:
+        iss.header(near, problem, text("hint.add_column", column=c.name, zh=c.zh))
+    return not missing
+
+
+def _text_columns(frame, spec: TableDef, h, out: dict, bad: np.ndarray, iss: Issues,
+                  extra_classes: frozenset[str]) -> None:  # fmt: skip
+    """Read the code, text, period and date columns of ``frame`` into ``out``."""
+    for c in spec.columns:
+        if c.name not in h.mapping or c.kind not in _TEXT_KINDS:
+            continue
+        col, orig = frame[h.mapping[c.name]], h.mapping[c.name]
+        if c.kind == "period":
+            period_column(c, col, orig, out, bad, iss)
+        elif c.kind == "date":
+            date_column(c, col, orig, out, bad, iss)
+        else:
+            _text(c, col, orig, out, bad, iss, extra_classes)
 
 
 def _unit_source(c: ColumnDef, frame: pd.DataFrame, h, cache: dict) -> amounts.UnitSource:

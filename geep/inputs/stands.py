@@ -150,7 +150,7 @@ def stands_table():
     Issue 18 (the ``forest_stands`` contract); :mod:`geep.methods.forest_spec`.
     """
     from ..messages import MESSAGES
-    from .spec import _REGION, _YEAR, ColumnDef, TableDef
+    from .tabledef import _REGION, _YEAR, ColumnDef, TableDef
 
     def described(name: str) -> dict[str, str]:
         en, zh = MESSAGES[f"forest.col.{name}"]

@@ -21,8 +21,6 @@ ECMA-376 Part 2 (Open Packaging Conventions); [MS-CFB] Compound File Binary Form
 
 from __future__ import annotations
 
-import math
-import os
 import posixpath
 import re
 import stat
@@ -33,6 +31,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..messages import msg, text
+from .limits import MAX_LIMIT, LimitError, Limits, parse_limit  # noqa: F401  (re-exported)
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -43,71 +42,6 @@ _PROLOG_BYTES = 1 << 16
 
 class UnreadableFileError(InputError):
     """An input file is refused before parsing (wrong type, unsafe, encrypted, empty)."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Safety limits for input workbooks.
-
-    Attributes
-    ----------
-    max_file_bytes
-        Largest input file on disk [bytes].
-    max_uncompressed_bytes
-        Largest total uncompressed size of a workbook's members [bytes].
-    max_cells
-        Largest number of cells over all worksheets.
-    max_members
-        Largest number of archive members.
-    """
-
-    max_file_bytes: int = 512 * 1024**2
-    max_uncompressed_bytes: int = 1024**3
-    max_cells: int = 20_000_000
-    max_members: int = 10_000
-
-    @classmethod
-    def from_env(cls, **overrides: int | None) -> Limits:
-        """Defaults, overridden by ``GEEP_MAX_*`` variables, overridden by ``overrides``.
-
-        Raises
-        ------
-        LimitError
-            A variable or override is not a whole number between 1 and 2**62 (``abc``,
-            ``inf``, ``1e400``, ``-5``, ``2.5`` are refused with a message naming it).
-        """
-        values: dict[str, int] = {}
-        for name in ("max_file_bytes", "max_uncompressed_bytes", "max_cells", "max_members"):
-            var = f"GEEP_{name.upper()}"
-            env = os.environ.get(var)
-            if env is not None and env.strip():
-                values[name] = parse_limit(env, var, env=True)
-            if overrides.get(name) is not None:
-                values[name] = parse_limit(overrides[name], name)
-        return cls(**values)
-
-
-#: the largest limit accepted (anything larger is surely a typing slip)
-MAX_LIMIT = 2**62
-
-
-class LimitError(InputError):
-    """A limit (environment variable or option) is not a usable count (a usage problem)."""
-
-
-def parse_limit(value: object, name: str, env: bool = False) -> int:
-    """``value`` as a whole number in ``[1, MAX_LIMIT]``; else :class:`LimitError` naming it."""
-    try:
-        number = float(str(value).strip().replace("_", ""))
-        ok = math.isfinite(number) and number == int(number) and 1 <= number <= MAX_LIMIT
-    except (ValueError, OverflowError):
-        ok = False
-    if not ok:
-        code = "cli.bad_env" if env else "cli.bad_limit"
-        raise LimitError(
-            text(code, name=name, value=str(value), maximum=MAX_LIMIT), hint=text("cli.hint_env")
-        )
-    return int(number)
 
 
 @dataclass
@@ -218,7 +152,7 @@ def _looks_like_text(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True  # UTF-16 text (Excel's "Unicode text")
     if b"\x00" in head:
-        from .encoding import utf16_without_bom
+        from ..text_encoding import utf16_without_bom
 
         return utf16_without_bom(head) is not None  # UTF-16 saved without its BOM
     sample = head[:-4] if len(head) == 8192 else head  # a multibyte char may be cut at the end

@@ -109,7 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "月份写成 YYYY-MM（如 2021-03、2021年3月），年份写成 YYYY",
     ),
     "in.not_date": ("{text!r} is not a date", "{text!r} 不是日期"),
-    "in.bad_date": ("{text!r} is not a valid date ({problem})", "{text!r} 不是有效日期（{problem}）"),
+    "in.bad_date": (
+        "{text!r} is not a valid date ({problem})",
+        "{text!r} 不是有效日期（{problem}）",
+    ),
     "hint.date": (
         "write the date as YYYY-MM-DD (2023-03-01, 2023年3月1日) or enter it as a date cell",
         "日期请写成 YYYY-MM-DD（如 2023-03-01、2023年3月1日），或以日期格式输入",

@@ -17,10 +17,9 @@ compensation.md §4.5 (allocation, paid use, trades, leases, balances; S44, S46,
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 import pydantic
@@ -29,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from ..errors import TradingError, UnknownRightError
 from ..ids import clean_id, id_problem
 from ..messages import msg
+from .decimals import DECIMAL_LIMIT, to_decimal  # noqa: F401  (re-exported)
 from .rights import (
     EXCHANGE,
     HOLDER_KINDS,
@@ -73,8 +73,6 @@ VINTAGE_AHEAD, VINTAGE_AFTER = 1, 10
 #: price up to 1e9 CNY per unit; a fee and a line value (quantity × price) up to 1e15 CNY
 QUANTITY_MIN, QUANTITY_MAX = Decimal("1e-6"), Decimal("1e13")
 PRICE_MAX, MONEY_MAX = Decimal("1e9"), Decimal("1e15")
-#: any number read into a journal (larger ones cannot be exact Decimals of a money amount)
-DECIMAL_LIMIT = Decimal("1e18")
 CENT = Decimal("0.01")
 
 TxnType = Literal[
@@ -386,39 +384,6 @@ class MoneyPosting:
     leg: str
     amount: Decimal
     rule: str = ""
-
-
-def to_decimal(x: Decimal | float | int | str) -> Decimal:
-    """Exact Decimal of a number: floats via their shortest repr (``0.1`` → ``Decimal("0.1")``),
-    integral values without a trailing ``.0``.
-
-    Raises
-    ------
-    ValueError
-        (never a bare :class:`decimal.InvalidOperation`) for text that is not a number, a
-        true/false value, a non-finite number (``"1e400"`` as a float, ``inf``, ``nan``) and any
-        number beyond ±10¹⁸ (:data:`DECIMAL_LIMIT`).
-    """
-    if isinstance(x, bool):
-        raise ValueError(msg("trading.bool_number"))
-    try:
-        if isinstance(x, Decimal):
-            d = x
-        elif isinstance(x, int):
-            d = Decimal(x)
-        elif isinstance(x, str):
-            d = Decimal(unicodedata.normalize("NFKC", x).strip())
-        else:
-            d = Decimal(repr(float(x)))
-    except (InvalidOperation, ValueError, TypeError, OverflowError):
-        raise ValueError(msg("trading.not_number", value=x)) from None
-    if not d.is_finite():
-        raise ValueError(msg("trading.not_finite", value=x))
-    if abs(d) > DECIMAL_LIMIT:
-        raise ValueError(msg("trading.too_large", value=x, limit=float(DECIMAL_LIMIT)))
-    if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d
 
 
 def money(value: Decimal) -> Decimal:

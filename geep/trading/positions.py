@@ -258,7 +258,7 @@ def positions_ledger(
     warnings. Accounts are ``RIGHTS.<family>``, category ``rights``, ``year`` = vintage.
     """
     from ..ledger import Ledger
-    from .compliance import price_for
+    from .prices import price_for
 
     agg = aggregate(positions(journal, as_of=as_of, system=False), level)
     lines, warn = [], []

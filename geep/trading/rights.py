@@ -139,7 +139,7 @@ def right_id(text: object) -> str:
 
 
 def to_decimal(x: float) -> Decimal:
-    from .model import to_decimal as _td
+    from .decimals import to_decimal as _td
 
     return _td(x)
 
