@@ -25,6 +25,9 @@ EPILOG = """examples:
 
 
 def _common(p: argparse.ArgumentParser, zones: bool = True) -> None:
+    from ._output import add_force
+
+    add_force(p)
     if zones:
         p.add_argument("--zones", required=True, metavar="Z", help=msg("grid.opt_zones"))
         p.add_argument(
@@ -192,11 +195,13 @@ def _write_table(df, out: Path, sheet: str) -> None:
 
 
 def _check_out(args, inputs: list[str]) -> None:
-    from . import UsageError
+    """Refuse, before any work, an output that is an input, an existing folder, or an existing
+    file geep did not write (unless ``--force``); every write of the command is then checked
+    the same way."""
+    from ..io.atomic import guard_output
 
-    for i in inputs:
-        if i and Path(i).exists() and Path(i).resolve() == args.out.resolve():
-            raise UsageError(text("grid.cli_same_output", file=str(args.out)))
+    paths = [Path(i) for i in inputs if i and "{year}" not in str(i)]
+    guard_output(args.out, inputs=paths, force=args.force)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -219,8 +224,12 @@ def run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         progress=update,
     )
+    from ..io.atomic import output_policy
+
     action = {"areas": _areas, "transitions": _transitions, "esv-map": _esv_map}[args.action]
-    with bar if bar is not None else _null():
+    inputs = [getattr(args, a, None) for a in ("raster", "raster_from", "raster_to", "zones")]
+    inputs = [Path(i) for i in inputs if i and "{year}" not in str(i)]
+    with output_policy(inputs, force=args.force), bar if bar is not None else _null():
         df = action(args, common)
     if df is None:
         _say(args, msg("grid.cli_wrote_map", file=str(args.out)))

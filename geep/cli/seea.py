@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..messages import msg
-from ._output import say
+from ._output import add_force, say
 
 
 def add_parser(sub) -> None:
@@ -34,6 +34,7 @@ def add_parser(sub) -> None:
     ex.add_argument("--unit", default="ha", help=msg("seea.cli.unit"))
     ex.add_argument("--area-tolerance", type=float, default=1e-6, help=msg("seea.cli.tolerance"))
     ex.add_argument("--classification", help=msg("seea.cli.classification"))
+    add_force(ex)
     ex.set_defaults(func=run_extent)
     ab = s.add_parser(
         "assets",
@@ -52,6 +53,7 @@ def add_parser(sub) -> None:
     ab.add_argument(
         "--land-cover", type=Path, metavar="FILE", help=msg("seea.cli.land_cover_assets")
     )
+    add_force(ab)
     ab.set_defaults(func=run_assets)
 
 
@@ -91,8 +93,22 @@ def _write(args: argparse.Namespace, acc) -> int:
     return 0 if acc.ok else 1
 
 
+def _guarded(args: argparse.Namespace, inputs: list[Path | None], run) -> int:
+    """Run a seea command under its output policy: never over an input, nor over a file geep
+    did not write unless ``--force``; the output is checked before any work."""
+    from ..io.atomic import guard_output, output_policy
+
+    with output_policy([p for p in inputs if p is not None], force=args.force):
+        guard_output(args.out)
+        return run(args)
+
+
 def run_extent(args: argparse.Namespace) -> int:
     """``geep seea extent``: an extent account workbook or cube."""
+    return _guarded(args, [args.input, args.land_cover], _run_extent)
+
+
+def _run_extent(args: argparse.Namespace) -> int:
     from .. import seea
 
     data = _read(args.input)
@@ -106,6 +122,10 @@ def run_extent(args: argparse.Namespace) -> int:
 
 def run_assets(args: argparse.Namespace) -> int:
     """``geep seea assets``: a monetary asset account workbook or cube."""
+    return _guarded(args, [args.ledger, args.land_cover], _run_assets)
+
+
+def _run_assets(args: argparse.Namespace) -> int:
     from .. import seea
     from ..ledger import Ledger
 
