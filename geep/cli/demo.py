@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..messages import msg
 from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "demo",
-        help="run the bundled Shanxi example end to end",
-        description="Validate the illustrative Shanxi workbook, run ESV + GEP + GEEP at 2020 "
-        "prices, compare cities and years, check the plan indicators, run the Fen River "
-        "compensation example, and write everything to DIR.",
-        epilog="example:\n  geep demo -o demo-output\n  geep --lang zh demo -o 示例输出",
+        help=msg("help.demo.help"),
+        description=msg("help.demo.description"),
+        epilog=msg("help.demo.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
@@ -23,9 +22,9 @@ def add_parser(sub) -> None:
         "--out",
         type=Path,
         default=Path("geep-demo"),
-        help="output folder (default: ./geep-demo)",
+        help=msg("help.demo.arg.out"),
     )
-    p.add_argument("--no-figures", action="store_true", help="skip PNG figures")
+    p.add_argument("--no-figures", action="store_true", help=msg("help.demo.arg.no_figures"))
     add_force(p)
     p.set_defaults(func=run)
 

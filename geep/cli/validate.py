@@ -36,25 +36,22 @@ def fraction(text: str) -> float:
 
 def add_limits(p: argparse.ArgumentParser) -> None:
     """Options shared by the verbs that read input files."""
-    p.add_argument("--table", help="read only this table (for a CSV: the table it holds)")
+    p.add_argument("--table", help=msg("help.validate.arg.table"))
     p.add_argument("--decimal", choices=(".", ","), default=None,
-                   help="the decimal separator of numbers typed as text (a semicolon-separated "
-                   "CSV may use a decimal comma)")  # fmt: skip
+                   help=msg("help.validate.arg.decimal"))  # fmt: skip
     p.add_argument(
         "--area-tolerance",
         type=fraction,
         default=0.005,
         metavar="F",
-        help="land-cover total allowed over the region area [fraction] (default 0.005)",
+        help=msg("help.validate.arg.area_tolerance"),
     )
-    p.add_argument(
-        "--max-cells", type=count, help="refuse workbooks with more cells (GEEP_MAX_CELLS)"
-    )
+    p.add_argument("--max-cells", type=count, help=msg("help.validate.arg.max_cells"))
     p.add_argument(
         "--max-uncompressed-bytes",
         type=count,
         metavar="N",
-        help="refuse workbooks that unpack to more bytes (GEEP_MAX_UNCOMPRESSED_BYTES)",
+        help=msg("help.validate.arg.max_uncompressed_bytes"),
     )
 
 
@@ -71,21 +68,22 @@ def read_kwargs(args: argparse.Namespace) -> dict:
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "validate",
-        epilog="examples:\n  geep validate inputs.xlsx\n  geep validate county-*.xlsx --errors-only --format csv > problems.csv",
+        epilog=msg("help.validate.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="every problem of an input workbook or CSV, with sheet!cell",
-        description="Read and validate input files; print every error, warning and note with "
-        "its cell. Exit code 1 if there is any error.",
+        help=msg("help.validate.help"),
+        description=msg("help.validate.description"),
     )
-    p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=".xlsx, .xlsm or .csv")
+    p.add_argument(
+        "inputs", nargs="+", type=Path, metavar="IN", help=msg("help.validate.arg.inputs")
+    )
     p.add_argument("--format", choices=("text", "table", "csv", "json"), default="text")
-    p.add_argument("--errors-only", action="store_true", help="leave out warnings and notes")
+    p.add_argument("--errors-only", action="store_true", help=msg("help.validate.arg.errors_only"))
     p.add_argument(
         "--require",
         action="append",
         default=[],
         metavar="TABLE",
-        help="table that must be present, e.g. land_cover (repeatable)",
+        help=msg("help.validate.arg.require"),
     )
     add_limits(p)
     p.set_defaults(func=run)

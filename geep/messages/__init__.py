@@ -32,6 +32,7 @@ DOMAINS = (
     "labels",
     "workbooks",
     "cli",
+    "cli_help",
     "io",
     "methods",
     "compensation",
