@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         mod.add_parser(sub)
+    for (
+        verb_parser
+    ) in sub.choices.values():  # `geep VERB --lang zh` as well as `geep --lang zh VERB`
+        if "--lang" not in verb_parser._option_string_actions:
+            verb_parser.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+                                     help=msg("help.main.arg.lang"))  # fmt: skip
     return parser
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..messages import msg
-from ._output import emit_frame, say
+from ._output import add_force, emit_frame, say
 
 
 def count(text: str) -> int:
@@ -76,7 +76,8 @@ def add_parser(sub) -> None:
     p.add_argument(
         "inputs", nargs="+", type=Path, metavar="IN", help=msg("help.validate.arg.inputs")
     )
-    p.add_argument("--format", choices=("text", "table", "csv", "json"), default="text")
+    p.add_argument("--format", choices=("text", "table", "csv", "json"), default="text",
+                   help=msg("help.validate.arg.format"))  # fmt: skip
     p.add_argument("--errors-only", action="store_true", help=msg("help.validate.arg.errors_only"))
     p.add_argument(
         "--require",
@@ -85,6 +86,8 @@ def add_parser(sub) -> None:
         metavar="TABLE",
         help=msg("help.validate.arg.require"),
     )
+    p.add_argument("-o", "--out", type=Path, metavar="FILE.csv", help=msg("help.validate.arg.out"))
+    add_force(p)
     add_limits(p)
     p.set_defaults(func=run)
 
@@ -95,18 +98,38 @@ def run(args: argparse.Namespace) -> int:
     from ..io.read import validate
     from . import UsageError
 
+    if args.out is not None and args.out.suffix.lower() != ".csv":
+        raise UsageError(msg("validate.out_not_csv", file=str(args.out)), hint="-o FILE.csv")
+    if args.out is not None:
+        args.format = "csv"
     unknown = [t for t in args.require if t not in TABLES]
     if unknown:
-        raise UsageError(f"--require {unknown[0]}: not an input table", hint=", ".join(TABLES))
+        raise UsageError(msg("validate.not_table", table=unknown[0]), hint=", ".join(TABLES))
     report = validate(args.inputs, require=args.require, **read_kwargs(args))
     shown = Report(report.errors if args.errors_only else report.issues, report.sources)
     if args.format == "text":
         for name, desc in report.sources.items():
             say(args, f"{name}: {desc}")
         print(str(shown) if shown.issues else msg("report.none"))
+    elif args.format == "csv":
+        _emit_csv(args, shown)
     else:
         emit_frame(shown.to_frame(), args.format, title="geep validate")
     if not report.ok:
         print(msg("report.fix", errors=len(report.errors)), file=sys.stderr)
         return 1
     return 0
+
+
+def _emit_csv(args: argparse.Namespace, shown) -> None:
+    """The report as CSV for people: to ``-o FILE.csv``, else stdout (with the BOM when
+    stdout is a file or pipe, so ``> problems.csv`` opens in Excel too)."""
+    from ._problems import BOM, csv_text, problems_frame, write_csv
+
+    frame = problems_frame(shown.to_frame())
+    if args.out is not None:
+        write_csv(args.out, frame, list(args.inputs), args.force)
+        say(args, msg("validate.wrote", file=str(args.out), rows=len(frame)))
+        return
+    out = csv_text(frame)
+    sys.stdout.write(out if sys.stdout.isatty() else BOM + out)

@@ -312,3 +312,38 @@ ARGPARSE = {
     ),
 }
 MESSAGES.update(ARGPARSE)
+
+MESSAGES.update(
+    {
+        "help.validate.arg.out": (
+            "write the report as CSV for Excel (UTF-8 with BOM) to FILE.csv",
+            "把报告写成 Excel 可直接打开的 CSV（带 BOM 的 UTF-8）到 FILE.csv",
+        ),
+        "help.validate.arg.format": (
+            "text (default), table, csv (for Excel, headers in the message language) or json",
+            "text 文本（默认）、table 表格、csv（供 Excel 打开，表头为消息语言）或 json",
+        ),
+        "validate.out_not_csv": (
+            "-o {file}: the validation report is written as .csv",
+            "-o {file}：校验报告只能写成 .csv 文件",
+        ),
+        "validate.not_table": (
+            "--require {table}: not an input table",
+            "--require {table}：不是输入表",
+        ),
+        "validate.wrote": (
+            "wrote {file} ({rows} problem(s))",
+            "已写出 {file}（{rows} 条问题）",
+        ),
+        "validate.col.severity": ("severity", "级别"),
+        "validate.col.file": ("file", "文件"),
+        "validate.col.sheet": ("sheet", "工作表"),
+        "validate.col.cell": ("cell", "单元格"),
+        "validate.col.where": ("where", "位置"),
+        "validate.col.table": ("table", "表"),
+        "validate.col.column": ("column", "列"),
+        "validate.col.value": ("value", "值"),
+        "validate.col.problem": ("problem", "问题"),
+        "validate.col.hint": ("hint", "修改建议"),
+    }
+)
