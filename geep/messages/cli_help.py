@@ -24,7 +24,7 @@ MESSAGES = {
     ),
     "help.main.arg.debug": (
         "show tracebacks on errors",
-        "出错时显示调用栈（traceback）",
+        "出错时显示程序调用栈",
     ),
     "help.aggregate.epilog": (
         "examples:\n  geep aggregate counties.xlsx --to city -o cities.xlsx\n  geep aggregate counties.xlsx --levels county,city,province -o rollup/\n  geep aggregate counties.csv --to province -o shanxi.csv --regions inputs.xlsx",
