@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import MethodError, PriceYearError
 from .ledger import CATEGORY_ORDER, Ledger
+from .messages import label, msg
 
 LEVELS = {
     "account": ["account"],
@@ -294,11 +295,12 @@ def _notes(names, metas: list[Mapping]) -> list[str]:
         for n, t in zip(names, tabs, strict=True):
             only = sorted(t - set.intersection(*tabs))
             if only:
-                notes.append(f"{n} used coefficient editions the others did not: {', '.join(only)}")
+                notes.append(msg("cmp.note_editions", side=n, editions=", ".join(only)))
     status = {n: (m or {}).get("status", "released") for n, m in zip(names, metas, strict=True)}
     prov = [n for n, s in status.items() if s != "released"]
     if prov:
-        notes.append(f"provisional results: {', '.join(f'{n} ({status[n]})' for n in prov)}")
+        sides = ", ".join(f"{n} ({label('status', status[n])})" for n in prov)
+        notes.append(msg("cmp.note_provisional", sides=sides))
     return notes
 
 

@@ -17,17 +17,21 @@ from collections.abc import Iterable
 _GROUPS = (
     # names of methods, frameworks and standards (no Chinese abbreviation in use)
     "ESV GEP GEEP GDP SEEA EA SNA CCER CPI PPP IPCC UN InVEST USLE RUSLE CASA Sobol Morris ",
+    "BT PDC EDC ERS ",
     "Saltelli Monte Carlo LHS Costanza Xie Ouyang ",
     # file formats and software the reader must recognise
     "CSV HTML PNG PDF Excel UTF BOM JSON YAML XLSX GeoTIFF TIFF COG Parquet GeoPackage GeoJSON ",
     "Shapefile Dask SALib exactextract CPU geep Python pandas ",
     # unit symbols and chemical formulas (the Chinese documents write them so)
-    "ha km kg t m s d h a yr kWh MWh GJ kW MW CO SO NOx NO COD NH N P TP TN BOD PM Pa kPa ",
+    "ha hm km kg t m s d h a yr mm mu kWh MWh GJ kW MW CO SO NOx NO COD NH N P TP TN BOD PM Pa ",
+    "kPa ",
     "yuan RMB ",
     # standard abbreviations of statistical output
     "NaN NA nan inf p q min max sd CV CS ID id ",
     # date patterns and currency codes
-    "YYYY MM DD CNY ",
+    "YYYY MM DD CNY USD ",
+    # the ledger's machine sheet "lines" (read back by geep; its rows have Chinese headers)
+    "lines ",
     # ids a user types: catalogue tables of raster classes, Dask scheduler names, the LOCK file
     "clcd cnlucc threads processes synchronous LOCK ",
     # the language codes of --lang
@@ -48,13 +52,16 @@ def english_words(text: str, extra: Iterable[str] = ()) -> list[str]:
     punctuation at its edges is a code when it starts with ``-`` (an option) or holds a digit
     or one of ``_ . @ = / \\ : , - + $ % # & ~`` inside (``forest.broadleaf``, ``fen-river``,
     ``xie2015-factors@2015``, ``a,b,c``, ``inputs.xlsx``, ``sheet!A1``), or is one capital
-    letter (a cell column, a metavar); the letter runs of any other token must be allowed.
+    letter (a cell column, a metavar), or is quoted (``'about'``: a sheet's name); the letter
+    runs of any other token must be allowed.
     """
     allowed = ALLOW | set(extra)
     found = []
     for token in _TOKEN.findall(str(text)):
         if token.startswith(("-", ".")):  # an option, or a file suffix (.xlsx)
             continue
+        if len(token) > 2 and token[0] == token[-1] and token[0] in "'`\"":
+            continue  # a quoted name: 'about' (a sheet), `geep validate` (a command)
         token = token.strip(_EDGE)
         if not token or token.startswith("-") or _CODE.search(token):
             continue
@@ -63,38 +70,85 @@ def english_words(text: str, extra: Iterable[str] = ()) -> list[str]:
 
 
 def machine_row(values: Iterable[object]) -> bool:
-    """Whether a header row is geep's machine-name row (every cell a snake_case name)."""
+    """Whether a header row is geep's machine-name row: no Chinese, and at least two cells
+    are snake_case names (the others may be side names such as ``2015`` or ``pct:2020``)."""
     cells = [str(v) for v in values if v not in (None, "")]
-    return bool(cells) and all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in cells)
+    if any(re.search(r"[\u4e00-\u9fff]", c) for c in cells):
+        return False
+    return sum(bool(re.fullmatch(r"[a-z][a-z0-9_]*", c)) for c in cells) >= 2
+
+
+#: columns whose cells are codes (a label column stands beside them under zh)
+CODE_COLUMNS = frozenset(
+    [
+        "account",
+        "category",
+        "service",
+        "indicator",
+        "method",
+        "status",
+        "evidence",
+        "ref",
+        "key",
+        "kind",
+        "edition",
+        "profile",
+        "table",
+        "column",
+        "land_class",
+        "ecosystem_type",
+        "pollutant",
+        "right",
+        "holder_kind",
+        "currency",
+        "scheme",
+    ]
+)
+
+
+def _is_code_column(name: str) -> bool:
+    return name in CODE_COLUMNS or name.endswith(("_code", "_unit", "unit", "_id", "_class"))
 
 
 def workbook_findings(path, extra: Iterable[str] = ()) -> list[str]:
-    """``file!sheet!cell: text [words]`` for every text cell of a workbook with English."""
+    """``file!sheet!cell: text [words]`` for every text cell of a workbook with English.
+
+    Sheets whose name starts with ``_`` (geep's hidden metadata), formulas and JSON cells are
+    machine text; a machine header row (every cell a snake_case name) is allowed and makes
+    the cells below it in code columns (:data:`CODE_COLUMNS`) codes, until a blank row.
+    """
     import openpyxl
 
     wb = openpyxl.load_workbook(path, read_only=True)
     out = []
     for ws in wb.worksheets:
-        for problems in _sheet_findings(ws, set(extra)):
-            out.append(f"{path.name}!{problems}")
+        words = english_words(ws.title, extra)
+        if words:
+            out.append(f"{path.name}!{ws.title}: sheet name {words}")
+        if ws.title.startswith("_"):
+            continue
+        out += [f"{path.name}!{f}" for f in _sheet_findings(ws, set(extra))]
     return out
 
 
 def _sheet_findings(ws, extra: set[str]) -> list[str]:
     out = []
-    for n, row in enumerate(ws.iter_rows(), start=1):
+    codes: set[int] = set()
+    for row in ws.iter_rows():
         values = [c.value for c in row]
-        if n <= 4 and machine_row(values):  # the machine names under the Chinese header row
+        if all(v in (None, "") for v in values):
+            codes = set()
             continue
-        for cell in row:
-            if isinstance(cell.value, str):
-                words = english_words(cell.value, extra)
-                if words:
-                    out.append(f"{ws.title}!{cell.coordinate}: {cell.value[:120]!r} {words}")
-    for title in (ws.title,):
-        words = english_words(title, extra)
-        if words:
-            out.append(f"{ws.title}: sheet name {words}")
+        if machine_row(values):
+            codes = {i for i, v in enumerate(values) if v and _is_code_column(str(v))}
+            continue
+        for i, cell in enumerate(row):
+            value = cell.value
+            if not isinstance(value, str) or i in codes or value.startswith(("=", "{", "[")):
+                continue
+            words = english_words(value, extra)
+            if words:
+                out.append(f"{ws.title}!{cell.coordinate}: {value[:120]!r} {words}")
     return out
 
 

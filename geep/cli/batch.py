@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from . import UsageError
 from ._output import add_force, say
 from .run import add_method_options, parse_profiles
@@ -91,7 +91,9 @@ class _progress:
         task = self.bar.add_task("", total=self.total)
 
         def done(r) -> None:
-            self.bar.update(task, advance=1, description=f"{r.file}: {r.status}")
+            self.bar.update(
+                task, advance=1, description=f"{r.file}: {label('batch.status', r.status)}"
+            )
 
         return done
 

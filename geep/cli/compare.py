@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from ._output import add_force, add_money_unit, emit_frame, say
 
 
@@ -90,6 +90,7 @@ def _compare(args: argparse.Namespace) -> int:
     for n in cmp.notes:
         print(f"! {n}")
     if not getattr(args, "quiet", False):
-        emit_frame(cmp.totals.round(2), "table", title="totals")
+        totals = cmp.totals.round(2).rename(columns=lambda c: label("column", c))
+        emit_frame(totals, "table", title=msg("cmp.title_totals"))
     say(args, msg("cli.cmp_wrote", file=args.out))
     return 0

@@ -56,18 +56,16 @@ def _demo(args: argparse.Namespace, run_demo) -> int:
             args.out, lang=args.lang or "en", progress=progress, figures=not args.no_figures
         )
     if not quiet:
-        emit_frame(
-            res.summary.round(2), "table", title="Shanxi example: GEEP by city (2020 prices)"
-        )
+        emit_frame(res.summary.round(2), "table", title=msg("demo.title_summary"))
         plan = res.plan[res.plan["indicator"] != "forest_coverage_incl_shrub"]
         emit_frame(
             plan.drop(columns=["note"]).round(3),
             "table",
-            title="Plan indicators vs targets (美丽山西 2023-2035)",
+            title=msg("demo.title_plan"),
         )
         for n in res.notes:
             print(f"! {n}")
-        say(args, f"\nwrote {len(res.files)} files to {args.out}/")
+        say(args, "\n" + msg("demo.wrote", n=len(res.files), folder=f"{args.out}/"))
         for f in res.files:
             if getattr(args, "verbose", False):
                 print(f"  {f}")

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from . import UsageError
 from ._output import add_force, add_money_unit, say
 from ._uncertainty import add_draw_options
@@ -122,12 +122,12 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
     lang = getattr(args, "lang", None) or language()
     path = write_ledger(ledger, args.out, lang, unit=args.unit)
     accounts = ", ".join(sorted(ledger.lines["account"].dropna().unique()))
-    say(args, f"wrote {path}: {len(ledger)} lines, accounts {accounts}, status {ledger.status}")
+    status = label("status", ledger.status)
+    say(args, msg("run.wrote", file=path, lines=len(ledger), accounts=accounts, status=status))
     if getattr(args, "verbose", False):
         for w in ledger.warnings:
             say(args, f"  ! {w}")
     if getattr(args, "draws", None):
-        from ..messages import msg
         from ._uncertainty import write_quantiles
 
         qpath, ql = write_quantiles(args, inputs, profiles, args.price_year, lang)

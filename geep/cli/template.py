@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
         )
     lang = getattr(args, "lang", None) or language()
     write_template(out, lang)
-    say(args, f"wrote {out} ({'中文' if lang == 'zh' else 'English'} first)")
+    say(args, msg("template.wrote", file=out, lang=msg(f"template.lang_{lang}")))
     return 0

@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from ._output import add_force, emit_frame, say
 
 
@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.output.suffix.lower() != ".xlsx":
             raise UsageError(f"{args.output} is not an .xlsx path", hint="write OUT.xlsx")
         T.write_template(args.output, lang=args.tlang)
-        say(args, f"wrote {args.output}")
+        say(args, msg("trading.cli_wrote", file=args.output))
         return 0
     rules = _rules(args)
     if args.action == "rules":
@@ -118,10 +118,10 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         if not wb.actual.empty:
             emit_frame(T.compliance(wb.journal, wb.actual, args.valuation, as_of=as_of),
-                       args.format, title="compliance")  # fmt: skip
+                       args.format, title=msg("trading.cli_title_compliance"))  # fmt: skip
         if not wb.verified.empty:
             emit_frame(T.carbon_compliance(wb.journal, wb.verified, as_of=as_of), args.format,
-                       title="carbon compliance (CCER cap)")  # fmt: skip
+                       title=msg("trading.cli_title_carbon"))  # fmt: skip
         return 0
     # positions
     pos = T.positions(wb.journal, as_of=as_of, system=args.level == "holder")
@@ -138,8 +138,12 @@ def _run(args: argparse.Namespace) -> int:
             atomic_write_bytes(out, neutralise_frame(frame).to_csv(
                 index=False, lineterminator="\n").encode("utf-8"))  # fmt: skip
         else:
-            raise UsageError(f"{out}: output must be .xlsx or .csv", hint="-o OUT.xlsx")
-        say(args, f"wrote {out}")
+            raise UsageError(msg("trading.cli_bad_out", file=out), hint="-o OUT.xlsx")
+        say(args, msg("trading.cli_wrote", file=out))
         return 0
-    emit_frame(frame, args.format, title=f"positions ({args.level})")
+    emit_frame(
+        frame,
+        args.format,
+        title=msg("trading.cli_title_positions", level=label("level", args.level)),
+    )
     return 0

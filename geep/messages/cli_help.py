@@ -347,3 +347,71 @@ MESSAGES.update(
         "validate.col.hint": ("hint", "修改建议"),
     }
 )
+
+# console lines of the verbs (issue 17: no English under zh)
+MESSAGES.update(
+    {
+        "demo.note_illustrative": (
+            "ILLUSTRATIVE DATA: the Shanxi example is synthetic (see its 'about' sheet); "
+            "the figures are not statistics of Shanxi.",
+            "示例数据：山西示例为合成数据（见其 about 工作表），数字并非山西的统计数据。",
+        ),
+        "demo.note_provisional": (
+            "GEP/GEEP are PROVISIONAL: profile cn-gep-2020 uses the Garze 2010 parameter set, "
+            "and prices are moved to 2020 with an unverified CPI table.",
+            "GEP/GEEP 为暂定结果：方案 cn-gep-2020 采用甘孜 2010 参数集，价格以未核实的居民消费价格"
+            "指数表折算到 2020 年。",
+        ),
+        "demo.note_fen": (
+            "Fen River {year} ({status} scheme): net payers {payers}",
+            "汾河 {year} 年（{status}方案）：净支付方 {payers}",
+        ),
+        "demo.note_no_figures": (
+            "figures skipped: install the plot extra (pip install 'geep[plot]')",
+            "未生成图：请安装绘图扩展（pip install 'geep[plot]'）",
+        ),
+        "demo.step_fen": (
+            "Fen River compensation (provisional scheme, synthetic observations)",
+            "汾河生态补偿（暂定方案，合成监测数据）",
+        ),
+        "demo.step_figures": ("figures", "绘图"),
+        "demo.title_summary": (
+            "Shanxi example: GEEP by city (2020 prices)",
+            "山西示例：各市 GEEP（2020 年价格）",
+        ),
+        "demo.title_plan": (
+            "Plan indicators vs targets (美丽山西 2023-2035)",
+            "规划指标与目标对照（美丽山西 2023-2035）",
+        ),
+        "demo.wrote": ("wrote {n} files to {folder}", "已写出 {n} 个文件到 {folder}"),
+        "run.wrote": (
+            "wrote {file}: {lines} lines, accounts {accounts}, status {status}",
+            "已写出 {file}：{lines} 条明细，账户 {accounts}，状态 {status}",
+        ),
+        "template.wrote": ("wrote {file} ({lang} first)", "已写出 {file}（{lang}在前）"),
+        "template.lang_zh": ("Chinese", "中文"),
+        "template.lang_en": ("English", "英文"),
+        "trading.cli_wrote": ("wrote {file}", "已写出 {file}"),
+        "trading.cli_bad_out": (
+            "{file}: output must be .xlsx or .csv",
+            "{file}：输出文件须为 .xlsx 或 .csv",
+        ),
+        "trading.cli_title_positions": ("positions ({level})", "持有量（{level}）"),
+        "trading.cli_title_compliance": ("compliance", "履约情况"),
+        "trading.cli_title_carbon": ("carbon compliance (CCER cap)", "碳排放履约（CCER 抵销上限）"),
+        "cmp.title_totals": ("totals", "合计"),
+        "cmp.note_editions": (
+            "{side} used coefficient editions the others did not: {editions}",
+            "{side} 使用了其他各方未用的系数版本：{editions}",
+        ),
+        "cmp.note_provisional": (
+            "provisional results: {sides}",
+            "暂定结果：{sides}",
+        ),
+        "column.side": ("side", "比较方"),
+        "column.rank": ("rank", "排名"),
+        "column.diff": ("difference", "差值"),
+        "column.share_of_total_diff": ("share of the total difference [%]", "占总差值比例 [%]"),
+    }
+)
+MESSAGES["level.holder"] = ("holder", "持有人")
