@@ -16,6 +16,7 @@ from zh_allow import (
     machine_names,
     parser_words,
     text_findings,
+    workbook_findings,
 )
 
 from geep.cli import build_parser, main
@@ -77,3 +78,51 @@ def test_argparse_errors_are_chinese(capsys):
     with pytest.raises(SystemExit):
         main(["run"])  # the language of one call does not stay
     assert "the following arguments are required" in capsys.readouterr().err
+
+
+# ---- every verb on the shipped examples, under zh -------------------------------------------
+
+#: commands whose output still holds English, and where it comes from. Each is an expected
+#: failure that must stay one (strict): when a gap is closed the test passes, fails as
+#: XPASS, and its entry is removed here.
+KNOWN_GAPS = {
+    "demo": "the copied example workbook (examples/shanxi: English 'about' sheet and banners); "
+    "the Fen River settlement workbook (geep/compensation writers, English sheet names/labels)",
+    "template": "the input template's instructions are bilingual by design ('中文 / English')",
+    "compensate": "geep/compensation console and settlement workbook (another helper's scope)",
+    "trading-template": "trading template instructions in English (issue 17 item 4, not done)",
+    "trading-positions": "trading journal workbook writer (geep/trading, another helper's scope)",
+    "run": "ledger 'lines' flags and overlap notes from coefficient tables in English",
+    "batch": "as run (the per-file ledgers) and the provenance sheet's booleans",
+    "aggregate": "as run, and the roll-up lines' basis text ('sum of 11 lines')",
+}
+
+
+@pytest.fixture(scope="module")
+def zh_runs(tmp_path_factory):
+    from _zh_runs import run_all
+
+    return run_all(tmp_path_factory.mktemp("zh"))
+
+
+def _case(name: str):
+    if name in KNOWN_GAPS:
+        return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
+    return name
+
+
+COMMANDS = [
+    "demo", "template", "validate", "run", "batch", "compare", "compensate",
+    "trading-template", "trading-positions", "aggregate", "report",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [_case(n) for n in COMMANDS])
+def test_zh_run_has_no_english(zh_runs, name):
+    code, console, books = zh_runs[name]
+    assert code == 0, console
+    codes = machine_names()
+    found = text_findings(f"geep {name} (console)", console, codes)
+    for book in books:
+        found += workbook_findings(book, codes)
+    assert not found, f"English under zh in geep {name}:\n" + "\n".join(found[:60])
