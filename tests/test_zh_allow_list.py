@@ -80,6 +80,15 @@ def test_argparse_errors_are_chinese(capsys):
     assert "the following arguments are required" in capsys.readouterr().err
 
 
+def test_overlap_texts_match_the_indicator_table():
+    from geep.indicators import OVERLAPS
+    from geep.messages import MESSAGES
+
+    for a, b, english in OVERLAPS:
+        en, zh = MESSAGES[f"gep.overlap.{a}.{b}"]
+        assert en == english and not english_words(zh)
+
+
 # ---- every verb on the shipped examples, under zh -------------------------------------------
 
 #: commands whose output still holds English, and where it comes from. Each is an expected
@@ -92,9 +101,7 @@ KNOWN_GAPS = {
     "compensate": "geep/compensation console and settlement workbook (another helper's scope)",
     "trading-template": "trading template instructions in English (issue 17 item 4, not done)",
     "trading-positions": "trading journal workbook writer (geep/trading, another helper's scope)",
-    "run": "ledger 'lines' flags and overlap notes from coefficient tables in English",
-    "batch": "as run (the per-file ledgers) and the provenance sheet's booleans",
-    "aggregate": "as run, and the roll-up lines' basis text ('sum of 11 lines')",
+    "batch": "the combined ledger's provenance sheet shows Python booleans (True)",
 }
 
 

@@ -81,6 +81,10 @@ def machine_row(values: Iterable[object]) -> bool:
 #: columns whose cells are codes (a label column stands beside them under zh)
 CODE_COLUMNS = frozenset(
     [
+        # the ledger's provenance columns of its machine sheet "lines" (read back by geep)
+        "input_ref",
+        "flags",
+        "coefficient",
         "account",
         "category",
         "service",
@@ -165,10 +169,11 @@ def text_findings(where: str, text: str, extra: Iterable[str] = ()) -> list[str]
 def machine_names() -> set[str]:
     """geep's machine names a reader types or sees as codes: input tables and their columns,
     ledger columns, the sheets of trading journals and compensation workbooks."""
+    from geep.cli import VERBS
     from geep.inputs.spec import TABLES
     from geep.ledger import COLUMNS
 
-    names = set(TABLES) | set(COLUMNS)
+    names = set(TABLES) | set(COLUMNS) | set(VERBS)  # verbs: `geep batch` on a progress bar
     for table in TABLES.values():
         names.update(str(c.name) if hasattr(c, "name") else str(c) for c in table.columns)
     # sheet names of the trading journal and the compensation workbook (typed by users)

@@ -354,7 +354,7 @@ MESSAGES.update(
         "demo.note_illustrative": (
             "ILLUSTRATIVE DATA: the Shanxi example is synthetic (see its 'about' sheet); "
             "the figures are not statistics of Shanxi.",
-            "示例数据：山西示例为合成数据（见其 about 工作表），数字并非山西的统计数据。",
+            "示例数据：山西示例为合成数据（见其 'about' 工作表），数字并非山西的统计数据。",
         ),
         "demo.note_provisional": (
             "GEP/GEEP are PROVISIONAL: profile cn-gep-2020 uses the Garze 2010 parameter set, "
@@ -415,3 +415,27 @@ MESSAGES.update(
     }
 )
 MESSAGES["level.holder"] = ("holder", "持有人")
+
+# the overlaps of geep.indicators.OVERLAPS (keyed by their two services)
+MESSAGES.update(
+    {
+        "gep.overlap.water_conservation.flood_regulation": (
+            "water conservation and flood regulation may count the same water (methods §7.3)",
+            "水源涵养与洪水调蓄可能重复计算同一部分水量（方法说明 §7.3）",
+        ),
+        "gep.overlap.water_conservation.hydropower": (
+            "water conservation and hydropower/water supply may count the same water "
+            "(methods §7.3)",
+            "水源涵养与水电/供水可能重复计算同一部分水量（方法说明 §7.3）",
+        ),
+        "gep.overlap.carbon_sequestration.oxygen_release": (
+            "carbon sequestration and oxygen release come from the same photosynthesis "
+            "(methods §7.3)",
+            "固碳与释氧来自同一光合作用过程（方法说明 §7.3）",
+        ),
+        "gep.overlap.water_conservation.climate_regulation": (
+            "climate regulation via ET and water conservation both depend on ET (methods §7.3)",
+            "经蒸散发的气候调节与水源涵养都依赖蒸散发量（方法说明 §7.3）",
+        ),
+    }
+)
