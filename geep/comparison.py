@@ -168,6 +168,7 @@ def compare(
     for n in names[1:]:
         table[f"diff:{n}"] = table[n].fillna(0.0) - table[base].fillna(0.0)
         table[f"pct:{n}"] = table[f"diff:{n}"] / table[base].abs().replace(0.0, np.nan) * 100.0
+    table = _deductions(table, names)
     order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
     if "category" in table:
         table = table.assign(_c=table["category"].astype(str).map(lambda c: order.get(c, 99)))
@@ -243,6 +244,21 @@ def _check_money(names: list[str], frames: list[pd.DataFrame]) -> dict[str, tupl
             )
         money[acc] = next(iter(per_side.values()))
     return money
+
+
+def _deductions(table: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """Deduction lines (GEEP's damage costs, stored negative) read as damages: for each side
+    ``damage_pct:<side>`` is the change of the damage itself [%] (+ = a growing damage, which
+    lowers GEEP), and ``reading`` says so; other lines leave both empty."""
+    if "category" not in table or len(names) < 2:
+        return table
+    is_deduction = (table["category"].astype(str) == "deduction").to_numpy()
+    if not is_deduction.any():
+        return table
+    for n in names[1:]:
+        table[f"damage_pct:{n}"] = np.where(is_deduction, -table[f"pct:{n}"], np.nan)
+    table["reading"] = np.where(is_deduction, msg("cmp.deduction_reading"), "")
+    return table
 
 
 def _totals(names, frames, across, regions) -> pd.DataFrame:

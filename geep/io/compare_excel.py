@@ -31,7 +31,7 @@ def _money_columns(columns, sides=()) -> list[str]:
 def _formats(columns, sides=()) -> dict[str, str]:
     out = {c: MONEY_FMT for c in _money_columns(columns, sides)}
     for c in columns:
-        if str(c).startswith("pct:") or str(c) == "share_of_total_diff":
+        if str(c).startswith(("pct:", "damage_pct:")) or str(c) == "share_of_total_diff":
             out[c] = PCT
     return out
 

@@ -439,3 +439,14 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "cmp.deduction_reading": (
+            "deduction (damage cost): a larger damage lowers GEEP; damage_pct is the change of "
+            "the damage itself (+ = growing damage)",
+            "扣减项（损失成本）：损失越大 GEEP 越低；damage_pct 为损失本身的变化（正值 = 损失增加）",
+        ),
+        "column.reading": ("how to read", "解读"),
+    }
+)
