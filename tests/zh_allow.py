@@ -138,13 +138,15 @@ def workbook_findings(path, extra: Iterable[str] = ()) -> list[str]:
 def _sheet_findings(ws, extra: set[str]) -> list[str]:
     out = []
     codes: set[int] = set()
+    in_table = False  # a machine row only counts right under a title/header row, not in data
     for row in ws.iter_rows():
         values = [c.value for c in row]
         if all(v in (None, "") for v in values):
-            codes = set()
+            codes, in_table = set(), False
             continue
-        if machine_row(values):
+        if not in_table and machine_row(values):
             codes = {i for i, v in enumerate(values) if v and _is_code_column(str(v))}
+            in_table = True
             continue
         for i, cell in enumerate(row):
             value = cell.value
@@ -182,6 +184,8 @@ def machine_names() -> set[str]:
     )
     # their column names not in the input spec, and the SEEA workbook's cube sheet
     names.update(["name", "managed", "cube"])
+    # method ids (the values of --method, shown in the provenance sheet)
+    names.update(["esv", "gep", "bt", "geep", "forest"])
     return names
 
 
