@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import MethodError, PriceYearError
 from .ledger import CATEGORY_ORDER, Ledger
+from .messages import label, msg
 
 LEVELS = {
     "account": ["account"],
@@ -167,6 +168,7 @@ def compare(
     for n in names[1:]:
         table[f"diff:{n}"] = table[n].fillna(0.0) - table[base].fillna(0.0)
         table[f"pct:{n}"] = table[f"diff:{n}"] / table[base].abs().replace(0.0, np.nan) * 100.0
+    table = _deductions(table, names)
     order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
     if "category" in table:
         table = table.assign(_c=table["category"].astype(str).map(lambda c: order.get(c, 99)))
@@ -244,6 +246,21 @@ def _check_money(names: list[str], frames: list[pd.DataFrame]) -> dict[str, tupl
     return money
 
 
+def _deductions(table: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """Deduction lines (GEEP's damage costs, stored negative) read as damages: for each side
+    ``damage_pct:<side>`` is the change of the damage itself [%] (+ = a growing damage, which
+    lowers GEEP), and ``reading`` says so; other lines leave both empty."""
+    if "category" not in table or len(names) < 2:
+        return table
+    is_deduction = (table["category"].astype(str) == "deduction").to_numpy()
+    if not is_deduction.any():
+        return table
+    for n in names[1:]:
+        table[f"damage_pct:{n}"] = np.where(is_deduction, -table[f"pct:{n}"], np.nan)
+    table["reading"] = np.where(is_deduction, msg("cmp.deduction_reading"), "")
+    return table
+
+
 def _totals(names, frames, across, regions) -> pd.DataFrame:
     rows = []
     reg = None
@@ -294,11 +311,12 @@ def _notes(names, metas: list[Mapping]) -> list[str]:
         for n, t in zip(names, tabs, strict=True):
             only = sorted(t - set.intersection(*tabs))
             if only:
-                notes.append(f"{n} used coefficient editions the others did not: {', '.join(only)}")
+                notes.append(msg("cmp.note_editions", side=n, editions=", ".join(only)))
     status = {n: (m or {}).get("status", "released") for n, m in zip(names, metas, strict=True)}
     prov = [n for n, s in status.items() if s != "released"]
     if prov:
-        notes.append(f"provisional results: {', '.join(f'{n} ({status[n]})' for n in prov)}")
+        sides = ", ".join(f"{n} ({label('status', status[n])})" for n in prov)
+        notes.append(msg("cmp.note_provisional", sides=sides))
     return notes
 
 

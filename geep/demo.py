@@ -20,6 +20,7 @@ from .comparison import compare
 from .examples import example_path
 from .io.read import read_inputs
 from .ledger import Ledger
+from .messages import msg
 from .methods.esv import esv
 from .methods.geep_account import geep
 from .methods.gep import gep
@@ -84,15 +85,9 @@ def run_demo(
     atomic_write_bytes(plan_path, plan.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     files.append(plan_path)
 
-    notes = [
-        "ILLUSTRATIVE DATA: the Shanxi example is synthetic (see its 'about' sheet); "
-        "the figures are not statistics of Shanxi.",
-    ]
+    notes = [msg("demo.note_illustrative")]
     if g.status != "released" or gg.status != "released":
-        notes.append(
-            "GEP/GEEP are PROVISIONAL: profile cn-gep-2020 uses the Garze 2010 "
-            "parameter set, and prices are moved to 2020 with an unverified CPI table."
-        )
+        notes.append(msg("demo.note_provisional"))
     files += _compensation(out, lang, say, notes)
     if figures:
         files += _figures(out, g, gg, say, notes)
@@ -139,7 +134,7 @@ def _compensation(out: Path, lang: str, say, notes: list[str]) -> list[Path]:
         from .compensation import compensate
     except ImportError:  # pragma: no cover - capability not installed
         return []
-    say("Fen River compensation (provisional scheme, synthetic observations)")
+    say(msg("demo.step_fen"))
     obs = pd.read_csv(example_path("compensation", "fen_observations.csv"), dtype=str)
     flows = pd.read_csv(example_path("compensation", "fen_flows.csv"), dtype=str)
     settlement = compensate("fen-river", obs, flows=flows)
@@ -152,7 +147,8 @@ def _compensation(out: Path, lang: str, say, notes: list[str]) -> list[Path]:
             for r in net.itertuples()
             if r.net < 0
         )
-        notes.append(f"Fen River {y} ({settlement.status.upper()} scheme): net payers {payers}")
+        status = msg(f"status.{settlement.status.upper()}")
+        notes.append(msg("demo.note_fen", year=y, status=status, payers=payers))
     return [Path(path)]
 
 
@@ -160,9 +156,9 @@ def _figures(out: Path, g: Ledger, gg: Ledger, say, notes: list[str]) -> list[Pa
     try:
         from . import plot
     except ImportError:
-        notes.append("figures skipped: install the plot extra (pip install 'geep[plot]')")
+        notes.append(msg("demo.note_no_figures"))
         return []
-    say("figures")
+    say(msg("demo.step_figures"))
     return [
         plot.gep_composition(g, out / "shanxi-gep-composition.png", year=PRICE_YEAR),
         plot.geep_waterfall(gg, out / "shanxi-geep-waterfall.png", year=PRICE_YEAR),

@@ -63,7 +63,9 @@ def test_validate_verb(tmp_path, capsys):
     assert "bad.xlsx!land_cover!E3" in captured.out
     assert "2 error(s)" in captured.err
     assert main(["validate", str(bad), "--format", "csv"]) == 1
-    assert "severity,table,where" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeffseverity,file,sheet,cell,where,table,column")  # BOM: not a tty
+    assert ",bad.xlsx,land_cover,D2," in out
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
     assert main(["validate", str(empty)]) == 1

@@ -37,16 +37,6 @@ VERBS = (
     "sensitivity",
 )
 
-EPILOG = """examples:
-  geep demo -o out/                      the bundled Shanxi example end to end
-  geep template inputs.xlsx --lang zh    blank input workbook
-  geep validate inputs.xlsx              every problem, with sheet!cell
-  geep run inputs.xlsx -o ledger.xlsx --method all
-  geep coefficients list
-  geep coefficients show gep-parameters@garze-2010
-  geep coefficients diff xie2015-factors@2015 xie2008-factors@2008
-"""
-
 
 class UsageError(GeepError, ValueError):
     """Bad command-line usage (exit code 2)."""
@@ -55,16 +45,20 @@ class UsageError(GeepError, ValueError):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geep",
-        description="Ecosystem-value accounting (ESV, GEP, GEEP), eco-compensation and rights "
-        "trading, with versioned coefficient tables.",
-        epilog=EPILOG,
+        description=msg("help.main.parser.description"),
+        epilog=msg("help.main.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"geep {__version__}")
-    parser.add_argument("--lang", choices=("en", "zh"), help="language of messages and outputs")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print more detail")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"geep {__version__}",
+        help=msg("help.main.arg.version"),
+    )
+    parser.add_argument("--lang", choices=("en", "zh"), help=msg("help.main.arg.lang"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=msg("help.main.arg.quiet"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=msg("help.main.arg.verbose"))
+    parser.add_argument("--debug", action="store_true", help=msg("help.main.arg.debug"))
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for verb in VERBS:
         try:
@@ -74,19 +68,39 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         mod.add_parser(sub)
+    for (
+        verb_parser
+    ) in sub.choices.values():  # `geep VERB --lang zh` as well as `geep --lang zh VERB`
+        if "--lang" not in verb_parser._option_string_actions:
+            verb_parser.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+                                     help=msg("help.main.arg.lang"))  # fmt: skip
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``geep`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.verb:
-        parser.print_help()
-        return 2
+    from ._i18n import argparse_words, preparse_lang
+
     previous = messages._LANG  # --lang applies to this command only, not to later calls
-    if args.lang:
-        set_language(args.lang)
+    lang = preparse_lang(sys.argv[1:] if argv is None else argv)
+    if lang:  # before the parser is built: its help texts are looked up in this language
+        set_language(lang)
+    try:
+        with argparse_words():
+            parser = build_parser()
+            args = parser.parse_args(argv)  # --help, --version, usage errors: SystemExit
+        if not args.verb:
+            with argparse_words():
+                parser.print_help()
+            return 2
+        if args.lang:
+            set_language(args.lang)
+        return _main(args)
+    finally:
+        set_language(previous)
+
+
+def _main(args: argparse.Namespace) -> int:
     _catalogue_notices(print_them=False)  # notices of earlier calls in this process are stale
     try:
         code = _dispatch(args)
@@ -96,8 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `geep ... | head`: the reader has all it wanted
         _silence_stdout()
         return 0
-    finally:
-        set_language(previous)
 
 
 def _catalogue_notices(print_them: bool) -> None:

@@ -19,10 +19,7 @@ def add_parser(sub) -> None:
         "aggregate",
         help=msg("report.agg_help"),
         description=msg("report.agg_description"),
-        epilog="examples:\n"
-        "  geep aggregate counties.xlsx --to city -o cities.xlsx\n"
-        "  geep aggregate counties.xlsx --levels county,city,province -o rollup/\n"
-        "  geep aggregate counties.csv --to province -o shanxi.csv --regions inputs.xlsx",
+        epilog=msg("help.aggregate.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("ledger", type=Path, metavar="LEDGER", help=msg("report.agg_ledger"))

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from . import UsageError
 from ._output import add_force, say
 from .run import add_method_options, parse_profiles
@@ -19,15 +19,14 @@ from .run import add_method_options, parse_profiles
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "batch",
-        epilog="examples:\n  geep batch counties/ -o ledgers/ --jobs 2\n  geep batch counties/ -o ledgers/ --method esv --price-year 2020",
+        epilog=msg("help.batch.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="many workbooks: progress bar, summary, per-file errors",
-        description="Process every .xlsx/.xlsm/.csv file of DIR: OUTDIR/ledgers/<file>.xlsx, "
-        "OUTDIR/combined.xlsx (+ .csv) and OUTDIR/summary.xlsx. Exit code 1 if any file failed.",
+        help=msg("help.batch.help"),
+        description=msg("help.batch.description"),
     )
     p.add_argument("folder", type=Path, metavar="DIR")
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUTDIR")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: CPUs)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help=msg("help.batch.arg.jobs"))
     add_method_options(p)
     add_force(p)
     p.set_defaults(func=run)
@@ -92,7 +91,9 @@ class _progress:
         task = self.bar.add_task("", total=self.total)
 
         def done(r) -> None:
-            self.bar.update(task, advance=1, description=f"{r.file}: {r.status}")
+            self.bar.update(
+                task, advance=1, description=f"{r.file}: {label('batch.status', r.status)}"
+            )
 
         return done
 

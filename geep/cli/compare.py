@@ -5,42 +5,35 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from ._output import add_force, add_money_unit, emit_frame, say
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "compare",
-        help="compare ledgers side by side (runs, editions, regions or years)",
-        description="Compare ledger files (written by geep run / demo / batch) side by side: "
-        "absolute and % differences, per capita and per km², ranks and the lines that drive "
-        "each difference. Different price years are refused; different coefficient editions "
-        "are stated.",
-        epilog="examples:\n"
-        "  geep compare base.xlsx scenario.xlsx -o compare.xlsx\n"
-        "  geep compare shanxi-geep.xlsx --across region --year 2020 -o cities.xlsx\n"
-        "  geep compare shanxi-gep.xlsx --across year -o years.xlsx",
+        help=msg("help.compare.help"),
+        description=msg("help.compare.description"),
+        epilog=msg("help.compare.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("ledgers", nargs="+", type=Path, help="ledger files (.xlsx or .csv)")
-    p.add_argument("-o", "--out", type=Path, required=True, help="comparison workbook (.xlsx)")
+    p.add_argument("ledgers", nargs="+", type=Path, help=msg("help.compare.arg.ledgers"))
+    p.add_argument("-o", "--out", type=Path, required=True, help=msg("help.compare.arg.out"))
     p.add_argument(
         "--across",
         choices=("run", "region", "year"),
         default=None,
-        help="what the sides are (default: run if several files, else region)",
+        help=msg("help.compare.arg.across"),
     )
-    p.add_argument("--labels", help="comma-separated side labels (runs) or regions/years to keep")
+    p.add_argument("--labels", help=msg("help.compare.arg.labels"))
     p.add_argument(
         "--level", choices=("account", "category", "service", "indicator"), default="service"
     )
-    p.add_argument("--year", type=int, help="keep only this year")
+    p.add_argument("--year", type=int, help=msg("help.compare.arg.year"))
     p.add_argument(
         "--regions",
         type=Path,
-        help="input workbook/CSV with a regions sheet (area, population) for per-km² "
-        "and per-capita values",
+        help=msg("help.compare.arg.regions"),
     )
     p.add_argument("--account", metavar="ACC[,ACC]", help=msg("cli.cmp_account_help"))
     add_money_unit(p)
@@ -97,6 +90,7 @@ def _compare(args: argparse.Namespace) -> int:
     for n in cmp.notes:
         print(f"! {n}")
     if not getattr(args, "quiet", False):
-        emit_frame(cmp.totals.round(2), "table", title="totals")
+        totals = cmp.totals.round(2).rename(columns=lambda c: label("column", c))
+        emit_frame(totals, "table", title=msg("cmp.title_totals"))
     say(args, msg("cli.cmp_wrote", file=args.out))
     return 0

@@ -28,11 +28,7 @@ def add_parser(sub) -> None:
         "compensate",
         help=msg("comp.cli.help"),
         description=msg("comp.cli.description"),
-        epilog="examples:\n"
-        "  geep compensate --list\n"
-        "  geep compensate fen-river --parameters\n"
-        "  geep compensate fen-river observations.xlsx -o settlement.xlsx\n"
-        "  geep compensate fen-river observations.xlsx -o s.xlsx --set eflow.floor=12m3/s",
+        epilog=msg("help.compensate.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("scheme", nargs="?", metavar="SCHEME", help=msg("comp.cli.arg_scheme"))

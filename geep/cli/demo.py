@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..messages import msg
 from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "demo",
-        help="run the bundled Shanxi example end to end",
-        description="Validate the illustrative Shanxi workbook, run ESV + GEP + GEEP at 2020 "
-        "prices, compare cities and years, check the plan indicators, run the Fen River "
-        "compensation example, and write everything to DIR.",
-        epilog="example:\n  geep demo -o demo-output\n  geep --lang zh demo -o 示例输出",
+        help=msg("help.demo.help"),
+        description=msg("help.demo.description"),
+        epilog=msg("help.demo.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
@@ -23,9 +22,9 @@ def add_parser(sub) -> None:
         "--out",
         type=Path,
         default=Path("geep-demo"),
-        help="output folder (default: ./geep-demo)",
+        help=msg("help.demo.arg.out"),
     )
-    p.add_argument("--no-figures", action="store_true", help="skip PNG figures")
+    p.add_argument("--no-figures", action="store_true", help=msg("help.demo.arg.no_figures"))
     add_force(p)
     p.set_defaults(func=run)
 
@@ -57,18 +56,16 @@ def _demo(args: argparse.Namespace, run_demo) -> int:
             args.out, lang=args.lang or "en", progress=progress, figures=not args.no_figures
         )
     if not quiet:
-        emit_frame(
-            res.summary.round(2), "table", title="Shanxi example: GEEP by city (2020 prices)"
-        )
+        emit_frame(res.summary.round(2), "table", title=msg("demo.title_summary"))
         plan = res.plan[res.plan["indicator"] != "forest_coverage_incl_shrub"]
         emit_frame(
             plan.drop(columns=["note"]).round(3),
             "table",
-            title="Plan indicators vs targets (美丽山西 2023-2035)",
+            title=msg("demo.title_plan"),
         )
         for n in res.notes:
             print(f"! {n}")
-        say(args, f"\nwrote {len(res.files)} files to {args.out}/")
+        say(args, "\n" + msg("demo.wrote", n=len(res.files), folder=f"{args.out}/"))
         for f in res.files:
             if getattr(args, "verbose", False):
                 print(f"  {f}")

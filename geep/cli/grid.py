@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..messages import msg, text
 
-EPILOG = """examples:
+EPILOG = """
   geep grid areas CLCD_v01_2020_albert.tif --zones counties.gpkg --zone-field code -o areas.csv
   geep grid areas CLCD_v01_{year}_albert.tif --years 2000-2022 --zones counties.gpkg -o areas.xlsx
   geep grid areas lc.tif --zones counties.gpkg --class-map 1=farmland.paddy --scheduler tcp://scheduler:8786 -o a.csv
@@ -48,14 +48,14 @@ def add_parser(sub) -> None:
         "grid",
         help=msg("grid.cli_help"),
         description=msg("grid.cli_description"),
-        epilog=EPILOG,
+        epilog=msg("help.examples") + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     s = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     a = s.add_parser(
         "areas",
         help=msg("grid.cli_areas_help"),
-        epilog=EPILOG,
+        epilog=msg("help.examples") + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     a.add_argument("raster", metavar="RASTER", help=msg("grid.opt_raster"))
@@ -71,7 +71,7 @@ def add_parser(sub) -> None:
     t = s.add_parser(
         "transitions",
         help=msg("grid.cli_transitions_help"),
-        epilog=EPILOG,
+        epilog=msg("help.examples") + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     t.add_argument("raster_from", metavar="A", help=msg("grid.opt_raster_from"))
@@ -87,7 +87,7 @@ def add_parser(sub) -> None:
     m = s.add_parser(
         "esv-map",
         help=msg("grid.cli_esvmap_help"),
-        epilog=EPILOG,
+        epilog=msg("help.examples") + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     m.add_argument("raster", metavar="RASTER", help=msg("grid.opt_raster"))

@@ -25,10 +25,7 @@ def add_parser(sub) -> None:
         "report",
         help=msg("report.cli_help"),
         description=msg("report.cli_description"),
-        epilog="examples:\n"
-        "  geep report ledger.xlsx -o report.html\n"
-        "  geep report ledger.xlsx -o 报告.html --lang zh --regions inputs.xlsx\n"
-        "  geep report county-*.xlsx -o counties.html --zones counties.gpkg --zone-field code",
+        epilog=msg("help.report.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(

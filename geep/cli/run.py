@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import msg
+from ..messages import label, msg
 from . import UsageError
 from ._output import add_force, add_money_unit, say
 from ._uncertainty import add_draw_options
@@ -24,18 +24,18 @@ def method_choices() -> tuple[str, ...]:
 def add_method_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``run`` and ``batch``."""
     p.add_argument("--method", choices=method_choices(), default="all",
-                   help="method to run; all = every method the sheets allow (default)")  # fmt: skip
+                   help=msg("help.run.arg.method"))  # fmt: skip
     p.add_argument(
         "--profile",
         action="append",
         default=[],
         metavar="[METHOD=]P",
-        help="coefficient profile, e.g. xie-2008 or esv=xie-2008 (repeatable)",
+        help=msg("help.run.arg.profile"),
     )
-    p.add_argument("--price-year", type=int, metavar="Y", help="report price year")
+    p.add_argument("--price-year", type=int, metavar="Y", help=msg("help.run.arg.price_year"))
     add_money_unit(p)
     p.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
-                   help="labels of the output workbook")  # fmt: skip
+                   help=msg("help.run.arg.lang"))  # fmt: skip
 
 
 def parse_profiles(values: list[str], method: str) -> dict[str, str]:
@@ -66,15 +66,14 @@ def parse_profiles(values: list[str], method: str) -> dict[str, str]:
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "run",
-        epilog="examples:\n  geep run inputs.xlsx -o ledger.xlsx\n  geep run inputs.xlsx -o ledger.csv --method gep --price-year 2020\n  geep --lang zh run 输入.xlsx -o 核算.xlsx --method all --price-year 2020",
+        epilog=msg("help.run.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="compute ledgers from an input workbook or CSV",
-        description="Validate the inputs, run the methods they support and write the ledger "
-        "as a formatted workbook (.xlsx) or CSV (.csv + .meta.json).",
+        help=msg("help.run.help"),
+        description=msg("help.run.description"),
     )
-    p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=".xlsx, .xlsm or .csv")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=msg("help.run.arg.inputs"))
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUT",
-                   help="ledger to write (.xlsx, .csv or .parquet)")  # fmt: skip
+                   help=msg("help.run.arg.out"))  # fmt: skip
     add_method_options(p)
     add_draw_options(p)
     p.add_argument("--report", type=Path, metavar="R.html", help=msg("report.cli_run_report"))
@@ -123,12 +122,12 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
     lang = getattr(args, "lang", None) or language()
     path = write_ledger(ledger, args.out, lang, unit=args.unit)
     accounts = ", ".join(sorted(ledger.lines["account"].dropna().unique()))
-    say(args, f"wrote {path}: {len(ledger)} lines, accounts {accounts}, status {ledger.status}")
+    status = label("status", ledger.status)
+    say(args, msg("run.wrote", file=path, lines=len(ledger), accounts=accounts, status=status))
     if getattr(args, "verbose", False):
         for w in ledger.warnings:
             say(args, f"  ! {w}")
     if getattr(args, "draws", None):
-        from ..messages import msg
         from ._uncertainty import write_quantiles
 
         qpath, ql = write_quantiles(args, inputs, profiles, args.price_year, lang)

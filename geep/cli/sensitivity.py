@@ -19,7 +19,7 @@ from ._uncertainty import positive, spec_kwargs
 from .run import add_method_options, parse_profiles
 from .validate import add_limits, read_kwargs
 
-EPILOG = """examples:
+EPILOG = """
   geep sensitivity inputs.xlsx -o sobol.xlsx --method esv --by-evidence
   geep sensitivity inputs.xlsx -o s.xlsx --method gep --distributions ranges.csv --groups table
   geep sensitivity inputs.xlsx -o cs.csv --method esv --technique cs --groups ecosystem_type
@@ -31,7 +31,7 @@ def add_parser(sub) -> None:
         "sensitivity",
         help=msg("uncertainty.cli_sens_help"),
         description=msg("uncertainty.cli_sens_description"),
-        epilog=EPILOG,
+        epilog=msg("help.examples") + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", type=Path, metavar="IN", help=msg("uncertainty.cli_in"))

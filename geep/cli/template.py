@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..messages import language
+from ..messages import language, msg
 from . import UsageError
 from ._output import say
 
@@ -13,20 +13,19 @@ from ._output import say
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "template",
-        epilog="examples:\n  geep template inputs.xlsx\n  geep template 输入模板.xlsx --lang zh",
+        epilog=msg("help.template.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="blank input workbook with instructions",
-        description="Write a blank input workbook: an instructions sheet, one sheet per input "
-        "table with bilingual headers, drop-downs for land classes, indicators and units.",
+        help=msg("help.template.help"),
+        description=msg("help.template.description"),
     )
-    p.add_argument("out", type=Path, metavar="OUT.xlsx", help="workbook to write")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx", help=msg("help.template.arg.out"))
     p.add_argument(
         "--lang",
         choices=("en", "zh"),
         default=argparse.SUPPRESS,
-        help="language of sheet names and the first header row (default: message language)",
+        help=msg("help.template.arg.lang"),
     )
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--force", action="store_true", help=msg("help.template.arg.force"))
     p.set_defaults(func=run)
 
 
@@ -43,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
         )
     lang = getattr(args, "lang", None) or language()
     write_template(out, lang)
-    say(args, f"wrote {out} ({'中文' if lang == 'zh' else 'English'} first)")
+    say(args, msg("template.wrote", file=out, lang=msg(f"template.lang_{lang}")))
     return 0

@@ -10,47 +10,46 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..messages import label, msg
 from ._output import add_force, emit_frame, say
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "trading",
-        epilog="examples:\n  geep trading template journal.xlsx\n  geep trading validate journal.xlsx\n  geep trading positions journal.xlsx -o positions.xlsx --level city",
+        epilog=msg("help.trading.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="rights-trading journals: validate, positions, compliance, template",
-        description="Emission permits, carbon allowances/CCER, water and energy-use rights kept "
-        "as an append-only double-entry journal (a workbook with sheets holders, transactions "
-        "and optionally emissions).",
+        help=msg("help.trading.help"),
+        description=msg("help.trading.description"),
     )
     s = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     rules = argparse.ArgumentParser(add_help=False)
     rules.add_argument("--rules-as-of", metavar="DATE",
-                       help="use the rule editions valid on DATE (default: newest released)")  # fmt: skip
-    v = s.add_parser("validate", parents=[rules], help="check every row; exit 1 if any problem")
+                       help=msg("help.trading.arg.rules_as_of"))  # fmt: skip
+    v = s.add_parser("validate", parents=[rules], help=msg("help.trading.validate.help"))
     v.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
     v.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ps = s.add_parser("positions", parents=[rules],
-                      help="balances by holder (or county/city/province); -o writes a workbook")  # fmt: skip
+                      help=msg("help.trading.positions.help"))  # fmt: skip
     ps.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
     ps.add_argument("-o", "--output", type=Path, metavar="OUT.xlsx|OUT.csv")
     ps.add_argument("--level", choices=("holder", "county", "city", "province"), default="holder")
-    ps.add_argument("--as-of", metavar="DATE", help="count transactions up to DATE (YYYY-MM-DD)")
+    ps.add_argument("--as-of", metavar="DATE", help=msg("help.trading.arg.as_of"))
     ps.add_argument("--valuation", choices=("floor", "market"), default="floor",
-                    help="price for compliance values in the workbook (default floor)")  # fmt: skip
+                    help=msg("help.trading.arg.valuation"))  # fmt: skip
     ps.add_argument("--format", choices=("table", "csv", "json"), default="table")
     add_force(ps)
     c = s.add_parser("compliance", parents=[rules],
-                     help="surplus/deficit against the emissions sheet; carbon with the CCER cap")  # fmt: skip
+                     help=msg("help.trading.compliance.help"))  # fmt: skip
     c.add_argument("journal", type=Path, metavar="JOURNAL.xlsx")
     c.add_argument("--as-of", metavar="DATE")
     c.add_argument("--valuation", choices=("floor", "market"), default="floor")
     c.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    t = s.add_parser("template", help="blank journal workbook with instructions")
+    t = s.add_parser("template", help=msg("help.trading.template.help"))
     t.add_argument("output", type=Path, metavar="OUT.xlsx")
     t.add_argument("--lang", dest="tlang", choices=("en", "zh"), default="en")
     add_force(t)
-    r = s.add_parser("rules", parents=[rules], help="the rule editions in force")
+    r = s.add_parser("rules", parents=[rules], help=msg("help.trading.rules.help"))
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=run)
 
@@ -90,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.output.suffix.lower() != ".xlsx":
             raise UsageError(f"{args.output} is not an .xlsx path", hint="write OUT.xlsx")
         T.write_template(args.output, lang=args.tlang)
-        say(args, f"wrote {args.output}")
+        say(args, msg("trading.cli_wrote", file=args.output))
         return 0
     rules = _rules(args)
     if args.action == "rules":
@@ -119,10 +118,10 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         if not wb.actual.empty:
             emit_frame(T.compliance(wb.journal, wb.actual, args.valuation, as_of=as_of),
-                       args.format, title="compliance")  # fmt: skip
+                       args.format, title=msg("trading.cli_title_compliance"))  # fmt: skip
         if not wb.verified.empty:
             emit_frame(T.carbon_compliance(wb.journal, wb.verified, as_of=as_of), args.format,
-                       title="carbon compliance (CCER cap)")  # fmt: skip
+                       title=msg("trading.cli_title_carbon"))  # fmt: skip
         return 0
     # positions
     pos = T.positions(wb.journal, as_of=as_of, system=args.level == "holder")
@@ -139,8 +138,12 @@ def _run(args: argparse.Namespace) -> int:
             atomic_write_bytes(out, neutralise_frame(frame).to_csv(
                 index=False, lineterminator="\n").encode("utf-8"))  # fmt: skip
         else:
-            raise UsageError(f"{out}: output must be .xlsx or .csv", hint="-o OUT.xlsx")
-        say(args, f"wrote {out}")
+            raise UsageError(msg("trading.cli_bad_out", file=out), hint="-o OUT.xlsx")
+        say(args, msg("trading.cli_wrote", file=out))
         return 0
-    emit_frame(frame, args.format, title=f"positions ({args.level})")
+    emit_frame(
+        frame,
+        args.format,
+        title=msg("trading.cli_title_positions", level=label("level", args.level)),
+    )
     return 0

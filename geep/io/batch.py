@@ -35,7 +35,7 @@ import pandas as pd
 from ..errors import GeepError
 from ..inputs.report import Issue
 from ..ledger import Ledger, merge_meta
-from ..messages import msg, text
+from ..messages import label, msg, text
 from .atomic import (
     OutputPolicy,
     atomic_write_bytes,
@@ -471,7 +471,7 @@ def write_summary(results: list[FileResult], path: Path, lang: str = "en") -> Pa
     )  # fmt: skip
     problems = pd.DataFrame(
         [
-            {"file": r.file, "severity": i.severity, "table": i.table, "where": i.where,
+            {"file": r.file, "severity": label("severity", i.severity), "table": i.table, "where": i.where,
              "column": i.column, "value": i.value, "problem": str(i.problem),
              "hint": str(i.hint)}
             for r in results

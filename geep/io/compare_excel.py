@@ -31,7 +31,7 @@ def _money_columns(columns, sides=()) -> list[str]:
 def _formats(columns, sides=()) -> dict[str, str]:
     out = {c: MONEY_FMT for c in _money_columns(columns, sides)}
     for c in columns:
-        if str(c).startswith("pct:") or str(c) == "share_of_total_diff":
+        if str(c).startswith(("pct:", "damage_pct:")) or str(c) == "share_of_total_diff":
             out[c] = PCT
     return out
 
@@ -85,7 +85,8 @@ def _totals_sheet(book: Book, cmp: Comparison, money: tuple[str, float]) -> None
         .reset_index()
     )
     wide = scaled(wide, list(wide.columns[1:]), money[1])
-    book.table(tot, wide, formats={c: MONEY_FMT for c in wide.columns[1:]})
+    first, _ = _headers(wide.columns, book.lang)  # one header row: the chart reads row 1
+    book.table(tot, wide, headers=first, formats={c: MONEY_FMT for c in wide.columns[1:]})
     if len(wide.columns) > 1 and len(wide):
         chart = BarChart()
         chart.title = msg("cmp.chart")

@@ -35,6 +35,7 @@ DOMAINS = (
     "labels",
     "workbooks",
     "cli",
+    "cli_help",
     "io",
     "methods",
     "compensation",

@@ -118,7 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bt.hint_aggregate": ("give areas by leaf biome", "请按末级生物群区填写面积"),
     "bt.no_value": (
         "{biome}: no unit value in {ref}; {area} ha valued at 0",
-        "{biome}：{ref} 中没有单位面积价值；{area} 公顷按 0 计价",
+        "生物群区 '{biome}'：{ref} 中没有单位面积价值；{area} 公顷按 0 计价",
     ),
     # GEP
     "gep.bad_cap": (

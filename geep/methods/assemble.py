@@ -105,7 +105,10 @@ def assemble(
         if info.get("provenance"):
             warnings.append(info["provenance"])
     if weak:
-        levels = " / ".join(k for k in WEAK_EVIDENCE if evidence.get(k))
+        names = [text(f"report.evidence.{k}") for k in WEAK_EVIDENCE if evidence.get(k)]
+        levels = names[0]
+        for name in names[1:]:
+            levels = levels + " / " + name
         warnings.append(text("ledger.rows_evidence", n=weak, total=len(used), levels=levels))
         if STATUS_RANK[status] < STATUS_RANK["provisional"]:
             status = "provisional"

@@ -29,7 +29,7 @@ from ..indicators import INDICATORS, OVERLAPS
 from ..inputs import Inputs
 from ..ledger import Ledger
 from ..ledger_frame import CATEGORY_ORDER, canonical_codes, fast_categorical
-from ..messages import text
+from ..messages import MESSAGES, text
 from .gep_quantities import IND, IS_MONEY, Labels, apply_caps, quantities
 from .gep_resolve import resolve_gep
 from .gep_spec import MODELS, PROVISIONING_BASES
@@ -120,7 +120,8 @@ def gep_kernel(tables: Mapping[str, pd.DataFrame], resolved: Resolved) -> Kernel
     present = set(map(str, lines["service"].cat.categories))
     for a, b, txt in OVERLAPS:
         if a in present and b in present:
-            warnings.append(text("gep.overlap", text=txt))
+            code = f"gep.overlap.{a}.{b}"  # the catalogue's text in the user's language
+            warnings.append(text("gep.overlap", text=text(code) if code in MESSAGES else txt))
     return KernelResult(lines, terms, data, warnings, ordered=True)
 
 

@@ -1,0 +1,74 @@
+"""The zh runs of the acceptance test (tests/test_zh_allow_list.py): each verb on the shipped
+examples, its console text and the workbooks it wrote."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+from geep.cli import main
+from geep.examples import example_path
+
+SHANXI = ("shanxi", "shanxi-example.xlsx")
+
+
+def commands(out: Path) -> dict[str, list[str]]:
+    """name → argv (without ``--lang zh``), in an order where later ones read earlier outputs."""
+    county = out / "counties"
+    county.mkdir(parents=True, exist_ok=True)
+    shutil.copy(example_path(*SHANXI), county / "shanxi.xlsx")
+    inputs = str(example_path(*SHANXI))
+    return {
+        "demo": ["demo", "-o", str(out / "demo"), "--no-figures"],
+        "template": ["template", str(out / "template.xlsx")],
+        "validate": ["validate", inputs],
+        "run": ["run", inputs, "-o", str(out / "run.xlsx"), "--method", "all"],
+        "batch": ["batch", str(county), "-o", str(out / "batch"), "--jobs", "1"],
+        "compare": [
+            "compare",
+            str(out / "run.xlsx"),
+            "--across",
+            "year",
+            "-o",
+            str(out / "compare.xlsx"),
+        ],
+        "compensate": [
+            "compensate",
+            "fen-river",
+            str(example_path("compensation", "fen_example.xlsx")),
+            "-o",
+            str(out / "settlement.xlsx"),
+        ],
+        "trading-template": ["trading", "template", str(out / "journal.xlsx"), "--lang", "zh"],
+        "trading-positions": [
+            "trading",
+            "positions",
+            str(example_path("trading", "journal.xlsx")),
+            "-o",
+            str(out / "positions.xlsx"),
+        ],
+        "aggregate": [
+            "aggregate",
+            str(out / "run.xlsx"),
+            "--to",
+            "province",
+            "-o",
+            str(out / "province.xlsx"),
+        ],
+        "report": ["report", str(out / "run.xlsx"), "-o", str(out / "report.html")],
+    }
+
+
+def run_all(out: Path) -> dict[str, tuple[int, str, list[Path]]]:
+    """name → (exit code, stdout + stderr, workbooks written by that command)."""
+    results = {}
+    for name, argv in commands(out).items():
+        before = set(out.rglob("*.xlsx"))
+        stdout, stderr = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = main(["--lang", "zh", *argv])
+        books = sorted(set(out.rglob("*.xlsx")) - before)
+        results[name] = (code, stdout.getvalue() + stderr.getvalue(), books)
+    return results
