@@ -91,28 +91,7 @@ def assemble(
     used = used_theta(result)
     theta = resolved.theta
     evidence = evidence_summary(theta, used)
-    weak = sum(evidence.get(k, 0) for k in WEAK_EVIDENCE)
-    table_status = [info["status"] for info in resolved.tables.values()]
-    status = worst([resolved.status, *table_status])
-    warnings: list[Any] = []
-    if resolved.status != "released" and resolved.profile:
-        warnings.append(resolved.meta.get("profile_warning") or resolved.status)
-    for ref, info in sorted(resolved.tables.items()):
-        if info["status"] != "released":
-            st = info["status"]
-            warnings.append(text("ledger.table_status", ref=ref, status=text(f"status.{st.upper()}"),
-                                 status_lower=text(f"status.{st}")))  # fmt: skip
-        if info.get("provenance"):
-            warnings.append(info["provenance"])
-    if weak:
-        names = [text(f"report.evidence.{k}") for k in WEAK_EVIDENCE if evidence.get(k)]
-        levels = names[0]
-        for name in names[1:]:
-            levels = levels + " / " + name
-        warnings.append(text("ledger.rows_evidence", n=weak, total=len(used), levels=levels))
-        if STATUS_RANK[status] < STATUS_RANK["provisional"]:
-            status = "provisional"
-    warnings += [w for w in (*resolved.warnings, *result.warnings) if w not in warnings]
+    status, warnings = _status_and_warnings(resolved, result, evidence, len(used))
     coefficients = theta.iloc[used].to_dict(orient="records") if len(used) else []
     out_meta: dict[str, Any] = {
         "method": method.name,
@@ -131,3 +110,33 @@ def assemble(
 
 
 __all__ = ["WEAK_EVIDENCE", "assemble", "evidence_summary", "used_theta"]
+
+
+def _status_and_warnings(
+    resolved: Resolved, result: KernelResult, evidence: Mapping[str, int], n_used: int
+) -> tuple[str, list[Any]]:
+    """The ledger's status (the worst of the profile, its tables and the evidence of the
+    coefficients used) and its warnings, each stated once."""
+    weak = sum(evidence.get(k, 0) for k in WEAK_EVIDENCE)
+    table_status = [info["status"] for info in resolved.tables.values()]
+    status = worst([resolved.status, *table_status])
+    warnings: list[Any] = []
+    if resolved.status != "released" and resolved.profile:
+        warnings.append(resolved.meta.get("profile_warning") or resolved.status)
+    for ref, info in sorted(resolved.tables.items()):
+        if info["status"] != "released":
+            st = info["status"]
+            warnings.append(text("ledger.table_status", ref=ref, status=text(f"status.{st.upper()}"),
+                                 status_lower=text(f"status.{st}")))  # fmt: skip
+        if info.get("provenance"):
+            warnings.append(info["provenance"])
+    if weak:
+        names = [text(f"report.evidence.{k}") for k in WEAK_EVIDENCE if evidence.get(k)]
+        levels = names[0]
+        for name in names[1:]:
+            levels = levels + " / " + name
+        warnings.append(text("ledger.rows_evidence", n=weak, total=n_used, levels=levels))
+        if STATUS_RANK[status] < STATUS_RANK["provisional"]:
+            status = "provisional"
+    warnings += [w for w in (*resolved.warnings, *result.warnings) if w not in warnings]
+    return status, warnings
