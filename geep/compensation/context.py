@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemeError
-from ..messages import msg, text
+from ..messages import text
 from ..units import factor
 from .model import DERIVED_INDICATORS, Component
 from .rules import water_class_of
@@ -87,10 +87,10 @@ class Context:
         gaps = sorted(k for k, x in v.items() if x is None) if isinstance(v, dict) else []
         if v is None or gaps:
             raise SchemeError(
-                msg("comp.param_missing", name=name + (f" {gaps}" if gaps else ""), ref=self.scheme.ref,
+                text("comp.param_missing", name=name + (f" {gaps}" if gaps else ""), ref=self.scheme.ref,
                     what=f" ({p.note})" if p.note else ""),
                 table=self.scheme.ref,
-                hint=msg("hint.param_missing", name=name),
+                hint=text("hint.param_missing", name=name),
             )  # fmt: skip
         if to is None or isinstance(v, str | bool):
             return v

@@ -311,6 +311,10 @@ MESSAGES.update(
         "trading.role.emission_rules": ("emission-trading rule", "排污权交易规则"),
         "trading.role.ets_rules": ("carbon ETS rule", "碳排放权交易规则"),
         "trading.role.carbon_prices": ("carbon price", "碳价"),
+        "hint.trading.err.fields": (
+            "fix the named fields; see geep.trading.Transaction for what each type needs",
+            "请修正所列字段；各类交易需要哪些字段见 geep.trading.Transaction",
+        ),
         "trading.err.no_ccer_cap": (
             "{ref} has no rule 'ccer.offset_cap_share'",
             "{ref} 中没有规则 'ccer.offset_cap_share'（CCER 抵销比例上限）",

@@ -344,8 +344,8 @@ def make_transaction(**fields: Any) -> Transaction:
         )
         txn = fields.get("id", "?")
         raise TradingError(
-            msg("trading.invalid", txn=txn, problem=problems),
-            hint="fix the named fields; see geep.trading.Transaction for what each type needs",
+            text("trading.invalid", txn=txn, problem=problems),
+            hint=text("hint.trading.err.fields"),
             transaction=txn,
         ) from exc
 
