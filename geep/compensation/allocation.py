@@ -15,6 +15,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from ..errors import SchemeError
+from ..messages import text
+
 ArrayLike = np.ndarray | pd.Series | list | float
 
 
@@ -50,13 +53,15 @@ def normalise_shares(
     """
     vals = {k: float(v) for k, v in shares.items()}
     if not vals or any(v < 0 or not np.isfinite(v) for v in vals.values()):
-        raise ValueError(f"shares must be non-negative finite numbers, got {shares}")
+        raise SchemeError(text("comp.err.shares_invalid", shares=shares))
     total = float(np.sum(list(vals.values())))
     residual = total - 1.0
     if abs(residual) > tolerance:
-        raise ValueError(f"shares sum to {total:.6g}, off by {residual:+.4g} (> {tolerance})")
+        raise SchemeError(
+            text("comp.err.shares_off", total=total, residual=residual, tolerance=tolerance)
+        )
     if not normalise and abs(residual) > 1e-12:
-        raise ValueError(f"shares sum to {total!r}, not 1, and normalise=False")
+        raise SchemeError(text("comp.err.shares_not_one", total=total))
     return {k: v / total for k, v in vals.items()}, residual
 
 
@@ -118,7 +123,7 @@ def pooled_fund(
         if failed.get(p, False):
             to = forfeits.get(p)
             if not to:
-                raise ValueError(f"party {p!r} failed but no forfeit beneficiaries are given")
+                raise SchemeError(text("comp.err.no_forfeit", party=p))
             t_tot = float(sum(to.values()))
             rows += [(fund, b, share * s / t_tot, "forfeit", p) for b, s in to.items()]
         else:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemeError
-from ..messages import msg
+from ..messages import text
 from ..units import factor
 from .model import DERIVED_INDICATORS, Component
 from .rules import water_class_of
@@ -74,9 +74,9 @@ class Context:
             if not required:
                 return None
             raise SchemeError(
-                f"component {comp.id} of {self.scheme.ref} needs a parameter for {arg!r}",
+                text("comp.err.unbound_param", component=comp.id, scheme=self.scheme.ref, arg=arg),
                 table=self.scheme.ref,
-                hint=f"bind it in scheme.yaml: components[{comp.id}].params.{arg}: <parameter>",
+                hint=text("hint.comp.err.unbound_param", component=comp.id, arg=arg),
             )
         return self.param_by_name(name, to, comp.id)
 
@@ -87,10 +87,10 @@ class Context:
         gaps = sorted(k for k, x in v.items() if x is None) if isinstance(v, dict) else []
         if v is None or gaps:
             raise SchemeError(
-                msg("comp.param_missing", name=name + (f" {gaps}" if gaps else ""), ref=self.scheme.ref,
+                text("comp.param_missing", name=name + (f" {gaps}" if gaps else ""), ref=self.scheme.ref,
                     what=f" ({p.note})" if p.note else ""),
                 table=self.scheme.ref,
-                hint=msg("hint.param_missing", name=name),
+                hint=text("hint.param_missing", name=name),
             )  # fmt: skip
         if to is None or isinstance(v, str | bool):
             return v
@@ -267,10 +267,9 @@ class Context:
             for r in shown.itertuples()
         )
         raise SchemeError(
-            f"component {comp.id}: no target limit for {len(bad)} observation(s): {items}",
+            text("comp.err.no_target_limit", component=comp.id, n=len(bad), items=items),
             table=self.scheme.ref,
-            hint="give each section a target_class covering the period (or explicit targets), "
-            f"and use pollutants of {LIMITS_REF}",
+            hint=text("hint.comp.err.no_target_limit", limits=LIMITS_REF),
         )
 
     def classes(self, comp: Component, pollutants: list[str]) -> pd.DataFrame:
@@ -287,9 +286,13 @@ class Context:
                 cls.set_index(["section_id", "year"]).index)]  # fmt: skip
             if len(m):
                 raise InputError(
-                    f"component {comp.id} assesses the ANNUAL class, but {len(m)} monthly "
-                    f"water_class observation(s) have no annual value (e.g. {m['input_ref'].iloc[0]})",
-                    hint="give the officially determined annual class (period YYYY); classes are not averaged",
+                    text(
+                        "comp.err.no_annual_class",
+                        component=comp.id,
+                        n=len(m),
+                        example=m["input_ref"].iloc[0],
+                    ),
+                    hint=text("hint.comp.err.no_annual_class"),
                 )
 
         if pollutants:

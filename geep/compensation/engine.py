@@ -198,7 +198,9 @@ def run(
     if not parts:
         outside = outside_report(sch, prep.obs, "comp.outside_window")
         raise SchemeError(
-            text("comp.no_lines") + (f" ({outside})" if outside else ""),
+            text("comp.err.no_lines_outside", outside=outside)
+            if outside
+            else text("comp.no_lines"),
             table=sch.ref,
             hint=text("hint.comp.no_lines"),
         )
@@ -310,10 +312,12 @@ def _assign_parties(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
             .head(5)
         )
         raise SchemeError(
-            "no complete upstream shares for "
-            + ", ".join(f"{r.section_id}/{r.indicator}" for r in bad.itertuples()),
+            text(
+                "comp.err.no_upstream_shares",
+                items=", ".join(f"{r.section_id}/{r.indicator}" for r in bad.itertuples()),
+            ),
             table=sch.ref,
-            hint="give the section's upstream shares for every indicator its components assess",
+            hint=text("hint.comp.err.no_upstream_shares"),
         )
     m["other_key"] = np.where(m["counterparty"] == "downstream", m["section_id"], "__fund__")
     m = m.merge(other, on="other_key", how="left")

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..coefficients.model import EditionMeta
+from ..messages import text
 from ..status import STATUSES  # noqa: F401 (re-exported; the ranking is geep.status)
 
 EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
@@ -67,7 +68,7 @@ class Party(_Frozen):
     @model_validator(mode="after")
     def _code_evidence(self) -> Party:
         if self.code and not self.code_evidence:
-            raise ValueError(f"party {self.id}: a code needs 'code_evidence'")
+            raise ValueError(str(text("comp.err.code_evidence", party=self.id)))
         return self
 
 
@@ -115,7 +116,7 @@ class Section(_Frozen):
     @classmethod
     def _class(cls, v: Any) -> Any:
         if isinstance(v, int) and not 1 <= v <= 5:
-            raise ValueError("target_class must be 1..5 (I..V)")
+            raise ValueError(str(text("comp.err.target_class")))
         return v
 
     def target_periods(self) -> list[TargetPeriod]:
@@ -147,12 +148,12 @@ class Parameter(_Frozen):
     def _shape(self) -> Parameter:
         v, ev = self.value, self.evidence
         if isinstance(ev, list) and (not isinstance(v, list) or len(ev) != len(v)):
-            raise ValueError("a per-element evidence list needs a list value of the same length")
+            raise ValueError(str(text("comp.err.evidence_list")))
         if isinstance(ev, dict) and (not isinstance(v, dict) or set(ev) != set(v)):
-            raise ValueError("per-key evidence needs a mapping value with the same keys")
+            raise ValueError(str(text("comp.err.evidence_keys")))
         for x in v if isinstance(v, list) else (v.values() if isinstance(v, dict) else [v]):
             if isinstance(x, float) and not math.isfinite(x):
-                raise ValueError("values must be finite")
+                raise ValueError(str(text("comp.err.not_finite")))
         return self
 
     def evidence_levels(self) -> list[str]:

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..errors import SchemeError
+from ..messages import text
 from .allocation import (  # noqa: F401  (re-exported: rules.* is the primitive namespace)
     apply_cap,
     apply_group_cap,
@@ -101,7 +103,7 @@ def band_of(x: ArrayLike, edges: Sequence[float], closed: str = "right") -> np.n
     xs = _f(x)
     e = np.asarray(edges, dtype="float64")
     if np.any(np.diff(e) <= 0):
-        raise ValueError(f"band edges must increase strictly, got {list(edges)}")
+        raise SchemeError(text("comp.err.band_edges", edges=list(edges)))
     side = "left" if closed == "right" else "right"
     idx = np.searchsorted(e, xs, side=side) - 1
     idx = np.where(xs <= e[0], COMPLIANT, idx)
@@ -141,7 +143,7 @@ def tier_by_exceedance(
     S4 (Shanxi 2013: five tiers 50–300万 per section per month), S16, S17.
     """
     if len(amounts) != len(edges):
-        raise ValueError("need one amount per band edge")
+        raise SchemeError(text("comp.err.band_amounts"))
     band = band_of(x, edges, closed)
     return _pick(amounts, band), band
 
@@ -247,7 +249,7 @@ def index_change(
     elif mode == "absolute":
         change = cur - prev
     else:
-        raise ValueError(f"mode must be 'relative' or 'absolute', not {mode!r}")
+        raise SchemeError(text("comp.err.band_mode", mode=mode))
     change = np.where(np.isfinite(change), change, np.nan)
     pts = np.trunc(np.round(change, 9)) if whole_points else change
     return change, pts * per_point
@@ -334,4 +336,4 @@ def net_upstream(
         hit = (v > lim) & (inflow_excess > 0)
         eff = np.where(hit, np.maximum(v - inflow_excess, np.minimum(v, lim)), v)
         return eff, hit
-    raise ValueError(f"unknown netting mode {mode!r}")
+    raise SchemeError(text("comp.err.netting_mode", mode=mode))

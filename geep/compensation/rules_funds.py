@@ -23,8 +23,8 @@ from .model import Component
 def _flow_frame(ctx: Context, comp: Component) -> pd.DataFrame:
     if ctx.flows is None:
         raise InputError(
-            f"component {comp.id} needs flows",
-            hint="pass flows=... (CLI: a 'flows' sheet or --flows FILE)",
+            text("comp.err.forfeit_needs_flows", component=comp.id),
+            hint=text("hint.comp.err.needs_flows"),
         )
     f = ctx.flows[ctx.flows["section_id"].isin(ctx.section_ids(comp))]
     return (f[f["month"] > 0] if comp.frequency == "monthly" else f).reset_index(drop=True)
@@ -118,10 +118,13 @@ def pooled_fund(ctx: Context, comp: Component) -> pd.DataFrame:
     fund = ctx.scheme.doc.fund.party
     if cls["target_class"].isna().any():
         raise SchemeError(
-            f"component {comp.id}: sections without a target class: "
-            f"{sorted(cls.loc[cls['target_class'].isna(), 'section_id'].unique())}",
+            text(
+                "comp.err.no_target_class",
+                component=comp.id,
+                sections=sorted(cls.loc[cls["target_class"].isna(), "section_id"].unique()),
+            ),
             table=ctx.scheme.ref,
-            hint="give the forfeit sections a target_class",
+            hint=text("hint.comp.err.no_target_class"),
         )
     to = {v["party"]: v["to"] for v in forfeits.values()}
     sec_of = {v["party"]: s for s, v in forfeits.items()}
@@ -174,7 +177,7 @@ def value_apportion(ctx: Context, comp: Component) -> pd.DataFrame:
     try:
         amounts, residual = R.apportion(total, shares, normalise=True, tolerance=tol)
     except ValueError as exc:
-        raise SchemeError(text("comp.err.shares", shares=comp.params["shares"], problem=str(exc)),
+        raise SchemeError(text("comp.err.shares", shares=comp.params["shares"], problem=getattr(exc, "_message", None) or str(exc)),
                           table=ctx.scheme.ref, hint=text("hint.comp.err.shares")) from exc  # fmt: skip
     if abs(residual) > 1e-12:
         ctx.notes.append(

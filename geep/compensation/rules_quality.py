@@ -57,11 +57,11 @@ def tier(ctx: Context, comp: Component) -> pd.DataFrame:
         name = comp.params["amounts"]
         ks = sorted({int(b) for b in band[unknown]})
         raise SchemeError(
-            f"{int(unknown.sum())} line(s) fall in band(s) {ks} whose amount in "
-            f"{name!r} is not published (e.g. {ex})",
+            text(
+                "comp.err.band_unpublished", n=int(unknown.sum()), bands=ks, name=name, example=ex
+            ),
             table=ctx.scheme.ref,
-            hint=f"supply the official amounts, e.g. parameters={{'{name}': [...]}} or "
-            f"'{name}[{ks[0]}]': value (CLI: --set '{name}[{ks[0]}]=...')",
+            hint=text("hint.comp.err.band_unpublished", name=name, band=ks[0]),
         )
     flags = [excluded_flag(df["status"]), np.where(netted & valid, "netted", "")]
     if comp.netting != "none":
@@ -207,9 +207,12 @@ def load_based(ctx: Context, comp: Component) -> pd.DataFrame:
     if no_flow.any():
         bad = df.loc[no_flow].head(8)
         raise InputError(
-            f"{int(no_flow.sum())} exceeding observation(s) have no valid flow: "
-            + "; ".join(f"{r.section_id} {r.period}" for r in bad.itertuples()),
-            hint="add the section volume of those periods to the flows table",
+            text(
+                "comp.err.no_valid_flow",
+                n=int(no_flow.sum()),
+                items="; ".join(f"{r.section_id} {r.period}" for r in bad.itertuples()),
+            ),
+            hint=text("hint.comp.err.no_valid_flow"),
         )
     missing_price = sorted(set(df["indicator"]) - set(prices))
     if missing_price:

@@ -246,9 +246,7 @@ class Settlement:
                 raise InputError(text("comp.err.several_years", years=years))
             settlement_year = years[0]
         if settlement_year not in years:
-            raise InputError(
-                f"no obligations settle in {settlement_year}; settlement years: {years}"
-            )
+            raise InputError(text("comp.err.no_settlement_year", year=settlement_year, years=years))
         ob = self.obligations_cny[self.obligations_cny["settlement_year"] == settlement_year]
         ob = ob[ob["amount"] > 0]
         parties = sorted(set(ob["payer"]) | set(ob["payee"]))

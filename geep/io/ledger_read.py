@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import InputError
 from ..ledger import COLUMNS, Ledger
-from ..messages import text
+from ..messages import Text, text
 from .safety import FORMULA_PREFIXES
 
 META_SHEET = "_geep_meta"
@@ -59,7 +59,7 @@ def _check_numbers(lines: pd.DataFrame, where) -> pd.DataFrame:
     return out
 
 
-def _meta_error(what: str, problem: str, hint: bool = True, **where) -> InputError:
+def _meta_error(what: str | Text, problem: str | Text, hint: bool = True, **where) -> InputError:
     return InputError(
         text("cli.ledger_meta", what=what, problem=problem),
         hint=text("cli.hint_ledger_edit") if hint else None,
@@ -97,7 +97,7 @@ def _read_csv_ledger(path: Path) -> tuple[pd.DataFrame, dict]:
         except (ValueError, UnicodeDecodeError) as exc:
             raise _meta_error(meta_path.name, str(exc), file=meta_path.name) from exc
         if not isinstance(meta, dict):
-            raise _meta_error(meta_path.name, "not a JSON object", file=meta_path.name)
+            raise _meta_error(meta_path.name, text("io.meta_not_object"), file=meta_path.name)
     return lines, meta
 
 
@@ -161,11 +161,14 @@ def _read_xlsx_ledger(path: Path) -> tuple[pd.DataFrame, dict]:
             meta = json.loads("".join(str(c) for c in meta_rows))
         except ValueError as exc:
             raise _meta_error(
-                f"sheet {META_SHEET}", str(exc), file=path.name, sheet=META_SHEET
+                text("io.meta_sheet", sheet=META_SHEET), str(exc), file=path.name, sheet=META_SHEET
             ) from exc
         if not isinstance(meta, dict):
             raise _meta_error(
-                f"sheet {META_SHEET}", "not a JSON object", file=path.name, sheet=META_SHEET
+                text("io.meta_sheet", sheet=META_SHEET),
+                text("io.meta_not_object"),
+                file=path.name,
+                sheet=META_SHEET,
             )
     return lines, meta
 

@@ -26,6 +26,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..errors import InputError
+from ..messages import text
+
 CORE_PART = "docProps/core.xml"
 MARK_PREFIX = "geep:sha256:"
 #: the identifier written before the digest is known (same length as the final one)
@@ -80,7 +83,7 @@ def stamp_html(data: bytes) -> bytes:
     and then receives the digest of the document."""
     head = b"<head>"
     if head not in data or _HTML_RE.search(data) or HTML_PLACEHOLDER.encode("ascii") in data:
-        raise ValueError("an HTML output needs one <head> and no geep-digest mark yet")
+        raise InputError(text("io.html_unstampable"))
     data = data.replace(head, head + HTML_PLACEHOLDER.encode("ascii"), 1)
     digest = hashlib.sha256(data).hexdigest()
     return data.replace(PLACEHOLDER.encode("ascii"), (MARK_PREFIX + digest).encode("ascii"), 1)

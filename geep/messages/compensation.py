@@ -474,3 +474,7 @@ MESSAGES.update(
         ),
     }
 )
+
+from ._comp_errs import ERRORS as _ERRORS  # noqa: E402
+
+MESSAGES.update(_ERRORS)

@@ -250,4 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add it to the regions sheet (its name and area are taken from there)",
         "请将其加入区域表（区域名称和面积取自该表）",
     ),
+    "io.html_unstampable": (
+        "an HTML output needs one <head> and no geep-digest mark yet",
+        "HTML 输出需要恰好一个 <head>，且尚无 geep-digest 标记",
+    ),
+    "io.meta_sheet": ("sheet {sheet}", "工作表 {sheet}"),
+    "io.meta_not_object": ("not a JSON object", "不是 JSON 对象"),
 }

@@ -117,4 +117,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " (a default choice; alternatives: {alternatives})",
         "（默认选择；其他可选：{alternatives}）",
     ),
+    "classmap.not_inputs": (
+        "expected geep Inputs or a pandas DataFrame, not {type}",
+        "需要 geep Inputs 或 pandas DataFrame，而不是 {type}",
+    ),
+    "method.err.theta_twice": (
+        "θ entry {ref!r} given twice with different values",
+        "θ 条目 {ref!r} 给出了两次，且取值不同",
+    ),
 }

@@ -254,3 +254,70 @@ MESSAGES.update(
         "trading.err.not_whole": ("{value!r} is not a whole number", "{value!r} 不是整数"),
     }
 )
+
+MESSAGES.update(
+    {
+        # journal, holders, positions and rule editions
+        "trading.err.holder_changed": (
+            "holder {holder!r} is already registered with different data",
+            "持有方 {holder!r} 已登记，且登记信息与此不同",
+        ),
+        "hint.trading.err.holder_changed": (
+            "holders cannot be edited; register a new holder id",
+            "持有方登记后不能修改；请登记一个新的持有方编号",
+        ),
+        "trading.err.invalid_holder": (
+            "invalid holder {holder!r}: {problems}",
+            "持有方 {holder!r} 无效：{problems}",
+        ),
+        "hint.trading.err.invalid_holder": (
+            "a holder needs holder_id, kind (enterprise, county, city, province, reserve) "
+            "and a six-digit region_code",
+            "持有方需要 holder_id、kind（enterprise 企业、county 县、city 市、province 省、"
+            "reserve 储备）和六位 region_code（行政区划代码）",
+        ),
+        "trading.err.in_transaction": (
+            "transaction {transaction}: {problem}",
+            "交易 {transaction}：{problem}",
+        ),
+        "trading.err.in_transaction_at": (
+            "transaction {transaction} ({ref}): {problem}",
+            "交易 {transaction}（{ref}）：{problem}",
+        ),
+        "trading.err.unknown_regions": (
+            "region code(s) {codes} of holders are not in the region table",
+            "持有方的行政区划代码 {codes} 不在行政区划表中",
+        ),
+        "hint.trading.err.unknown_regions": (
+            "use six-digit GB/T 2260 codes of regions-shanxi, or pass regions=",
+            "请使用 regions-shanxi 中的六位 GB/T 2260 代码，或传入 regions=",
+        ),
+        "trading.err.unknown_roles": (
+            "unknown rule role(s) {roles}",
+            "未知的规则角色 {roles}",
+        ),
+        "hint.trading.err.unknown_roles": ("roles: {roles}", "可用角色：{roles}"),
+        "trading.err.no_edition": (
+            "no {role_name} edition in force: {missing}",
+            "没有现行有效的{role_name}版本：{missing}",
+        ),
+        "hint.trading.err.no_edition": (
+            "choose an edition explicitly: Rules.load(editions={{'{role}': '{table}@EDITION'}}) "
+            "or --rules-as-of a date it covers",
+            "请明确选择版本：Rules.load(editions={{'{role}': '{table}@EDITION'}})，"
+            "或用 --rules-as-of 指定该版本覆盖的日期",
+        ),
+        "trading.role.floor_prices": ("floor-price", "底价"),
+        "trading.role.emission_rules": ("emission-trading rule", "排污权交易规则"),
+        "trading.role.ets_rules": ("carbon ETS rule", "碳排放权交易规则"),
+        "trading.role.carbon_prices": ("carbon price", "碳价"),
+        "hint.trading.err.fields": (
+            "fix the named fields; see geep.trading.Transaction for what each type needs",
+            "请修正所列字段；各类交易需要哪些字段见 geep.trading.Transaction",
+        ),
+        "trading.err.no_ccer_cap": (
+            "{ref} has no rule 'ccer.offset_cap_share'",
+            "{ref} 中没有规则 'ccer.offset_cap_share'（CCER 抵销比例上限）",
+        ),
+    }
+)

@@ -68,7 +68,7 @@ def land_cover_for_map(
             notes.append(str(text("classmap.already_normalised", classes=shown)))
         return areas, names, notes
     if not isinstance(obj, pd.DataFrame):
-        raise TypeError(f"expected geep Inputs or a pandas DataFrame, not {type(obj)}")
+        raise TypeError(text("classmap.not_inputs", type=type(obj)))
     frame, issues = normalise(
         obj,
         "land_cover",

@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..errors import MethodError
+from ..messages import text
+
 if TYPE_CHECKING:
     from ..coefficients import CoefficientTable
 
@@ -159,7 +162,7 @@ class ThetaBuilder:
         """Position in θ of a value that is not a table row (a user D, a price-index chain)."""
         if ref in self._pos:
             if self._rows[self._pos[ref]]["value"] != value:
-                raise ValueError(f"θ entry {ref!r} given twice with different values")
+                raise MethodError(text("method.err.theta_twice", ref=ref))
             return self._pos[ref]
         return self._append(
             {

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import TradingError
-from ..messages import msg
+from ..messages import msg, text
 from .model import Holder, MoneyPosting, QuantityPosting, Transaction, make_holder, transaction
 from .rights import right_id
 from .rules import Rules
@@ -113,8 +113,8 @@ class Journal(Validator):
         old = self._holders.get(h.holder_id)
         if old is not None and old != h:
             raise TradingError(
-                f"holder {h.holder_id!r} is already registered with different data",
-                hint="holders cannot be edited; register a new holder id",
+                text("trading.err.holder_changed", holder=h.holder_id),
+                hint=text("hint.trading.err.holder_changed"),
             )
         self._holders[h.holder_id] = h
         return h

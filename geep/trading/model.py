@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from ..errors import TradingError, UnknownRightError
 from ..ids import clean_id, id_problem
-from ..messages import msg
+from ..messages import msg, text
 from .decimals import DECIMAL_LIMIT, to_decimal  # noqa: F401  (re-exported)
 from .rights import (
     EXCHANGE,
@@ -344,8 +344,8 @@ def make_transaction(**fields: Any) -> Transaction:
         )
         txn = fields.get("id", "?")
         raise TradingError(
-            msg("trading.invalid", txn=txn, problem=problems),
-            hint="fix the named fields; see geep.trading.Transaction for what each type needs",
+            text("trading.invalid", txn=txn, problem=problems),
+            hint=text("hint.trading.err.fields"),
             transaction=txn,
         ) from exc
 
@@ -431,9 +431,8 @@ def make_holder(data: Mapping[str, Any]) -> Holder:
             for e in exc.errors()
         )
         raise TradingError(
-            f"invalid holder {data.get('holder_id')!r}: {problems}",
-            hint="a holder needs holder_id, kind (enterprise, county, city, province, reserve) "
-            "and a six-digit region_code",
+            text("trading.err.invalid_holder", holder=data.get("holder_id"), problems=problems),
+            hint=text("hint.trading.err.invalid_holder"),
         ) from exc
 
 
@@ -456,8 +455,12 @@ def transaction(**fields: Any) -> Transaction:
             tid = fields.get("id", "?")
             ref = fields.get("ref")
             raise UnknownRightError(
-                f"transaction {tid}{f' ({ref})' if ref else ''}: {exc.message}",
-                hint=exc.hint,
+                text(
+                    "trading.err.in_transaction_at", transaction=tid, ref=ref, problem=exc._message
+                )
+                if ref
+                else text("trading.err.in_transaction", transaction=tid, problem=exc._message),
+                hint=exc._hint,
                 transaction=tid,
                 ref=ref,
             ) from exc

@@ -217,8 +217,8 @@ def aggregate(
     unknown = sorted({c for c in f["region_code"].dropna() if c not in parent})
     if unknown:
         raise TradingError(
-            f"region code(s) {', '.join(unknown)} of holders are not in the region table",
-            hint="use six-digit GB/T 2260 codes of regions-shanxi, or pass regions=",
+            text("trading.err.unknown_regions", codes=", ".join(unknown)),
+            hint=text("hint.trading.err.unknown_regions"),
         )
 
     def up(code: object) -> str:

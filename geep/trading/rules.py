@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import coefficients
 from ..coefficients import CoefficientTable
+from ..messages import text
 from ..status import worst
 from .rights import RIGHTS, Right
 
@@ -32,8 +33,6 @@ ROLES: dict[str, str] = {
     "ets_rules": "carbon-ets-rules-cn",
     "carbon_prices": "carbon-allowance-prices-cn",
 }
-_ROLE_NAMES = {"floor_prices": "floor-price", "emission_rules": "emission-trading rule",
-               "ets_rules": "carbon ETS rule", "carbon_prices": "carbon price"}  # fmt: skip
 _INSTRUMENT = {"carbon.cea": "cea", "carbon.ccer": "ccer"}
 
 
@@ -129,7 +128,8 @@ class Rules:
             from ..errors import TradingError
 
             raise TradingError(
-                f"unknown rule role(s) {sorted(unknown)}", hint=f"roles: {', '.join(ROLES)}"
+                text("trading.err.unknown_roles", roles=sorted(unknown)),
+                hint=text("hint.trading.err.unknown_roles", roles=", ".join(ROLES)),
             )
         from ..errors import EditionNotFoundError
 
@@ -156,9 +156,12 @@ class Rules:
             from ..errors import TradingError
 
             raise TradingError(
-                f"no {_ROLE_NAMES[role]} edition in force: {self.missing.get(role, '')}",
-                hint=f"choose an edition explicitly: Rules.load(editions={{'{role}': "
-                f"'{ROLES[role]}@EDITION'}}) or --rules-as-of a date it covers",
+                text(
+                    "trading.err.no_edition",
+                    role_name=text(f"trading.role.{role}"),
+                    missing=self.missing.get(role, ""),
+                ),
+                hint=text("hint.trading.err.no_edition", role=role, table=ROLES[role]),
             )
         return t
 
@@ -252,7 +255,7 @@ class Rules:
         v = self._rule(ets, "ccer.offset_cap_share")
         if v is None:
             raise CoefficientNotFoundError(
-                f"{ets.ref} has no rule 'ccer.offset_cap_share'", table=ets.id, edition=ets.edition
+                text("trading.err.no_ccer_cap", ref=ets.ref), table=ets.id, edition=ets.edition
             )
         return v
 
