@@ -22,7 +22,7 @@ import pandas as pd
 
 from .errors import MethodError, PriceYearError
 from .ledger import CATEGORY_ORDER, Ledger
-from .messages import label, msg
+from .messages import label, msg, text
 
 LEVELS = {
     "account": ["account"],
@@ -84,33 +84,31 @@ def _side_frames(
         ledgers = [ledgers]
     ledgers = list(ledgers)
     if not ledgers:
-        raise MethodError("nothing to compare", hint="give at least one ledger")
+        raise MethodError(text("cmp.err.nothing"), hint=text("hint.cmp.err.nothing"))
     if across == "run":
         if len(ledgers) < 2:
-            raise MethodError(
-                "comparing runs needs two or more ledgers",
-                hint="or use across='region' / 'year' on one ledger",
-            )
+            raise MethodError(text("cmp.err.runs"), hint=text("hint.cmp.err.runs"))
         names = list(labels) if labels else [f"run{i + 1}" for i in range(len(ledgers))]
         if len(names) != len(ledgers) or len(set(names)) != len(names):
-            raise MethodError("labels must be unique, one per ledger")
+            raise MethodError(text("cmp.err.labels"))
         return names, [lg.lines for lg in ledgers], [lg.meta for lg in ledgers]
     lines = pd.concat([lg.lines for lg in ledgers], ignore_index=True)
     meta = [lg.meta for lg in ledgers]
     col = {"region": "region_code", "year": "year"}.get(across)
     if col is None:
-        raise MethodError(f"across must be 'run', 'region' or 'year', not {across!r}")
+        raise MethodError(text("cmp.err.across", across=across))
     keys = sorted(lines[col].astype(str).unique())
     if labels:
         keys = [k for k in keys if k in set(map(str, labels))]
         missing = sorted(set(map(str, labels)) - set(keys))
         if missing:
             raise MethodError(
-                f"no lines for {across} {missing}",
-                hint=f"available: {sorted(lines[col].astype(str).unique())}",
-            )
+                text("cmp.err.no_lines", across=across, missing=missing),
+                hint=text("hint.cmp.err.available",
+                          options=sorted(lines[col].astype(str).unique())),
+            )  # fmt: skip
     if len(keys) < 2:
-        raise MethodError(f"only one {across} in the ledger(s): nothing to compare")
+        raise MethodError(text("cmp.err.only_one", across=across))
     frames = [lines[lines[col].astype(str) == k] for k in keys]
     return keys, frames, meta * len(keys) if len(meta) == 1 else meta
 
@@ -153,7 +151,7 @@ def compare(
         If ``accounts`` names no account of the ledgers.
     """
     if level not in LEVELS:
-        raise MethodError(f"level must be one of {sorted(LEVELS)}")
+        raise MethodError(text("cmp.err.level", levels=sorted(LEVELS)))
     if accounts is not None:
         ledgers = _keep_accounts(ledgers, accounts)
     names, frames, metas = _side_frames(ledgers, labels, across)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..messages import language, msg
+from ..messages import language, msg, text
 from . import UsageError
 from ._output import say
 
@@ -34,12 +34,11 @@ def run(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out.name}: the template is an .xlsx workbook", hint="name it *.xlsx")
+        raise UsageError(text("cli.template_suffix", file=out.name),
+                         hint=text("hint.cli.template_suffix"))  # fmt: skip
     if out.exists() and not args.force:
-        raise UsageError(
-            f"{out} exists; geep never overwrites a workbook you may have filled in",
-            hint="choose another name or pass --force",
-        )
+        raise UsageError(text("cli.template_exists", file=out),
+                         hint=text("hint.cli.template_exists"))  # fmt: skip
     lang = getattr(args, "lang", None) or language()
     write_template(out, lang)
     say(args, msg("template.wrote", file=out, lang=msg(f"template.lang_{lang}")))

@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..messages import label, msg
+from ..messages import label, msg, text
 from ._output import add_force, emit_frame, say
 
 
@@ -62,7 +62,9 @@ def _date(text: str | None) -> str | None:
     try:
         return str(dt.date.fromisoformat(text))
     except ValueError as exc:
-        raise UsageError(f"{text!r} is not a date", hint="write YYYY-MM-DD") from exc
+        from ..messages import text as _text
+
+        raise UsageError(_text("cli.not_a_date", value=text), hint=_text("hint.cli.date")) from exc
 
 
 def _rules(args: argparse.Namespace):
@@ -87,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.action == "template":
         if args.output.suffix.lower() != ".xlsx":
-            raise UsageError(f"{args.output} is not an .xlsx path", hint="write OUT.xlsx")
+            raise UsageError(text("cli.not_xlsx", file=args.output), hint=text("hint.cli.xlsx"))
         T.write_template(args.output, lang=args.tlang)
         say(args, msg("trading.cli_wrote", file=args.output))
         return 0

@@ -268,4 +268,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "money unit of the summary sheets (the lines keep exact values in 元)",
         "汇总表的金额单位（明细行保留以元计的精确值）",
     ),
+    "cli.template_suffix": (
+        "{file}: the template is an .xlsx workbook",
+        "{file}：模板是 .xlsx 工作簿",
+    ),
+    "hint.cli.template_suffix": ("name it *.xlsx", "请以 .xlsx 为扩展名"),
+    "cli.template_exists": (
+        "{file} exists; geep never overwrites a workbook you may have filled in",
+        "{file} 已存在；geep 从不覆盖您可能已填写的工作簿",
+    ),
+    "hint.cli.template_exists": (
+        "choose another name or pass --force",
+        "请换一个文件名，或加 --force",
+    ),
+    "cli.not_a_date": ("{value!r} is not a date", "{value!r} 不是日期"),
+    "hint.cli.date": ("write YYYY-MM-DD", "请写成 YYYY-MM-DD"),
+    "cli.not_xlsx": ("{file} is not an .xlsx path", "{file} 不是 .xlsx 文件路径"),
+    "hint.cli.xlsx": ("write OUT.xlsx", "请写成 OUT.xlsx"),
 }

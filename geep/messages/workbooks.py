@@ -171,5 +171,27 @@ MESSAGES.update(
         "stl.col.flags": ("flags", "标记"),
         "stl.col.trace": ("trace", "计算过程"),
         "stl.col.kind": ("kind", "类型"),
+        "cmp.err.nothing": ("nothing to compare", "没有可比较的内容"),
+        "hint.cmp.err.nothing": ("give at least one ledger", "请至少给出一个核算表"),
+        "cmp.err.runs": (
+            "comparing runs needs two or more ledgers",
+            "比较多次运行需要两个或更多核算表",
+        ),
+        "hint.cmp.err.runs": (
+            "or use across='region' / 'year' on one ledger",
+            "或对一个核算表使用 across='region' / 'year'",
+        ),
+        "cmp.err.labels": ("labels must be unique, one per ledger", "标签须唯一，每个核算表一个"),
+        "cmp.err.across": (
+            "across must be 'run', 'region' or 'year', not {across!r}",
+            "across 须为 'run'、'region' 或 'year'，而不是 {across!r}",
+        ),
+        "cmp.err.no_lines": ("no lines for {across} {missing}", "{across} {missing} 没有明细行"),
+        "hint.cmp.err.available": ("available: {options}", "可用的有：{options}"),
+        "cmp.err.only_one": (
+            "only one {across} in the ledger(s): nothing to compare",
+            "核算表中只有一个 {across}：无可比较",
+        ),
+        "cmp.err.level": ("level must be one of {levels}", "level 须为以下之一：{levels}"),
     }
 )
