@@ -97,11 +97,12 @@ def test_overlap_texts_match_the_indicator_table():
 KNOWN_GAPS = {
     "demo": "the copied example workbook (examples/shanxi: English 'about' sheet and banners); "
     "the Fen River settlement workbook (geep/compensation writers, English sheet names/labels)",
-    "template": "the input template's instructions are bilingual by design ('中文 / English')",
-    "compensate": "geep/compensation console and settlement workbook (another helper's scope)",
+    "compensate": "the trace column of the settlement's obligations sheet is built in English by "
+    "the rule kernels (geep/compensation/rules_*.py), and the console warnings come from "
+    "geep/compensation/engine.py (inline 'parameter', 'GB 3838 limits ...', and the scheme "
+    "files' English-only parameter notes)",
     "trading-template": "trading template instructions in English (issue 17 item 4, not done)",
     "trading-positions": "trading journal workbook writer (geep/trading, another helper's scope)",
-    "batch": "the combined ledger's provenance sheet shows Python booleans (True)",
 }
 
 

@@ -25,6 +25,9 @@ _GROUPS = (
     # unit symbols and chemical formulas (the Chinese documents write them so)
     "ha hm km kg t m s d h a yr mm mu kWh MWh GJ kW MW CO SO NOx NO COD NH N P TP TN BOD PM Pa ",
     "kPa ",
+    # the MJ of the USLE erosivity unit, USLE's LS factor symbol, and the count units geep
+    # accepts in unit columns (population in person, recreation visits in visit)
+    "MJ LS person visit ",
     "yuan RMB ",
     # standard abbreviations of statistical output
     "NaN NA nan inf p q min max sd CV CS ID id ",
@@ -106,6 +109,12 @@ CODE_COLUMNS = frozenset(
         "holder_kind",
         "currency",
         "scheme",
+        # the code columns of the drivers and forest_prices input tables (driver and price ids)
+        "variable",
+        "price",
+        # the component id and rule of a compensation scheme (as written in the scheme file)
+        "component",
+        "rule",
     ]
 )
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import compensation as comp
 from ..compensation.schemes import coerce
-from ..messages import msg, text
+from ..messages import label, language, msg, text
 from . import UsageError
 from ._output import add_force, emit_frame, say
 
@@ -164,14 +164,20 @@ def _settle(args: argparse.Namespace, paths: list[str] | None) -> int:
 
 def _report(args: argparse.Namespace, s) -> None:
     if s.status != "released":
-        say(args, msg("comp.cli.provisional", status=s.status.upper(), scheme=s.meta["scheme"]))
+        say(args, msg("comp.cli.provisional", status=label("status", s.status.upper()),
+                      scheme=s.meta["scheme"]))  # fmt: skip
     say(args, msg("comp.cli.headline", scheme=s.meta["scheme"], n=len(s.obligations_cny),
-                  years=s.settlement_years, evidence=s.evidence))  # fmt: skip
+                  years=s.settlement_years, evidence=label("evidence", s.evidence)))  # fmt: skip
     net = s.net
     shown = net[(net["paid"] != 0) | (net["received"] != 0)]
     if not args.quiet:
         cols = ["settlement_year", "party", "party_name", "paid", "received", "net", "amount_unit"]
-        emit_frame(shown[cols], "table", title=msg("comp.cli.title_net", status=s.status))
+        frame = shown[cols]
+        if language() == "zh":  # the reader's column names (the csv/xlsx keep the machine names)
+            frame = frame.rename(columns=lambda c: label("stl.col", c))
+        emit_frame(
+            frame, "table", title=msg("comp.cli.title_net", status=label("status", s.status))
+        )
     for w in s.warnings if args.verbose else s.warnings[:3]:
         say(args, f"  ! {w}")
     if not args.verbose and len(s.warnings) > 3:

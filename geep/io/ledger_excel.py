@@ -149,8 +149,11 @@ def _provenance(ledger: Ledger) -> pd.DataFrame:
         if k in ("tables", "warnings", "inputs", "geep_version", "status"):
             continue
         v = meta[k]
-        txt = (json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
-               if isinstance(v, dict | list) else str(v))  # fmt: skip
+        if isinstance(v, bool):
+            txt = msg("xl.true" if v else "xl.false")
+        else:
+            txt = (json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+                   if isinstance(v, dict | list) else str(v))  # fmt: skip
         rows.append((k, txt))
     for ref, digest in sorted(meta.get("tables", {}).items()):
         rows.append((f"table {ref}", f"sha256={digest}"))

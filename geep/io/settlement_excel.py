@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from openpyxl.styles import PatternFill
 
-from ..messages import language_scope, msg
+from ..messages import label, language_scope, msg
 from .writer import Book, headers_for
 
 if TYPE_CHECKING:
@@ -38,6 +38,21 @@ def _with_totals(m: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _fund_mode(meta: dict) -> str:
+    mode = (meta.get("fund") or {}).get("mode", "")
+    return label("stl.fund", mode) if mode else ""
+
+
+def _obligations(s: Settlement, lang: str) -> pd.DataFrame:
+    """The obligation ledger; under zh the band words in the reader's language (the band
+    intervals such as ``(0.5, 1]`` stay as they are)."""
+    ob = s.obligations
+    if lang == "zh" and "band" in ob and len(ob):
+        ob = ob.copy()
+        ob["band"] = ob["band"].map({v: label("stl.band", v) for v in ob["band"].unique()})
+    return ob
+
+
 def _summary(book: Book, s: Settlement) -> None:
     ws = book.sheet(msg("stl.summary"))
     meta = s.meta
@@ -47,10 +62,10 @@ def _summary(book: Book, s: Settlement) -> None:
                                 status=msg(f"status.{s.status}")))  # fmt: skip
         ws.cell(r, 1).fill = WARN
     rows = (("scheme", meta.get("scheme")), ("status", msg(f"status.{s.status}")),
-            ("evidence", s.evidence), ("sha256", meta.get("sha256", "")),
+            ("evidence", label("evidence", s.evidence)), ("sha256", meta.get("sha256", "")),
             ("limits", meta.get("limits", "")),
             ("lag", (meta.get("settlement") or {}).get("lag_years", "")),
-            ("fund", (meta.get("fund") or {}).get("mode", "")), ("unit", s.unit),
+            ("fund", _fund_mode(meta)), ("unit", s.unit),
             ("warnings", len(s.warnings)))  # fmt: skip
     for k, v in rows:
         book.line(ws, msg(f"stl.item.{k}"), str(v))
@@ -75,9 +90,11 @@ def settlement_book(s: Settlement, lang: str = "en") -> Book:
             book.line(mws, msg("stl.matrix_title", year=y, unit=s.unit,
                                status=msg(f"status.{s.status}")), bold=True)  # fmt: skip
             m = _with_totals(s.matrix(y, names=True)).reset_index()
-            _table(book, mws, m, tuple(m.columns[1:]), start_row=mws.max_row + 1)
+            first, _ = headers_for(m.columns, book.lang, "stl.col")  # party names: one row
+            book.table(mws, m, headers=first, formats={c: AMOUNT_FMT for c in m.columns[1:]},
+                       start_row=mws.max_row + 1)  # fmt: skip
             book.line(mws)
-        _table(book, book.sheet(msg("stl.obligations")), s.obligations, ("amount",))
+        _table(book, book.sheet(msg("stl.obligations")), _obligations(s, lang), ("amount",))
         if s.scheme is not None:
             _table(book, book.sheet(msg("stl.parameters")), s.scheme.parameters_frame())
             sec = s.scheme.sections_frame()

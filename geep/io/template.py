@@ -249,7 +249,7 @@ def _validation(ws, table: str, col: str, letter: str, ranges: dict[str, str], l
 
 def _instructions(book: Book, ws, lang: str) -> None:
     """What each sheet holds, how to fill it in, the units, an example of each table and the
-    vocabularies — in the template's language first, the other language after it."""
+    vocabularies — in the template's language only (codes and units as they are typed)."""
     with language_scope(lang):
         book.line(ws, msg("tpl.title"), bold=True, size=14)
         book.line(ws, f"geep {__version__}")
@@ -257,17 +257,12 @@ def _instructions(book: Book, ws, lang: str) -> None:
         book.line(ws, msg("tpl.how"), bold=True)
         for k in range(1, 6):
             book.line(ws, msg(f"tpl.step{k}"), wrap=True)
-        with language_scope("en" if lang == "zh" else "zh"):
-            other = [msg(f"tpl.step{k}") for k in range(1, 6)]
-        for t in other:
-            book.line(ws, t, wrap=True)
         book.line(ws)
         book.line(ws, msg("tpl.sheet"), msg("tpl.table"), msg("tpl.holds"), msg("tpl.columns"),
                   bold=True)  # fmt: skip
         for table, layout in LAYOUT.items():
             spec = TABLES[table]
-            what = (f"{spec.description_zh} / {spec.description}" if lang == "zh"
-                    else f"{spec.description} / {spec.description_zh}")  # fmt: skip
+            what = spec.description_zh if lang == "zh" else spec.description
             cols = ", ".join(_header(table, c, u, lang) for c, u in layout)
             book.line(ws, sheet_name(table, lang), table, what, cols, wrap=True)
         book.line(ws)
@@ -276,8 +271,11 @@ def _instructions(book: Book, ws, lang: str) -> None:
         book.line(ws)
         book.line(ws, msg("tpl.example"), bold=True)
         for table, ex in EXAMPLES.items():
+            if lang == "zh":  # each example its own table: header, machine row, rows
+                book.line(ws)
             book.line(ws, sheet_name(table, lang), *[_header(table, c, u, lang)
                                                      for c, u in LAYOUT[table]])  # fmt: skip
+            _machine_row(book, ws, lang, "", *(c for c, _ in LAYOUT[table]))
             for r in ex:
                 book.line(ws, "", *r)
         _vocabularies(book, ws, lang)
@@ -285,28 +283,41 @@ def _instructions(book: Book, ws, lang: str) -> None:
         ws.column_dimensions[letter].width = width
 
 
+def _machine_row(book: Book, ws, lang: str, *names: str) -> None:
+    """Under zh, the machine names of a table's columns below its Chinese header row (as on
+    the data sheets): the cells below hold codes, not words."""
+    if lang == "zh":
+        book.line(ws, *names)
+
+
 def _vocabularies(book: Book, ws, lang: str) -> None:
     book.line(ws)
     book.line(ws, msg("tpl.classes"), msg("tpl.zh_name"), bold=True)
+    _machine_row(book, ws, lang, "land_class", "name_zh")
     for k, v in LAND_CLASSES.items():
         book.line(ws, k, v)
-    book.line(ws, msg("tpl.biomes"), ", ".join(BIOMES), wrap=True)
+    for k in BIOMES:
+        book.line(ws, k, msg("tpl.biome"))
     book.line(ws)
     book.line(ws, msg("tpl.indicators"), msg("tpl.zh_name"), msg("tpl.unit"),
               msg("tpl.category"), bold=True)  # fmt: skip
+    _machine_row(book, ws, lang, "indicator", "name_zh", "unit", "category")
     for d in INDICATORS.values():
         book.line(ws, d.name, d.zh, pretty_unit(d.quantity_unit), label("category", d.category))
     book.line(ws)
     book.line(ws, msg("tpl.drivers"), msg("tpl.zh_name"), msg("tpl.unit"), bold=True)
+    _machine_row(book, ws, lang, "variable", "name_zh", "unit")
     for k, (unit, zh_name) in DRIVERS.items():
         book.line(ws, k, zh_name, pretty_unit(unit))
     book.line(ws)
     book.line(ws, msg("forest.tpl_columns"), msg("tpl.zh_name"), msg("tpl.unit"),
               msg("forest.tpl_symbol"), bold=True)  # fmt: skip
+    _machine_row(book, ws, lang, "column", "name_zh", "unit", "symbol")
     for d in STAND_DRIVERS:
         book.line(ws, d.name, d.zh, pretty_unit(d.unit), d.symbol)
     book.line(ws)
     book.line(ws, msg("forest.tpl_age_classes"), msg("tpl.zh_name"), bold=True)
+    _machine_row(book, ws, lang, "age_class", "name_zh")
     for k, v in AGE_CLASSES.items():
         book.line(ws, k, v)
 
