@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import SchemeError
+from ..errors import SchemeError as _SchemeError  # (private: the API page lists rules only)
 from ..messages import text
 from .allocation import (  # noqa: F401  (re-exported: rules.* is the primitive namespace)
     apply_cap,
@@ -103,7 +103,7 @@ def band_of(x: ArrayLike, edges: Sequence[float], closed: str = "right") -> np.n
     xs = _f(x)
     e = np.asarray(edges, dtype="float64")
     if np.any(np.diff(e) <= 0):
-        raise SchemeError(text("comp.err.band_edges", edges=list(edges)))
+        raise _SchemeError(text("comp.err.band_edges", edges=list(edges)))
     side = "left" if closed == "right" else "right"
     idx = np.searchsorted(e, xs, side=side) - 1
     idx = np.where(xs <= e[0], COMPLIANT, idx)
@@ -143,7 +143,7 @@ def tier_by_exceedance(
     S4 (Shanxi 2013: five tiers 50–300万 per section per month), S16, S17.
     """
     if len(amounts) != len(edges):
-        raise SchemeError(text("comp.err.band_amounts"))
+        raise _SchemeError(text("comp.err.band_amounts"))
     band = band_of(x, edges, closed)
     return _pick(amounts, band), band
 
@@ -249,7 +249,7 @@ def index_change(
     elif mode == "absolute":
         change = cur - prev
     else:
-        raise SchemeError(text("comp.err.band_mode", mode=mode))
+        raise _SchemeError(text("comp.err.band_mode", mode=mode))
     change = np.where(np.isfinite(change), change, np.nan)
     pts = np.trunc(np.round(change, 9)) if whole_points else change
     return change, pts * per_point
@@ -336,4 +336,4 @@ def net_upstream(
         hit = (v > lim) & (inflow_excess > 0)
         eff = np.where(hit, np.maximum(v - inflow_excess, np.minimum(v, lim)), v)
         return eff, hit
-    raise SchemeError(text("comp.err.netting_mode", mode=mode))
+    raise _SchemeError(text("comp.err.netting_mode", mode=mode))
