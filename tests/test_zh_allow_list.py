@@ -99,7 +99,6 @@ KNOWN_GAPS = {
     "the Fen River settlement workbook (geep/compensation writers, English sheet names/labels)",
     "template": "the input template's instructions are bilingual by design ('中文 / English')",
     "compensate": "geep/compensation console and settlement workbook (another helper's scope)",
-    "trading-template": "trading template instructions in English (issue 17 item 4, not done)",
     "trading-positions": "trading journal workbook writer (geep/trading, another helper's scope)",
     "batch": "the combined ledger's provenance sheet shows Python booleans (True)",
 }

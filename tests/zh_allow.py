@@ -25,6 +25,7 @@ _GROUPS = (
     # unit symbols and chemical formulas (the Chinese documents write them so)
     "ha hm km kg t m s d h a yr mm mu kWh MWh GJ kW MW CO SO NOx NO COD NH N P TP TN BOD PM Pa ",
     "kPa ",
+    "tce ",  # tonne of coal equivalent (标准煤当量吨), the unit of energy-use rights
     "yuan RMB ",
     # standard abbreviations of statistical output
     "NaN NA nan inf p q min max sd CV CS ID id ",
@@ -186,6 +187,8 @@ def machine_names() -> set[str]:
     names.update(["name", "managed", "cube"])
     # method ids (the values of --method, shown in the provenance sheet)
     names.update(["esv", "gep", "bt", "geep", "forest"])
+    # the sub-command of `geep trading` a journal's instructions tell the reader to type
+    names.add("positions")
     return names
 
 

@@ -173,3 +173,7 @@ MESSAGES.update(
         "stl.col.kind": ("kind", "类型"),
     }
 )
+
+from ._trading_sheets import MESSAGES as _TRADING_SHEETS  # noqa: E402
+
+MESSAGES.update(_TRADING_SHEETS)
