@@ -99,7 +99,9 @@ KNOWN_GAPS = {
     "names/labels; another helper's scope)",
     "template": "the input template's instructions are bilingual by design ('中文 / English')",
     "compensate": "geep/compensation console and settlement workbook (another helper's scope)",
-    "trading-positions": "trading journal workbook writer (geep/trading, another helper's scope)",
+    "trading-positions": "the positions workbook (geep/trading/export.py workbook_bytes): English "
+    "sheet names, machine-only headers, English code values (type, mode, flow, leg) without "
+    "Chinese labels, English summary/checks/warnings texts, English notes of the example journal",
     "batch": "the combined ledger's provenance sheet shows Python booleans (True)",
 }
 
