@@ -55,8 +55,7 @@ def run_demo(
     src = example_path("shanxi", "shanxi-example.xlsx")
     files: list[Path] = []
     copy = out / "shanxi-example-inputs.xlsx"
-    shutil.copyfile(src, copy)
-    files.append(copy)
+    files.append(_copy_example(src, copy, lang))
 
     say("reading and validating the example workbook")
     inputs = read_inputs(src)
@@ -93,6 +92,36 @@ def run_demo(
         files += _figures(out, g, gg, say, notes)
     summary = _summary(gg, e, regions)
     return DemoResult(e, g, gg, summary, plan, files, notes)
+
+
+def _copy_example(src: Path, dest: Path, lang: str) -> Path:
+    """Copy the example workbook to ``dest``; in another language than English its 'about'
+    sheet and the banner over each data sheet (row 1) are written in that language, through
+    the one workbook writer and atomically. The tables are unchanged."""
+    if lang == "en":
+        shutil.copyfile(src, dest)
+        return dest
+    from openpyxl import load_workbook
+
+    from .io.atomic import atomic_write_bytes
+    from .io.writer import print_ready_bytes
+    from .messages import language_scope
+
+    with language_scope(lang):
+        wb = load_workbook(src)
+        about = wb["about"]
+        about.delete_rows(1, about.max_row)
+        about.title = msg("example.about")
+        about.append([msg("example.about_title")])
+        about.append([])
+        about.append([msg("example.about_text")])
+        about["A3"].alignment = about["A3"].alignment.copy(wrap_text=True, vertical="top")
+        about.row_dimensions[3].height = 15 * 6
+        banner = msg("example.banner", about=about.title)
+        for ws in wb.worksheets[1:]:
+            ws["A1"].value = banner
+        atomic_write_bytes(dest, print_ready_bytes(wb))
+    return dest
 
 
 def _year(ledger: Ledger, year: int) -> Ledger:

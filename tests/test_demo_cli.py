@@ -138,3 +138,37 @@ def test_demo_cli_subprocess(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "GEEP by city" in r.stdout and "Plan indicators" in r.stdout
     assert (tmp_path / "d" / "shanxi-geep.xlsx").exists()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_demo_copy_of_the_example_speaks_the_users_language(tmp_path, lang):
+    """Under zh the example copy's 'about' sheet and banners are Chinese (no English UI text);
+    under en it is the shipped file; either way it reads to the same tables."""
+    import hashlib
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from zh_allow import machine_names, workbook_findings
+
+    from geep.demo import _copy_example
+    from geep.examples import example_path
+    from geep.io.read import read_inputs
+
+    src = example_path("shanxi", "shanxi-example.xlsx")
+    before = hashlib.sha256(src.read_bytes()).hexdigest()
+    copy = _copy_example(src, tmp_path / src.name, lang)  # same name: same input refs
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == before  # the example is untouched
+    found = workbook_findings(copy, machine_names())
+    if lang == "zh":
+        assert not found, "\n".join(found)
+        from openpyxl import load_workbook
+
+        wb = load_workbook(copy, read_only=True)
+        assert wb.sheetnames[0] == "说明"
+        assert "示例数据" in wb["regions"]["A1"].value and "「说明」" in wb["regions"]["A1"].value
+    else:
+        assert copy.read_bytes() == src.read_bytes()
+    got, want = read_inputs(copy), read_inputs(src)
+    assert set(got.tables) == set(want.tables)
+    for name, frame in want.tables.items():
+        pd.testing.assert_frame_equal(got[name], frame)

@@ -21,6 +21,7 @@ from geep.trading import (
     write_journal,
     write_template,
 )
+from geep.trading.rights import RIGHTS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "trading" / "journal.xlsx"
 RULES = Rules.load()
@@ -104,10 +105,47 @@ def test_every_problem_is_reported_with_its_cell(tmp_path):
     assert set(wb.refused) == {"T2", "T5", "T7", "T8", "T10"}
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_template_filled_from_its_dropdowns_validates(tmp_path, lang):
+    """Every value the template's drop-downs offer is read back as its code."""
+    from geep.trading.rights import HOLDER_KINDS
+
+    path = write_template(tmp_path / "t.xlsx", lang=lang)
+    wb = load_workbook(path)
+    holders, txns = wb.worksheets[2], wb.worksheets[3]
+    lists = {}
+    for ws in (holders, txns):
+        for dv in ws.data_validations.dataValidation:
+            col = str(dv.sqref).split(":")[0].rstrip("0123456789")
+            lists[(ws.title, col)] = dv.formula1.strip('"').split(",")
+    kinds = lists[(holders.title, "C")]
+    types, modes, rights = (lists[(txns.title, c)] for c in "CDE")
+    assert len(kinds) == len(HOLDER_KINDS) and len(types) == 7 and len(rights) == 11
+    if lang == "zh":
+        assert kinds[0] == "企业" and types[0] == "分配" and modes == ["无偿", "有偿", "无偿收回"]
+    for i, kind in enumerate(kinds):
+        holders.append([f"H{i}", f"持有人{i}", kind, "140105"])
+    # an allocation of every right (free, then paid), a trade and a buy-back (unpaid)
+    for i, right in enumerate(rights):
+        txns.append([f"A{i}", "2023-01-10", types[0], modes[i % 2], right, 2023, None, "H0", 10,
+                     None, 20000 if i % 2 else None])  # fmt: skip
+    txns.append(["T1", "2023-02-01", types[1], None, rights[0], 2023, "H0", "H1", 2, None,
+                 25000])  # fmt: skip
+    txns.append(["B1", "2023-03-01", types[4], modes[2], rights[0], 2023, "H1", "H4", 1])
+    wb.save(path)
+    got = read_journal(path, rules=RULES)
+    assert not got.report.errors, str(got.report)
+    assert sorted(h.kind for h in got.journal.holders.values()) == sorted(HOLDER_KINDS)
+    by_id = {t.id: t for t in got.journal.transactions}
+    assert {by_id[f"A{i}"].right for i in range(11)} == set(RIGHTS)
+    assert [by_id[f"A{i}"].mode for i in range(2)] == ["free", "paid"]
+    assert (by_id["T1"].type, by_id["B1"].type, by_id["B1"].mode) == ("trade", "buyback", "unpaid")
+
+
 def test_units_headers_in_chinese_and_row_order(tmp_path):
     write_template(tmp_path / "zh.xlsx", lang="zh")
     wb = load_workbook(tmp_path / "zh.xlsx")
-    assert wb.sheetnames == ["说明", "持有人", "交易", "实际排放"]
+    assert wb.sheetnames == ["说明", "代码", "持有人", "交易", "实际排放"]
     wb["持有人"].append(["A", "甲", "企业", "140702"])
     wb["持有人"].append(["B", "乙", "enterprise", 140105])
     head = [c.value for c in wb["交易"][1]]

@@ -28,6 +28,7 @@ _GROUPS = (
     # the MJ of the USLE erosivity unit, USLE's LS factor symbol, and the count units geep
     # accepts in unit columns (population in person, recreation visits in visit)
     "MJ LS person visit ",
+    "tce ",  # tonne of coal equivalent (标准煤当量吨), the unit of energy-use rights
     "yuan RMB ",
     # standard abbreviations of statistical output
     "NaN NA nan inf p q min max sd CV CS ID id ",
@@ -195,6 +196,8 @@ def machine_names() -> set[str]:
     names.update(["name", "managed", "cube"])
     # method ids (the values of --method, shown in the provenance sheet)
     names.update(["esv", "gep", "bt", "geep", "forest"])
+    # the sub-command of `geep trading` a journal's instructions tell the reader to type
+    names.add("positions")
     return names
 
 

@@ -57,7 +57,8 @@ def _demo(args: argparse.Namespace, run_demo) -> int:
         )
     if not quiet:
         emit_frame(res.summary.round(2), "table", title=msg("demo.title_summary"))
-        plan = res.plan[res.plan["indicator"] != "forest_coverage_incl_shrub"]
+        plan = res.plan[res.plan["indicator"] != "forest_coverage_incl_shrub"].copy()
+        plan["region_code"] = plan["region_code"].replace("(all)", msg("demo.all_regions"))
         emit_frame(
             plan.drop(columns=["note"]).round(3),
             "table",

@@ -154,12 +154,22 @@ def _provenance(ledger: Ledger) -> pd.DataFrame:
         else:
             txt = (json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
                    if isinstance(v, dict | list) else str(v))  # fmt: skip
-        rows.append((k, txt))
+        rows.append((k, _meta_text(txt)))
     for ref, digest in sorted(meta.get("tables", {}).items()):
         rows.append((f"table {ref}", f"sha256={digest}"))
     for name, desc in sorted(meta.get("inputs", {}).items()):
         rows.append((f"input {name}", str(desc)))
     return pd.DataFrame(rows, columns=[msg("xl.key"), msg("xl.val")])
+
+
+def _meta_text(txt: str) -> str:
+    """A metadata value in the reader's language where the catalogue has it (the formula a
+    method states, ``xl.meta.*``); any other value as it is."""
+    from ..messages import MESSAGES
+
+    code = next((c for c, (en, _) in MESSAGES.items() if c.startswith("xl.meta.") and en == txt),
+                None)  # fmt: skip
+    return msg(code) if code else txt
 
 
 def _chunks(txt: str) -> list[str]:

@@ -219,3 +219,11 @@ MESSAGES.update(
         "evidence.user": ("user", "用户提供"),
     }
 )
+
+from ._trading_sheets import MESSAGES as _TRADING_SHEETS  # noqa: E402
+
+MESSAGES.update(_TRADING_SHEETS)
+
+from ._example_texts import MESSAGES as _EXAMPLE_TEXTS  # noqa: E402
+
+MESSAGES.update(_EXAMPLE_TEXTS)

@@ -25,6 +25,7 @@ from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
 from ..io.writer import Book
 from .integrity import CHAIN_COLUMNS, RECORD_KEY, chain_rows, record_text
+from .model import TYPES
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
 from .sheets import EMISSIONS, HOLDERS, TRANSACTIONS, SheetSpec
@@ -228,41 +229,97 @@ def write_journal(
 
 
 def template_bytes(lang: str = "en") -> bytes:
-    """Bytes of a blank journal workbook with a README sheet (headers in ``en`` or ``zh``)."""
-    book = Book(lang)
-    wb = book.wb
-    ws = wb.active
-    ws.title = "README" if lang == "en" else "说明"
-    lines = [
-        ["geep rights-trading journal / 权利交易台账"],
-        ["Fill the sheets holders, transactions and (optionally) emissions, then run "
-         "`geep trading validate FILE` and `geep trading positions FILE -o OUT.xlsx`."],
-        ["Headers may be English or Chinese; a unit may follow in brackets, e.g. 数量(t)."],
-        [],
-        ["sheet", "column", "meaning"],
-    ]  # fmt: skip
-    for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
-        for f in spec.fields:
-            lines.append([spec.name, f"{f} / {spec.zh.get(f, '')}", spec.help.get(f, "")])
-    lines += [[], ["holder kinds", ", ".join(HOLDER_KINDS)], ["rights", ", ".join(RIGHTS)]]
-    for r in lines:
-        ws.append([neutralise(v) for v in r])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 28
-    ws.column_dimensions["C"].width = 100
-    for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
-        _template_sheet(wb, spec, lang)
-    return book.bytes()
+    """Bytes of a blank journal workbook: an instructions sheet, a sheet of codes with their
+    Chinese names, and the input sheets with drop-downs for holder kinds, transaction types,
+    modes and rights. Under ``zh`` every text is Chinese, the input sheets have Chinese names
+    and headers, and the drop-downs offer the Chinese names (which the reader accepts); under
+    ``en`` the machine names."""
+    from ..messages import language_scope
+
+    with language_scope(lang):
+        book = Book(lang)
+        _readme(book, lang)
+        _codes(book, lang)
+        for spec in (HOLDERS, TRANSACTIONS, EMISSIONS):
+            _template_sheet(book.wb, spec, lang)
+        return book.bytes()
+
+
+def _readme(book: Book, lang: str) -> None:
+    """The instructions sheet: what to fill, and the meaning of every column."""
+    from ..messages import msg
+
+    ws = book.sheet(msg("trading.tpl.readme"))
+    names = {s.name: (s.name if lang == "en" else s.sheet_zh) for s in (HOLDERS, TRANSACTIONS,
+                                                                        EMISSIONS)}  # fmt: skip
+    book.line(ws, msg("trading.tpl.title"), bold=True, size=14)
+    book.line(ws, msg("trading.tpl.fill", **names), wrap=False)
+    book.line(ws, msg("trading.tpl.headers", codes=msg("trading.tpl.codes")))
+    book.line(ws)
+    rows = [(names[spec.name], f, spec.zh.get(f, ""), msg(f"trading.tpl.help.{spec.name}.{f}"))
+            for spec in (HOLDERS, TRANSACTIONS, EMISSIONS) for f in spec.fields]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["table", "column", "header_zh", "meaning"])
+    heads = [msg(f"trading.tpl.col.{k}") for k in ("sheet", "column", "header", "meaning")]
+    book.table(ws, frame, headers=heads, second=list(frame.columns) if lang == "zh" else None,
+               max_width=100)  # fmt: skip
+
+
+def _code_lists(lang: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Lists of the template: name → [(code, name in ``lang``, unit)]."""
+    from ..messages import msg
+
+    def named(prefix: str, codes) -> list[tuple[str, str, str]]:
+        return [(c, msg(f"trading.{prefix}.{c}"), "") for c in codes]
+
+    rights = [(r.id, r.zh if lang == "zh" else r.en, unit_label(r)) for r in RIGHTS.values()]
+    return {
+        "holder_kinds": named("kind", HOLDER_KINDS),
+        "types": named("type", TYPES),
+        "modes": named("mode", ("free", "paid", "unpaid")),
+        "rights": rights,
+    }
+
+
+def _codes(book: Book, lang: str) -> None:
+    """The sheet of codes: each list (holder kinds, types, modes, rights) as code, name, unit."""
+    from ..messages import msg
+
+    ws = book.sheet(msg("trading.tpl.codes"))
+    heads = [msg(f"trading.tpl.col.{k}") for k in ("code", "name", "unit")]
+    for name, items in _code_lists(lang).items():
+        book.line(ws, msg(f"trading.tpl.{name}"), bold=True)
+        frame = pd.DataFrame(items, columns=["value_code", "name", "value_unit"])
+        if not frame["value_unit"].any():  # units only where the codes have them (rights)
+            frame = frame.drop(columns="value_unit")
+        second = list(frame.columns) if lang == "zh" else None
+        book.table(ws, frame, headers=heads[: frame.shape[1]], second=second)
+        book.line(ws)
+
+
+#: sheet → field → list of the drop-down of that column
+_DROPDOWNS = {"holders": {"kind": "holder_kinds"},
+              "transactions": {"type": "types", "mode": "modes", "right": "rights"},
+              "emissions": {"right": "rights"}}  # fmt: skip
 
 
 def _template_sheet(wb: Workbook, spec: SheetSpec, lang: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     ws = wb.create_sheet(spec.name if lang == "en" else spec.sheet_zh)
     ws.append([f if lang == "en" else spec.zh.get(f, f) for f in spec.fields])
     for j, c in enumerate(ws[1], start=1):
         c.font, c.fill = Font(bold=True), HEADER_FILL
         ws.column_dimensions[get_column_letter(j)].width = 16
     ws.freeze_panes = "A2"
+    lists = _code_lists(lang)
+    for field_, name in _DROPDOWNS.get(spec.name, {}).items():
+        shown = [c if lang == "en" else n for c, n, _ in lists[name]]
+        # any other entry (a code or an alias) stays allowed: the reader checks it
+        dv = DataValidation(type="list", formula1='"' + ",".join(shown) + '"',
+                            allow_blank=True, showErrorMessage=False)  # fmt: skip
+        letter = get_column_letter(spec.fields.index(field_) + 1)
+        dv.add(f"{letter}2:{letter}1000")
+        ws.add_data_validation(dv)
 
 
 def write_template(path: str | Path, lang: str = "en") -> Path:

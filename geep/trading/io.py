@@ -30,7 +30,7 @@ from .journal import Journal
 from .model import QUANTITY_MAX, Holder, Transaction
 from .rights import RIGHTS, price_factor, quantity_factor, right_id, unit_label
 from .rules import Rules
-from .sheets import SHEETS, SheetSpec, _date, _holder, _int, _number, _text, _year
+from .sheets import SHEETS, SheetSpec, _date, _holder, _int, _mode, _number, _text, _year
 
 
 @dataclass
@@ -206,7 +206,7 @@ class _Reader:
             f["id"] = self.cell(sh, rec, "id", _text, required=True)
             f["date"] = self.cell(sh, rec, "date", _date, required=True)
             f["type"] = self.cell(sh, rec, "type", _text, required=True)
-            f["mode"] = self.cell(sh, rec, "mode", lambda v: _text(v).lower())
+            f["mode"] = self.cell(sh, rec, "mode", _mode)
             right = self.cell(sh, rec, "right", right_id)
             f["right"] = right
             f["vintage"] = self.cell(sh, rec, "vintage", _int)

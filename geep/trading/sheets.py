@@ -168,6 +168,16 @@ def _number(v: Any) -> tuple[Any, str | None]:
     return (None if val is None else to_decimal(val)), note
 
 
+#: Chinese names of modes (the template's drop-down under zh)
+MODE_ALIASES = {"无偿": "free", "免费": "free", "有偿": "paid", "无偿收回": "unpaid"}
+
+
+def _mode(v: Any) -> str | None:
+    """A mode cell as its code (``free``, ``paid``, ``unpaid``; Chinese names accepted)."""
+    t = _text(v)
+    return None if t is None else MODE_ALIASES.get(t, t.lower())
+
+
 def _holder(v: Any) -> str | None:
     """A holder id cell in its normal form (see :func:`~geep.trading.model.holder_id`)."""
     t = _text(v)
