@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -212,12 +213,24 @@ _BUSY = False  # a file is being processed: SIGINT interrupts it
 def _on_sigint(signum, frame) -> None:  # pragma: no cover - runs in worker processes
     global _STOP
     _STOP = True
+    # one interrupt is enough: a second one (the process group's Ctrl-C and the parent's
+    # relay both arrive) could land in the handling of the first
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _BUSY:
         raise KeyboardInterrupt
 
 
+def _quiet_interrupts(unraisable) -> None:  # pragma: no cover - runs in worker processes
+    """An interrupt that lands in a finaliser (``ZipFile.__del__``, say) is dropped by Python
+    with a traceback on stderr; the worker stops anyway (``_STOP``), so say nothing."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def _worker_init() -> None:  # pragma: no cover - runs in worker processes
     signal.signal(signal.SIGINT, _on_sigint)
+    sys.unraisablehook = _quiet_interrupts
 
 
 def _work(path: Path, *args) -> FileResult:  # pragma: no cover - runs in worker processes
