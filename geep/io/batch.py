@@ -213,16 +213,13 @@ _BUSY = False  # a file is being processed: SIGINT interrupts it
 def _on_sigint(signum, frame) -> None:  # pragma: no cover - runs in worker processes
     global _STOP
     _STOP = True
-    # one interrupt is enough: a second one (the process group's Ctrl-C and the parent's
-    # relay both arrive) could land in the handling of the first
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the group's Ctrl-C and the relay: one is enough
     if _BUSY:
         raise KeyboardInterrupt
 
 
 def _quiet_interrupts(unraisable) -> None:  # pragma: no cover - runs in worker processes
-    """An interrupt that lands in a finaliser (``ZipFile.__del__``, say) is dropped by Python
-    with a traceback on stderr; the worker stops anyway (``_STOP``), so say nothing."""
+    """Say nothing of an interrupt Python dropped in a finaliser (the worker stops anyway)."""
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
         return
     sys.__unraisablehook__(unraisable)
