@@ -94,17 +94,7 @@ def open_years(
         if first is None:
             first = src
         elif not first.grid.same_as(src.grid):
-            raise GridMismatchError(
-                text(
-                    "grid.grid_mismatch",
-                    a=first.label,
-                    b=src.label,
-                    grid_a=first.grid.describe(),
-                    grid_b=src.grid.describe(),
-                ),
-                hint=text("grid.hint_grid_mismatch"),
-                file=src.label,
-            )
+            raise grid_mismatch(first, src)
         out[y] = src
     return YearRasters(out, how)
 
@@ -127,3 +117,13 @@ def open_zones(
     if is_zone_raster(zones):
         return raster_zones(zones, src.grid, chunks=src.chunks, scheduler=scheduler)
     return vector_zones(zones, src.grid, zone_field=zone_field, overlap=overlap)
+
+
+def grid_mismatch(a, b) -> GridMismatchError:
+    """The error for two rasters ``a`` and ``b`` that are not on one grid (named at ``b``)."""
+    return GridMismatchError(
+        text("grid.grid_mismatch", a=a.label, b=b.label, grid_a=a.grid.describe(),
+             grid_b=b.grid.describe()),
+        hint=text("grid.hint_grid_mismatch"),
+        file=b.label,
+    )  # fmt: skip

@@ -23,10 +23,10 @@ from .areas import check_nodata_not_a_class, row_weights
 from .compute import run, tree
 from .counts import Counts, total, transition_counts
 from .crosswalk import load_crosswalk
-from .errors import GridError, GridMismatchError, GridWarning, ZoneError
+from .errors import GridError, GridWarning, ZoneError
 from .open import aligned
 from .read import source_blocks
-from .sources import open_years, open_zones
+from .sources import grid_mismatch, open_years, open_zones
 from .zones import zone_blocks
 
 
@@ -157,17 +157,7 @@ def _pair(raster_from, raster_to, years, chunks, nodata, align: str):
     (yb, b), _ = _one_year(raster_to, y1, chunks=a.chunks, nodata=nodata)
     if not a.grid.same_as(b.grid):
         if align != "nearest":
-            raise GridMismatchError(
-                text(
-                    "grid.grid_mismatch",
-                    a=a.label,
-                    b=b.label,
-                    grid_a=a.grid.describe(),
-                    grid_b=b.grid.describe(),
-                ),
-                hint=text("grid.hint_grid_mismatch"),
-                file=b.label,
-            )
+            raise grid_mismatch(a, b)
         b = aligned(b, a)
     return (ya, a), (yb, b), how
 
