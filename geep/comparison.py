@@ -62,9 +62,19 @@ class Comparison:
     price_year: int | None = None
     #: ``{account: (value unit, price year)}`` — the money of each compared account
     money: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    #: ``{side: name}`` where a side has a name (regions compared by code: the name the
+    #: ledger's lines give, else the regions table's, else the ``names`` passed to
+    #: :func:`compare`)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def side_label(self, side: str) -> str:
+        """How a reader sees ``side``: ``name (code)`` where it has a name, else the side."""
+        name = self.names.get(side)
+        return f"{name} ({side})" if name and name != side else side
 
     def __repr__(self) -> str:
-        head = f"Comparison of {len(self.sides)} sides ({', '.join(self.sides)}), "
+        sides = ", ".join(self.side_label(n) for n in self.sides)
+        head = f"Comparison of {len(self.sides)} sides ({sides}), "
         head += "; ".join(f"{a}: {u} at price year {py}" for a, (u, py) in self.money.items())
         notes = "".join(f"\n  ! {n}" for n in self.notes)
         return head + notes + "\n" + self.totals.to_string(index=False)
@@ -122,6 +132,7 @@ def compare(
     regions: pd.DataFrame | None = None,
     top: int = 10,
     accounts: Sequence[str] | None = None,
+    region_names: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Compare ledgers side by side.
 
@@ -141,6 +152,9 @@ def compare(
         Number of driver lines listed per side.
     accounts
         Compare only these accounts (e.g. ``["GEP"]``); default: every account.
+    region_names
+        Region names by code (e.g. ``geep.report.regions.shanxi().names("zh")``), for the
+        sides of ``across="region"`` whose lines and ``regions`` table give no name.
 
     Raises
     ------
@@ -173,14 +187,50 @@ def compare(
         table = table.sort_values(["account", "_c", *keys[2:]], kind="stable").drop(columns="_c")
     table = table.reset_index(drop=True)
 
-    totals = _totals(names, frames, across, regions)
-    drivers = _drivers(names, frames, top)
-    notes = _notes(names, metas)
+    side_names = _side_names(names, frames, across, regions, region_names)
+    totals = _named(_totals(names, frames, across, regions), side_names)
+    drivers = _named(_drivers(names, frames, top), side_names)
+    notes = _notes(names, metas, side_names)
     units = {u for u, _ in money.values()}
     pys = {p for _, p in money.values()}
     unit = next(iter(units)) if len(units) == 1 else "mixed"
     py = next(iter(pys)) if len(pys) == 1 else None
-    return Comparison(names, table, totals, drivers, notes, unit, py, money)
+    return Comparison(names, table, totals, drivers, notes, unit, py, money, side_names)
+
+
+def _side_names(
+    names: list[str],
+    frames: list[pd.DataFrame],
+    across: str,
+    regions: pd.DataFrame | None,
+    given: Mapping[str, str] | None,
+) -> dict[str, str]:
+    """``{side: name}`` of regions compared by code: the ledger's own ``region_name``, else
+    the regions table's, else ``given``; sides without a name are left out."""
+    if across != "region":
+        return {}
+    out: dict[str, str] = {}
+    table: dict[str, str] = {}
+    if regions is not None and "region_name" in regions:
+        table = {str(c): n for c, n in zip(regions["region_code"], regions["region_name"],
+                                           strict=True) if isinstance(n, str) and n.strip()}  # fmt: skip
+    for n, f in zip(names, frames, strict=True):
+        own = f["region_name"].dropna().astype(str).str.strip() if "region_name" in f else None
+        own = own[own != ""] if own is not None else None
+        name = own.iloc[0] if own is not None and len(own) else None
+        name = name or table.get(n) or (given or {}).get(n)
+        if name:
+            out[n] = str(name)
+    return out
+
+
+def _named(frame: pd.DataFrame, side_names: Mapping[str, str]) -> pd.DataFrame:
+    """``frame`` with a ``side_name`` column after ``side`` when any side has a name."""
+    if not side_names or "side" not in frame:
+        return frame
+    out = frame.copy()
+    out.insert(1, "side_name", out["side"].map(lambda s: side_names.get(s, "")))
+    return out
 
 
 def _keep_accounts(ledgers: Sequence[Ledger] | Ledger, accounts: Sequence[str]) -> list[Ledger]:
@@ -302,18 +352,19 @@ def _drivers(names, frames, top: int) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True)
 
 
-def _notes(names, metas: list[Mapping]) -> list[str]:
+def _notes(names, metas: list[Mapping], side_names: Mapping[str, str]) -> list[str]:
     notes = []
     tabs = [set((m or {}).get("tables", {})) for m in metas]
     if any(t != tabs[0] for t in tabs[1:]):
         for n, t in zip(names, tabs, strict=True):
             only = sorted(t - set.intersection(*tabs))
             if only:
-                notes.append(msg("cmp.note_editions", side=n, editions=", ".join(only)))
+                side = f"{side_names[n]} ({n})" if n in side_names else n
+                notes.append(msg("cmp.note_editions", side=side, editions=", ".join(only)))
     status = {n: (m or {}).get("status", "released") for n, m in zip(names, metas, strict=True)}
     prov = [n for n, s in status.items() if s != "released"]
     if prov:
-        sides = ", ".join(f"{n} ({label('status', status[n])})" for n in prov)
+        sides = ", ".join(f"{side_names.get(n, n)} ({label('status', status[n])})" for n in prov)
         notes.append(msg("cmp.note_provisional", sides=sides))
     return notes
 

@@ -102,6 +102,7 @@ def _copy_example(src: Path, dest: Path, lang: str) -> Path:
         shutil.copyfile(src, dest)
         return dest
     from openpyxl import load_workbook
+    from openpyxl.styles import Alignment
 
     from .io.atomic import atomic_write_bytes
     from .io.writer import print_ready_bytes
@@ -115,7 +116,7 @@ def _copy_example(src: Path, dest: Path, lang: str) -> Path:
         about.append([msg("example.about_title")])
         about.append([])
         about.append([msg("example.about_text")])
-        about["A3"].alignment = about["A3"].alignment.copy(wrap_text=True, vertical="top")
+        about["A3"].alignment = Alignment(wrap_text=True, vertical="top")
         about.row_dimensions[3].height = 15 * 6
         banner = msg("example.banner", about=about.title)
         for ws in wb.worksheets[1:]:

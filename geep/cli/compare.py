@@ -51,6 +51,31 @@ def run(args: argparse.Namespace) -> int:
         return _compare(args)
 
 
+def _console_totals(cmp, unit: str | None):
+    """The totals as a reader sees them: money in ``unit`` with thousands separators (never
+    ``7.03e+11``), the unit in the title of each money column."""
+    from ..io.writer import money_unit
+
+    shown, divisor = money_unit(unit)
+    out = cmp.totals.copy()
+    for c in ("value", "per_capita", "per_km2"):
+        if c in out:
+            out[c] = [f"{v / divisor:,.2f}" if v == v else "" for v in out[c]]
+    names = {c: label("column", c) for c in out.columns}
+    names["value"] = f"{names['value']} [{shown}]"
+    return out.rename(columns=names)
+
+
+def _shipped_names(across: str, lang: str | None) -> dict[str, str] | None:
+    """Names of ``regions-shanxi`` in the user's language for regions compared by code (the
+    names a ledger or ``--regions`` gives come first)."""
+    if across != "region":
+        return None
+    from ..report.regions import shanxi
+
+    return shanxi().names(lang or "en")
+
+
 def _compare(args: argparse.Namespace) -> int:
     from ..comparison import compare
     from ..ledger import Ledger
@@ -83,14 +108,12 @@ def _compare(args: argparse.Namespace) -> int:
                     available=", ".join(have),
                 )
             )
-    cmp = compare(
-        ledgers, labels=labels, across=across, level=args.level, regions=regions, accounts=accounts
-    )
+    cmp = compare(ledgers, labels=labels, across=across, level=args.level, regions=regions,
+                  accounts=accounts, region_names=_shipped_names(across, args.lang))  # fmt: skip
     cmp.to_excel(args.out, lang=args.lang or "en", unit=args.unit)
     for n in cmp.notes:
         print(f"! {n}")
     if not getattr(args, "quiet", False):
-        totals = cmp.totals.round(2).rename(columns=lambda c: label("column", c))
-        emit_frame(totals, "table", title=msg("cmp.title_totals"))
+        emit_frame(_console_totals(cmp, args.unit), "table", title=msg("cmp.title_totals"))
     say(args, msg("cli.cmp_wrote", file=args.out))
     return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 
 from ..messages import label, language_scope, msg
 from .writer import MONEY_FMT, Book, headers_for, money_unit, scaled
@@ -36,8 +36,18 @@ def _formats(columns, sides=()) -> dict[str, str]:
     return out
 
 
-def _headers(columns, lang: str) -> tuple[list[str], list[str] | None]:
-    return headers_for(columns, lang)
+def _headers(columns, lang: str, cmp: Comparison | None = None):
+    """Header rows; under zh the columns of each side say which side by its name."""
+    first, second = headers_for(columns, lang)
+    if second is None or cmp is None:
+        return first, second
+    for j, c in enumerate(second):
+        kind, _, side = c.partition(":")
+        if c in cmp.sides:
+            first[j] = cmp.side_label(c)
+        elif side in cmp.sides and kind in ("diff", "pct", "damage_pct"):
+            first[j] = msg(f"cmp.col_{kind}", side=cmp.side_label(side))
+    return first, second
 
 
 def comparison_book(cmp: Comparison, lang: str = "en", unit: str | None = None) -> Book:
@@ -47,7 +57,7 @@ def comparison_book(cmp: Comparison, lang: str = "en", unit: str | None = None) 
         book = Book(lang)
         about = book.sheet(msg("cmp.about"))
         book.line(about, msg("cmp.title"), bold=True, size=14)
-        book.line(about, msg("cmp.sides"), ", ".join(cmp.sides))
+        book.line(about, msg("cmp.sides"), ", ".join(cmp.side_label(n) for n in cmp.sides))
         for acc, (cur, py) in (cmp.money or {"": (cmp.unit, cmp.price_year)}).items():
             prefix = f"{label('account', acc)} ({acc}): " if acc else ""
             book.line(about, prefix + msg("cmp.unit", unit=cur, py=py, shown=money[0]))
@@ -56,7 +66,7 @@ def comparison_book(cmp: Comparison, lang: str = "en", unit: str | None = None) 
             about.cell(r, 1).fill = WARN
         about.column_dimensions["A"].width = 100
         _totals_sheet(book, cmp, money)
-        first, second = _headers(cmp.table.columns, lang)
+        first, second = _headers(cmp.table.columns, lang, cmp)
         book.table(
             book.sheet(msg("cmp.lines")),
             scaled(cmp.table, _money_columns(cmp.table.columns, cmp.sides), money[1]),
@@ -84,6 +94,7 @@ def _totals_sheet(book: Book, cmp: Comparison, money: tuple[str, float]) -> None
         .reindex(cmp.sides)
         .reset_index()
     )
+    wide["side"] = [cmp.side_label(n) for n in wide["side"]]  # the chart's categories
     wide = scaled(wide, list(wide.columns[1:]), money[1])
     first, _ = _headers(wide.columns, book.lang)  # one header row: the chart reads row 1
     book.table(tot, wide, headers=first, formats={c: MONEY_FMT for c in wide.columns[1:]})
@@ -99,7 +110,7 @@ def _totals_sheet(book: Book, cmp: Comparison, money: tuple[str, float]) -> None
         tot.add_chart(chart, f"A{len(wide) + 4}")
     book.line(tot)
     start = len(wide) + 24
-    tot.cell(start, 1, msg("cmp.detail")).font = tot.cell(start, 1).font.copy(bold=True)
+    tot.cell(start, 1, msg("cmp.detail")).font = Font(bold=True)
     detail = scaled(cmp.totals, _money_columns(cmp.totals.columns), money[1])
     first, second = _headers(detail.columns, book.lang)
     book.table(tot, detail, headers=first, second=second, start_row=start + 1,

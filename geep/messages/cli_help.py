@@ -51,8 +51,8 @@ MESSAGES = {
         "并列比较核算表（不同运行、版本、地区或年份）",
     ),
     "help.compare.description": (
-        "Compare ledger files (written by geep run / demo / batch) side by side: absolute and % differences, per capita and per km², ranks and the lines that drive each difference. Different price years are refused; different coefficient editions are stated.",
-        "并列比较核算表文件（由 geep run / demo / batch 写出）：绝对差与百分比差、人均与每平方千米值、排名，以及造成各项差异的明细行。价格年不同则拒绝比较；系数版本不同会注明。",
+        "Compare ledger files (written by geep run / demo / batch) side by side: absolute and % differences, per capita and per km², ranks and the lines that drive each difference. Regions are labelled with their names (from the ledger, --regions, else regions-shanxi). Different price years are refused; different coefficient editions are stated.",
+        "并列比较核算表文件（由 geep run / demo / batch 写出）：绝对差与百分比差、人均与每平方千米值、排名，以及造成各项差异的明细行。各区域以名称标注（取自核算表、--regions，否则取自 regions-shanxi）。价格年不同则拒绝比较；系数版本不同会注明。",
     ),
     "help.compare.epilog": (
         "examples:\n  geep compare base.xlsx scenario.xlsx -o compare.xlsx\n  geep compare shanxi-geep.xlsx --across region --year 2020 -o cities.xlsx\n  geep compare shanxi-gep.xlsx --across year -o years.xlsx",
@@ -409,6 +409,10 @@ MESSAGES.update(
             "暂定结果：{sides}",
         ),
         "column.side": ("side", "比较方"),
+        "column.side_name": ("side name", "名称"),
+        "cmp.col_diff": ("difference: {side}", "差值：{side}"),
+        "cmp.col_pct": ("difference [%]: {side}", "差值 [%]：{side}"),
+        "cmp.col_damage_pct": ("change of the damage [%]: {side}", "损失变化 [%]：{side}"),
         "column.rank": ("rank", "排名"),
         "column.diff": ("difference", "差值"),
         "column.share_of_total_diff": ("share of the total difference [%]", "占总差值比例 [%]"),
