@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..messages import text
+from ..messages import number, text
 from .report import Issue
 
 #: plausible GDP per resident [CNY person⁻¹] (lower, upper)
@@ -122,9 +122,9 @@ def _jumps(name: str, t: pd.DataFrame, keys: list[str], value: str, ref: str) ->
     for k in np.flatnonzero(hit):
         a, b = d.iloc[k - 1], d.iloc[k]
         series = "/".join(str(b[c]) for c in keys)
-        out.append(Issue(name, str(b[ref]), value, f"{b[value]:g}",
+        out.append(Issue(name, str(b[ref]), value, number(b[value]),
                          text("plaus.jump", series=series, column=value, y0=a["year"], y1=b["year"],
-                              a=f"{a[value]:g}", b=f"{b[value]:g}", factor=f"{factor[k]:.3g}",
+                              a=number(a[value]), b=number(b[value]), factor=number(factor[k], 3),
                               cell0=str(a[ref]), cell1=str(b[ref])),
                          text("plaus.hint_jump"), "warning"))  # fmt: skip
     return out

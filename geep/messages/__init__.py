@@ -214,6 +214,20 @@ def label(kind: str, code: object) -> str:
     return msg(key) if key in MESSAGES else str(code)
 
 
+def number(value: object, sig: int = 6) -> str:
+    """A number as a reader writes it in a message: up to ``sig`` significant digits,
+    thousands separators, never an exponent (``18753200.0`` → ``18,753,200``, not
+    ``1.87532e+07``; ``0.0001234`` → ``0.0001234``); not finite → ``nan`` / ``inf``."""
+    import math
+
+    v = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(v) or v == 0:
+        return "0" if v == 0 else str(v)
+    decimals = max(0, sig - 1 - math.floor(math.log10(abs(v))))
+    out = f"{v:,.{decimals}f}"
+    return out.rstrip("0").rstrip(".") if "." in out else out
+
+
 def did_you_mean(word: str, options: list[str] | tuple[str, ...], n: int = 3) -> str:
     """Return a "; did you mean ...?" suffix with the closest options, or ``""``."""
     import difflib
@@ -237,6 +251,7 @@ __all__ = [
     "language",
     "language_scope",
     "msg",
+    "number",
     "set_language",
     "text",
 ]
