@@ -126,3 +126,32 @@ def test_a_system_account_cannot_be_registered_and_a_unit_that_does_not_fit_its_
     by_cell = {e.where: str(e.problem) for e in ei.value.report.errors}
     assert "system accounts" in by_cell["s.xlsx!holders!A2"]
     assert "does not fit right water" in by_cell["s.xlsx!transactions!H2"]
+
+
+def test_only_the_journal_sheets_are_read_but_every_part_is_pre_flighted(tmp_path):
+    """An export's computed sheets (positions, ledger …) are not read — a damaged cell there
+    changes nothing — yet entity expansion in one of them refuses the whole file."""
+    import re
+
+    from hostile_files import rewrite, sheet_part
+
+    from geep.io.preflight import UnreadableFileError
+    from geep.trading import write_journal
+
+    want = read_journal(EXAMPLE, rules=RULES)
+    out = write_journal(want.journal, tmp_path / "e.xlsx", want.actual, want.verified)
+    wb = load_workbook(out)
+    wb["positions"]["A2"] = "#REF!"
+    wb.save(out)
+    got = read_journal(out, rules=RULES)
+    assert got.report.ok and len(got.journal) == len(want.journal)
+    assert not any("positions" in i.where for i in got.report.issues)
+
+    def laughs(d: bytes) -> bytes:
+        ents = b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        d = re.sub(rb"^<\?xml[^>]*\?>", b"", d)
+        return b'<?xml version="1.0"?><!DOCTYPE worksheet [' + ents + b"]>" + d
+
+    rewrite(out, laughs, sheet_part(out, "positions"))
+    with pytest.raises(UnreadableFileError, match="entity declaration"):
+        read_journal(out, rules=RULES)

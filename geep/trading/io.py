@@ -248,10 +248,20 @@ def _emissions(tab: _Table | None, known: set[str]) -> tuple[pd.DataFrame, pd.Da
     return a, v.drop(columns=["right"])
 
 
+def _summary_names() -> tuple[str, ...]:
+    """Names of the summary sheet of an exported journal (English, and Chinese if the
+    catalogue names it)."""
+    from ..messages import MESSAGES
+
+    return ("summary", *MESSAGES.get("trading.xl.sheet.summary", ()))
+
+
 def _load(path: Path) -> dict[str, Any]:
-    """``{sheet name: RawSheet}`` of a journal workbook through the shared pre-flight and
-    cell reader (zip bombs, entity expansion, encrypted or damaged files refused; every
-    row as saved, whatever the declared ``<dimension>``).
+    """``{sheet name: RawSheet}`` of the journal sheets (and the integrity record) of a
+    workbook, through the shared pre-flight and cell reader (zip bombs, entity expansion,
+    encrypted or damaged files refused in every part; every row as saved, whatever the
+    declared ``<dimension>``). The other sheets of an exported journal (postings, positions,
+    ledger …) are what geep computed from these, and are not read.
 
     Raises
     ------
@@ -261,7 +271,9 @@ def _load(path: Path) -> dict[str, Any]:
     from ..io.preflight import UnreadableFileError
     from ..io.workbook import load_sheets
 
-    sheets, _, _ = load_sheets(path)
+    wanted = {_fold(a) for t in TABLES.values() for a in (t.name, t.zh, *t.sheets)}
+    wanted.update(_fold(n) for n in _summary_names())  # the integrity record of an export
+    sheets, _, _ = load_sheets(path, only=lambda title: _fold(title) in wanted)
     if sheets and sheets[0].delimiter is not None:
         raise UnreadableFileError(text("trading.not_workbook", file=path.name), file=str(path),
                                   hint=text("hint.trading.save_xlsx"))  # fmt: skip
