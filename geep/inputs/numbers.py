@@ -135,7 +135,7 @@ def _report_units(c: ColumnDef, conv, col, orig, src, bad, iss: Issues) -> None:
             else:
                 iss.cell(i, unit_at, u, exc.message, exc.hint or "")
         bad |= rows
-    if c.unit_column is not None:
+    if c.unit_column is not None and c.assume_note:
         for rows, target in conv.assumed:
             if target not in ("dimensionless", "", "1"):
                 for i in np.flatnonzero(rows):

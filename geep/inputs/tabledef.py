@@ -72,6 +72,10 @@ class ColumnDef:
     assume_unit
         An empty unit is read as the row's canonical unit, with a note (a blank price unit of
         a journal is CNY per the right's unit).
+    assume_note
+        Whether reading an empty unit as the canonical one is said in a note (``False``
+        where the blank is the documented way of writing the canonical unit, such as a
+        journal's quantity in the unit of its right).
     """
 
     name: str
@@ -95,6 +99,7 @@ class ColumnDef:
     alternatives: tuple[str, ...] = ()
     unit_column: str | None = "unit"
     assume_unit: bool = False
+    assume_note: bool = True
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,8 +60,12 @@ class RawSheet:
     delimiter: str | None = None  # CSV only: a ';' or tab makes a comma in a number ambiguous
 
 
-def read_xlsx(path: Path, scan: WorkbookScan) -> list[RawSheet]:
-    """Read every worksheet of an (already pre-flighted) workbook.
+def read_xlsx(
+    path: Path, scan: WorkbookScan, only: Callable[[str], bool] | None = None
+) -> list[RawSheet]:
+    """Read every worksheet of an (already pre-flighted) workbook — or, with ``only``, the
+    worksheets whose title it accepts (a domain that reads known sheets of a workbook geep
+    writes with many others: a journal's holders and transactions, not its positions).
 
     Raises
     ------
@@ -79,6 +84,8 @@ def read_xlsx(path: Path, scan: WorkbookScan) -> list[RawSheet]:
             wb = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
             try:
                 for ws in wb.worksheets:
+                    if only is not None and not only(ws.title):
+                        continue
                     part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
                     sc = scan.sheets.get(part)
                     raw = RawSheet(ws.title, f"{name}!{ws.title}")

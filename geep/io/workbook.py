@@ -9,7 +9,7 @@ Order of work: pre-flight (type by magic bytes, archive limits, DTD refusal; see
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,11 +45,12 @@ def _file_issue(name: str, err: UnreadableFileError) -> Issue:
 
 
 def load_sheets(
-    path: Path, limits: Limits | None = None
+    path: Path, limits: Limits | None = None, only: Callable[[str], bool] | None = None
 ) -> tuple[list[RawSheet], str, list[Issue]]:
     """The raw sheets of one file after the pre-flight: ``(sheets, source description,
     issues)`` — a workbook's worksheets (every cell as saved, whatever its declared
-    dimension) or a CSV file as one sheet.
+    dimension; with ``only``, the worksheets whose title it accepts — every part is still
+    pre-flighted) or a CSV file as one sheet.
 
     Raises
     ------
@@ -80,7 +81,7 @@ def load_sheets(
         return [raw], f"sha256={file_sha256(path)}; encoding={encoding}", [note]
     scan = check_workbook(path, limits)  # refusals come before any full read of the file
     digest = file_sha256(path)
-    return read_xlsx(path, scan), f"sha256={digest}", []
+    return read_xlsx(path, scan, only), f"sha256={digest}", []
 
 
 def read_file(

@@ -25,6 +25,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unit {unit!r} does not fit right {right} (quantities in {expected})",
         "单位 {unit!r} 不适用于 {right}（数量单位应为 {expected}）",
     ),
+    "trading.unit_t_co2e": (
+        "{unit} read as {factor}t CO2e (carbon rights are tonnes of CO2 equivalent)",
+        "{unit} 按 {factor}t CO2e 读取（碳排放权以吨二氧化碳当量计）",
+    ),
+    "hint.trading.unit_tce": (
+        "energy-use rights are counted in tce (吨标准煤), or 万tce",
+        "用能权以 tce（吨标准煤）或 万tce 计",
+    ),
+    "hint.trading.unit": (
+        "give the quantity in {unit} or a unit of the same dimension",
+        "请以 {unit} 或同量纲的单位填写数量",
+    ),
+    "hint.trading.price_unit": (
+        "write a price unit such as 元/{unit} or 万元/{unit}",
+        "请填写价格单位，如 元/{unit} 或 万元/{unit}",
+    ),
+    "hint.trading.price_money": (
+        "the money part must be 元, 万元, 亿元 or CNY",
+        "金额部分应为 元、万元、亿元 或 CNY",
+    ),
     "trading.price_unit": (
         "price unit {unit!r} does not fit right {right} (prices in {expected})",
         "价格单位 {unit!r} 不适用于 {right}（价格单位应为 {expected}）",

@@ -169,20 +169,6 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # the journal reader (geep.trading.io)
-        "trading.unknown_column": (
-            "unknown column {column!r}; it is ignored",
-            "未知列 {column!r}，已忽略",
-        ),
-        "hint.trading.columns": ("columns: {columns}", "可用列：{columns}"),
-        "trading.column_twice": ("column {column!r} appears twice", "列 {column!r} 出现了两次"),
-        "trading.column_missing": (
-            "required column {column!r} is missing",
-            "缺少必填列 {column!r}",
-        ),
-        "hint.trading.add_column": (
-            "add a column headed {column!r} ({zh})",
-            "请添加表头为 {column!r}（{zh}）的列",
-        ),
         "trading.sheet_missing": (
             "sheet {sheet!r} ({zh}) is missing",
             "缺少工作表 {sheet!r}（{zh}）",
@@ -190,6 +176,76 @@ MESSAGES.update(
         "hint.trading.template": (
             "start from `geep trading template`",
             "请从 `geep trading template` 生成的模板开始",
+        ),
+        "trading.sheet_hidden": (
+            "sheet {sheet!r} ({zh}) is hidden; a journal is read in full, so a hidden sheet is "
+            "not read",
+            "工作表 {sheet!r}（{zh}）已隐藏；台账须完整读取，隐藏的工作表不予读取",
+        ),
+        "hint.trading.sheet_hidden": (
+            "unhide it (Excel: right-click a sheet tab > Unhide; WPS: 右键工作表标签 > 取消隐藏) "
+            "and validate again",
+            "请取消隐藏（Excel 或 WPS：右键工作表标签 > 取消隐藏）后重新校验",
+        ),
+        "trading.kind_unknown": (
+            "unknown holder kind {value!r}{suggestion}",
+            "未知的持有人类型 {value!r}{suggestion}",
+        ),
+        "hint.trading.kind": (
+            "use one of: {options} (or 企业, 县, 市, 省, 政府储备)",
+            "请使用以下之一：{options}（或 企业、县、市、省、政府储备）",
+        ),
+        "trading.type_unknown": (
+            "unknown transaction type {value!r}{suggestion}",
+            "未知的交易类型 {value!r}{suggestion}",
+        ),
+        "hint.trading.type": (
+            "use one of: {options} (or their Chinese names: 分配, 交易, 租赁, 清缴, 回购, "
+            "有偿使用费, 冲正)",
+            "请使用以下之一：{options}（或中文名称：分配、交易、租赁、清缴、回购、有偿使用费、冲正）",
+        ),
+        "trading.mode_unknown": (
+            "unknown mode {value!r}{suggestion}",
+            "未知的方式 {value!r}{suggestion}",
+        ),
+        "hint.trading.mode": (
+            "use one of: {options} (or 无偿, 有偿, 无偿收回); leave it blank where the type has "
+            "no mode",
+            "请使用以下之一：{options}（或 无偿、有偿、无偿收回）；无方式的交易类型请留空",
+        ),
+        "trading.holder_twice": (
+            "holder {holder!r} is registered twice (also row {row})",
+            "持有人 {holder!r} 重复登记（另见第 {row} 行）",
+        ),
+        "hint.trading.holder_twice": (
+            "register each holder once; the first row is kept",
+            "每个持有人只登记一次；保留第一行",
+        ),
+        "hint.trading.see_readme": (
+            "see the README sheet of `geep trading template` for what each type needs",
+            "各交易类型需填写的内容见 `geep trading template` 模板的说明页",
+        ),
+        "trading.date_order": (
+            "rows are not in date order; they are posted in date order",
+            "各行未按日期排序；按日期顺序记账",
+        ),
+        "trading.emission_ccer": (
+            "verified emissions are recorded against carbon.cea, not carbon.ccer",
+            "核查排放量应记在 carbon.cea 下，而非 carbon.ccer",
+        ),
+        "hint.trading.emission_ccer": ("write carbon.cea (or CEA)", "请填写 carbon.cea（或 CEA）"),
+        "trading.emission_holder": ("unknown holder {holder!r}", "未登记的持有人 {holder!r}"),
+        "hint.trading.emission_holder": (
+            "register it in the holders sheet",
+            "请在持有人（holders）表中登记",
+        ),
+        "trading.emission_twice": (
+            "{holder} {right} {year} is given twice (also row {row})",
+            "{holder} {right} {year} 重复填写（另见第 {row} 行）",
+        ),
+        "hint.trading.emission_twice": (
+            "give one total per holder, right and year",
+            "每个持有人、权利和年度只填一个合计值",
         ),
         "trading.not_workbook": (
             "{file} is a text file; a journal is an Excel .xlsx workbook",
@@ -237,21 +293,6 @@ MESSAGES.update(
             "use --level county|city|province (or holder)",
             "请使用 --level county|city|province（或 holder）",
         ),
-    }
-)
-
-MESSAGES.update(
-    {
-        # cell parsers of journal workbooks (geep.trading.sheets)
-        "trading.err.not_date": (
-            "{value!r} is not a date; write YYYY-MM-DD",
-            "{value!r} 不是日期；请写成 YYYY-MM-DD",
-        ),
-        "trading.err.bad_date": (
-            "{value!r} is not a valid date ({problem}); write YYYY-MM-DD",
-            "{value!r} 不是有效日期（{problem}）；请写成 YYYY-MM-DD",
-        ),
-        "trading.err.not_whole": ("{value!r} is not a whole number", "{value!r} 不是整数"),
     }
 )
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import GeepError
-from ..messages import did_you_mean, msg
+from ..messages import did_you_mean, msg, text
 from ..units import factor
 
 
@@ -166,13 +166,13 @@ def quantity_factor(unit: object, right: Right) -> tuple[Decimal, str | None]:
             return Decimal(next(v for k, v in _TCE.items() if _fold(k) == u)), None
         raise DimensionalityMismatchError(
             msg("trading.unit", unit=str(unit), right=right.id, expected="tce"),
-            hint="energy-use rights are counted in tce (吨标准煤), or 万tce",
+            hint=text("hint.trading.unit_tce"),
         )
     if right.family == "carbon":
         if u in ("t", "吨"):
-            return Decimal(1), "t read as t CO2e (carbon rights are tonnes of CO2 equivalent)"
+            return Decimal(1), text("trading.unit_t_co2e", unit=str(unit), factor="")
         if u in ("万t", "万吨"):
-            return Decimal(10_000), "万t read as 万t CO2e (carbon rights are tonnes of CO2e)"
+            return Decimal(10_000), text("trading.unit_t_co2e", unit=str(unit), factor="万")
         if _CO2.match(u):
             return Decimal(1), None
     try:
@@ -180,7 +180,7 @@ def quantity_factor(unit: object, right: Right) -> tuple[Decimal, str | None]:
     except GeepError as exc:
         raise DimensionalityMismatchError(
             msg("trading.unit", unit=str(unit), right=right.id, expected=right.unit),
-            hint=f"give the quantity in {right.unit} or a unit of the same dimension",
+            hint=text("hint.trading.unit", unit=right.unit),
         ) from exc
     return to_decimal(f), None
 
@@ -199,14 +199,14 @@ def price_factor(unit: object, right: Right) -> tuple[Decimal, str | None]:
     if not slash or not per.strip():
         raise DimensionalityMismatchError(
             msg("trading.price_unit", unit=str(unit), right=right.id, expected=f"CNY/{right.unit}"),
-            hint=f"write a price unit such as 元/{right.unit} or 万元/{right.unit}",
+            hint=text("hint.trading.price_unit", unit=right.unit),
         )
     try:
         m = to_decimal(factor(money.strip(), "CNY"))
     except GeepError as exc:
         raise DimensionalityMismatchError(
             msg("trading.price_unit", unit=str(unit), right=right.id, expected=f"CNY/{right.unit}"),
-            hint="the money part must be 元, 万元, 亿元 or CNY",
+            hint=text("hint.trading.price_money"),
         ) from exc
     q, note = quantity_factor(per.strip().strip("()"), right)
     return m / q, note
