@@ -154,8 +154,12 @@ _NAMES = {
     "ok": {"True": ("yes", "通过"), "False": ("no", "未通过")},
 }
 
+#: the input-layout sheets under their reader's names (geep.trading.sheets SheetSpec.sheet_zh;
+#: a test keeps them equal), for the integrity check of a zh export
+_INPUT_SHEETS = {"holders": "持有人", "transactions": "交易", "emissions": "实际排放"}
+
 MESSAGES: dict[str, tuple[str, str]] = {
-    **{f"trading.xl.sheet.{k}": (k, zh) for k, zh in _SHEETS.items()},
+    **{f"trading.xl.sheet.{k}": (k, zh) for k, zh in {**_SHEETS, **_INPUT_SHEETS}.items()},
     "trading.xl.sheet.positions_level": ("positions_{level}", "{level}持仓"),
     **{f"trading.col.{k}": v for k, v in _COLUMNS.items()},
     **{f"trading.{kind}.{c}": v for kind, names in _NAMES.items() for c, v in names.items()},
@@ -207,4 +211,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no trade of {right} vintage {vintage} in the journal (market price)",
         "台账中没有{right} {vintage} 年度的交易（市场价）",
     ),
+    # console lines of `geep trading validate | compliance | rules`
+    "trading.cli_validated": (
+        "{file}: {n} transactions, {holders} holders; rules {rules}",
+        "{file}：{n} 笔交易，{holders} 个持有人；规则表 {rules}",
+    ),
+    "trading.cli_no_emissions": (
+        "{file}: no emissions sheet (or no rows); nothing to check",
+        "{file}：没有实际排放表（或表中无数据），无可核对内容",
+    ),
+    "trading.cli_title_rules": ("trading rules", "交易规则表"),
 }

@@ -5,8 +5,8 @@
 ``chain_row_sha256`` = SHA-256 of the sheet name, the sequence number and the row's cells
 (the headers and values as written; numbers to 15 significant digits, dates as ISO dates) and
 ``chain_sha256`` = SHA-256 of the previous row's ``chain_sha256`` and this row's hash (the first
-row follows a fixed genesis value per sheet). The ``summary`` sheet records, per sheet, the
-number of rows, the columns and the last link (``integrity`` row).
+row follows a fixed genesis value per sheet). The ``summary`` sheet (``概况`` under zh)
+records, per sheet, the number of rows, the columns and the last link (``integrity`` row).
 
 :func:`verify_workbook` reports, at their row, a row whose cells changed (a quantity ×10), rows
 that are missing (deleted, at the end too), rows out of order, inserted rows, edited chain
@@ -109,9 +109,10 @@ def _summary_name(wb) -> str | None:
 
 def _chained_names(wb) -> list[str]:
     """The sheets of ``wb`` that an export chains, under their English or Chinese names."""
-    from .sheets import SHEETS
+    from ..messages import MESSAGES
 
-    return [n for s in CHAINED_SHEETS for n in (s, SHEETS[s].sheet_zh) if n in _names(wb)]
+    names = [n for s in CHAINED_SHEETS for n in MESSAGES[f"trading.xl.sheet.{s}"]]
+    return [n for n in names if n in _names(wb)]
 
 
 def _record(wb, add: Callable[..., None]) -> dict | bool | None:
