@@ -25,11 +25,10 @@ from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
 from ..io.writer import Book
 from .integrity import CHAIN_COLUMNS, RECORD_KEY, chain_rows, record_text
-from .layout import INPUT_SHEETS, headers, input_frame, sheet_name, with_labels
+from .layout import INPUT_SHEETS, headers, input_frame, rules_frame, sheet_name, with_labels
 from .model import TYPES
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
-from .rules import ROLES
 from .sheets import EMISSIONS, HOLDERS, TRANSACTIONS, SheetSpec
 
 if TYPE_CHECKING:
@@ -190,15 +189,6 @@ def _summary(book: Book, rows: list[tuple[str, object]]) -> Any:
     return ws
 
 
-def _rules_frame(journal: Journal, lang: str) -> pd.DataFrame:
-    """The pinned rule tables; under zh with their Chinese titles."""
-    frame = pd.DataFrame(journal.rules.summary())
-    if lang == "zh":
-        zh = {t.ref: t.meta.title.zh for t in (getattr(journal.rules, r) for r in ROLES) if t}
-        frame["title"] = frame["table"].map(zh).fillna(frame["title"])
-    return frame
-
-
 def _emissions(actual: pd.DataFrame | None, verified: pd.DataFrame | None) -> pd.DataFrame:
     """The emissions sheet (input layout): actual and verified emissions with their units."""
     emis = pd.concat(
@@ -248,7 +238,7 @@ def _sheets(journal: Journal, actual, verified, as_of, valuation, warnings: list
     if ledger is not None:
         out["ledger"] = ledger.lines
     out["checks"] = conservation(journal)
-    out["rules"] = _rules_frame(journal, lang)
+    out["rules"] = rules_frame(journal.rules)
     return out
 
 
