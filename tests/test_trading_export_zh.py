@@ -35,6 +35,15 @@ def zh_export(example, tmp_path_factory) -> Path:
                                  lang="zh")  # fmt: skip
 
 
+def test_the_catalogue_names_the_input_sheets_as_the_reader_does():
+    from geep.messages import MESSAGES
+    from geep.trading.sheets import SHEETS
+
+    for key, spec in SHEETS.items():  # the integrity check finds a zh export's sheets by these
+        assert MESSAGES[f"trading.xl.sheet.{key}"] == (spec.name, spec.sheet_zh)
+        assert spec.sheet_zh in spec.aliases
+
+
 def test_sheet_names_and_input_layout_are_chinese(zh_export):
     wb = openpyxl.load_workbook(zh_export)
     assert wb.sheetnames == ZH_SHEETS
@@ -151,3 +160,31 @@ def test_the_language_of_the_workbook_follows_the_active_language(example):
         zh = workbook_bytes(example.journal)
     assert zh == workbook_bytes(example.journal, lang="zh")
     assert zh != workbook_bytes(example.journal, lang="en")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["validate"], ["compliance"], ["positions", "--level", "city"], ["positions"], ["rules"]],
+)
+def test_console_of_trading_verbs_is_chinese(argv, capsys):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from zh_allow import machine_names, text_findings
+
+    args = [argv[0], *([str(JOURNAL)] if argv[0] != "rules" else []), *argv[1:]]
+    assert main(["--lang", "zh", "trading", *args]) == 0
+    cap = capsys.readouterr()
+    console = cap.out + cap.err
+    assert console.strip() and not text_findings(" ".join(argv), console, machine_names())
+
+
+def test_csv_of_a_zh_run_keeps_machine_names_and_codes(capsys):
+    argv = ["--lang", "zh", "trading", "positions", str(JOURNAL), "--level", "city"]
+    assert main([*argv, "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("region_code,region_name,region_level,right,family,vintage,unit,")
+    assert "140700,晋中市,city,emission.nh3n,emission,2023,t," in out
+    assert main(argv) == 0
+    table = capsys.readouterr().out
+    assert "持有量（市级）" in table and "氨氮排污权" in table and "排污权" in table
