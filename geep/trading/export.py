@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 MONEY_COLS = {"price", "value", "amount", "paid", "fees", "received", "net", "fee_buyer",
               "fee_seller", "shortfall_value", "surplus_value"}  # fmt: skip
+#: width of the integrity-chain columns [characters]
+CHAIN_WIDTH = 12
 #: columns of whole numbers shown without separators (years)
 YEAR_COLS = {"vintage", "year", "price_year"}
 
@@ -89,14 +91,11 @@ def _sheet(book: Book, key: str, frame: pd.DataFrame, chain: dict | None = None)
         cols, heads = [*cols, *CHAIN_COLUMNS], [*heads, *CHAIN_COLUMNS]
         second = None  # the chained sheets have one header row (the reader's)
     cells = pd.DataFrame(rows, columns=cols, dtype=object)
-    book.table(
-        book.sheet(title),
-        cells,
-        headers=heads,
-        second=second,
-        max_width=50,
-        formats=_formats(cells),
-    )
+    ws = book.sheet(title)
+    book.table(ws, cells, headers=heads, second=second, max_width=50, formats=_formats(cells))
+    if chain is not None:  # the hashes stay whole in their cells; narrow, they print small
+        for j in range(len(cols) - len(CHAIN_COLUMNS) + 1, len(cols) + 1):
+            ws.column_dimensions[get_column_letter(j)].width = CHAIN_WIDTH
 
 
 def journal_frames(journal: Journal) -> dict[str, pd.DataFrame]:
@@ -185,7 +184,7 @@ def _summary(book: Book, rows: list[tuple[str, object]]) -> Any:
         frame.insert(1, "label", [msg(f"trading.xl.key.{k}") for k in frame["key"]])
         heads, second = [msg(f"trading.col.{c}") for c in frame.columns], list(frame.columns)
     ws = book.sheet(sheet_name("summary", book.lang))
-    book.table(ws, frame, headers=heads, second=second, max_width=100)
+    book.table(ws, frame, headers=heads, second=second, max_width=60)
     return ws
 
 
