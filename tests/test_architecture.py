@@ -38,6 +38,7 @@ IO_MODULES = frozenset({
     "geep.compensation.io",
     "geep.trading.io",
     "geep.trading.export",
+    "geep.trading.layout",  # the export's sheets in the reader's language (uses the writer)
     "geep.trading.sheets",
     "geep.seea.excel",
     "geep.seea.files",

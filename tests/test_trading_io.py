@@ -178,7 +178,7 @@ def test_example_workbook_reproduces_hand_figures():
     assert p.loc[("E-CHEM", "emission.nh3n"), ["balance", "holdings"]].tolist() == [40, 35]
     assert p.loc[("E-PAPER", "emission.nh3n"), ["balance", "holdings"]].tolist() == [15, 20]
     assert p.loc[("E-CEM", "emission.so2"), "balance"] == 80  # 100 bought − 20 bought back
-    assert p.loc[("TY", "water"), "balance"] == 800_000  # 100 万m3 − 200,000 m3
+    assert p.loc[("C-TY", "water"), "balance"] == 800_000  # 100 万m3 − 200,000 m3
     assert p.loc[("E-CHEM", "energy"), "balance"] == 1_000
     m = money_positions(wb.journal).set_index(["holder", "right"])
     assert m.loc[("E-CHEM", "emission.nh3n"), "net"] == 320_000 + 15_000 - 2_400 - 50_000

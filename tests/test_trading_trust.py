@@ -174,7 +174,7 @@ def test_a_quantity_times_ten_is_reported_at_its_row(exported, tmp_path):
 def test_a_changed_value_in_any_column_is_reported(exported, tmp_path):
     def edit(wb):
         wb["transactions"]["S12"] = 1  # the exported 'value' column (not read back) of T11
-        wb["holders"]["D3"] = "140200"  # TY's region code
+        wb["holders"]["D3"] = "140200"  # C-TY's region code
 
     issues = _chain_issues(_tampered(exported, tmp_path, edit))
     assert [i[1] for i in issues] == ["holders!A3", "transactions!A12"]

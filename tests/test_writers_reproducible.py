@@ -4,7 +4,7 @@ Each output is written twice from the same inputs into the same (emptied) folder
 more than two seconds apart (the resolution of the timestamps in a zip archive, where
 settlement workbooks used to differ); the bytes must be the same. The kinds: ledger workbooks (en, zh with a money unit), CSV with its
 meta, Parquet, comparison workbooks, input templates (en, zh), batch outputs, settlements,
-trading templates and positions, SEEA workbooks and cubes, grid tables and maps, HTML reports.
+trading templates and positions (en, zh), SEEA workbooks and cubes, grid tables and maps, HTML reports.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ def _command_line(d: Path, inputs: Path) -> None:
     _cli("compensate", "fen-river", str(FEN), "-o", str(d / "settlement.xlsx"))
     _cli("trading", "template", str(d / "journal-template.xlsx"))
     _cli("trading", "positions", str(JOURNAL), "-o", str(d / "positions.xlsx"))
+    _cli("--lang", "zh", "trading", "positions", str(JOURNAL), "-o", str(d / "positions-zh.xlsx"))
     _cli("seea", "extent", str(SHANXI), "-o", str(d / "extent.xlsx"))
     _cli("report", str(d / "run.xlsx"), "-o", str(d / "report.html"), "--lang", "zh")
 

@@ -101,9 +101,6 @@ KNOWN_GAPS = {
     "the rule kernels (geep/compensation/rules_*.py), and the console warnings come from "
     "geep/compensation/engine.py (inline 'parameter', 'GB 3838 limits ...', and the scheme "
     "files' English-only parameter notes)",
-    "trading-positions": "the positions workbook (geep/trading/export.py workbook_bytes): English "
-    "sheet names, machine-only headers, English code values (type, mode, flow, leg) without "
-    "Chinese labels, English summary/checks/warnings texts, English notes of the example journal",
 }
 
 

@@ -18,6 +18,7 @@ _GROUPS = (
     # names of methods, frameworks and standards (no Chinese abbreviation in use)
     "ESV GEP GEEP GDP SEEA EA SNA CCER CPI PPP IPCC UN InVEST USLE RUSLE CASA Sobol Morris ",
     "BT PDC EDC ERS ",
+    "CEA ",  # China Emission Allowance of the national carbon market (as CCER, no Chinese abbreviation)
     "Saltelli Monte Carlo LHS Costanza Xie Ouyang ",
     # file formats and software the reader must recognise
     "CSV HTML PNG PDF Excel UTF BOM JSON YAML XLSX GeoTIFF TIFF COG Parquet GeoPackage GeoJSON ",
@@ -116,6 +117,13 @@ CODE_COLUMNS = frozenset(
         # the component id and rule of a compensation scheme (as written in the scheme file)
         "component",
         "rule",
+        # the code columns of the trading positions workbook: flows of postings, legs of money
+        # postings, families of rights, levels of regions (their Chinese names stand beside
+        # them in flow_label, leg_label, family_label, region_level_label)
+        "flow",
+        "leg",
+        "family",
+        "region_level",
     ]
 )
 

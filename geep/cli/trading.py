@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..messages import label, msg, text
+from ..messages import MESSAGES, label, msg, text
 from ._output import add_force, emit_frame, say
 
 
@@ -83,6 +83,18 @@ def run(args: argparse.Namespace) -> int:
         return _run(args)
 
 
+def _shown(frame, fmt: str):
+    """``frame`` as a terminal shows it: under zh codes by their Chinese names and Chinese
+    headers; CSV and JSON (read by scripts) keep the machine names and codes."""
+    from ..messages import language
+
+    if fmt != "table" or language() != "zh":
+        return frame
+    from ..trading.layout import for_reader
+
+    return for_reader(frame)
+
+
 def _run(args: argparse.Namespace) -> int:
     from .. import trading as T
     from . import UsageError
@@ -95,34 +107,35 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     rules = _rules(args)
     if args.action == "rules":
-        import pandas as pd
+        from ..trading.layout import rules_frame
 
-        emit_frame(pd.DataFrame(rules.summary()), args.format, title="trading rules")
+        emit_frame(_shown(rules_frame(rules), args.format), args.format,
+                   title=msg("trading.cli_title_rules"))  # fmt: skip
         return 0
     if args.action == "validate":
         wb = T.read_journal(args.journal, rules=rules, strict=False)
         if args.format != "table":
             emit_frame(wb.report.to_frame(), args.format)
         else:
-            print(str(wb.report) if len(wb.report) else "no problems found",
+            print(str(wb.report) if len(wb.report) else msg("report.none"),
                   file=sys.stdout if wb.report.ok else sys.stderr)  # fmt: skip
             if wb.report.ok:
-                say(args, f"{args.journal.name}: {len(wb.journal)} transactions, "
-                          f"{len(wb.journal.holders)} holders; rules "
-                          f"{', '.join(rules.tables)}")  # fmt: skip
+                say(args, msg("trading.cli_validated", file=args.journal.name, n=len(wb.journal),
+                              holders=len(wb.journal.holders), rules=", ".join(rules.tables)))  # fmt: skip
         return 0 if wb.report.ok else 1
     as_of = _date(args.as_of)
     wb = T.read_journal(args.journal, rules=rules, strict=True)
     if args.action == "compliance":
         if wb.actual.empty and wb.verified.empty:
-            print(f"{args.journal.name}: no emissions sheet (or no rows); nothing to check",
-                  file=sys.stderr)  # fmt: skip
+            print(msg("trading.cli_no_emissions", file=args.journal.name), file=sys.stderr)
             return 1
         if not wb.actual.empty:
-            emit_frame(T.compliance(wb.journal, wb.actual, args.valuation, as_of=as_of),
-                       args.format, title=msg("trading.cli_title_compliance"))  # fmt: skip
+            frame = T.compliance(wb.journal, wb.actual, args.valuation, as_of=as_of)
+            emit_frame(_shown(frame, args.format), args.format,
+                       title=msg("trading.cli_title_compliance"))  # fmt: skip
         if not wb.verified.empty:
-            emit_frame(T.carbon_compliance(wb.journal, wb.verified, as_of=as_of), args.format,
+            frame = T.carbon_compliance(wb.journal, wb.verified, as_of=as_of)
+            emit_frame(_shown(frame, args.format), args.format,
                        title=msg("trading.cli_title_carbon"))  # fmt: skip
         return 0
     # positions
@@ -143,9 +156,11 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(msg("trading.cli_bad_out", file=out), hint="-o OUT.xlsx")
         say(args, msg("trading.cli_wrote", file=out))
         return 0
+    level = f"trading.level.{args.level}"
     emit_frame(
-        frame,
+        _shown(frame, args.format),
         args.format,
-        title=msg("trading.cli_title_positions", level=label("level", args.level)),
-    )
+        title=msg("trading.cli_title_positions",
+                  level=msg(level) if level in MESSAGES else label("level", args.level)),
+    )  # fmt: skip
     return 0

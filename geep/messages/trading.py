@@ -362,3 +362,9 @@ MESSAGES.update(
         ),
     }
 )
+
+from ._trading_export import MESSAGES as _TRADING_EXPORT  # noqa: E402
+
+if set(_TRADING_EXPORT) & set(MESSAGES):  # a code is defined once (update would overwrite)
+    raise RuntimeError(f"codes defined twice: {sorted(set(_TRADING_EXPORT) & set(MESSAGES))}")
+MESSAGES.update(_TRADING_EXPORT)

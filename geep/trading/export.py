@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..errors import GeepError
@@ -25,6 +25,7 @@ from ..io.atomic import atomic_write_bytes
 from ..io.safety import neutralise
 from ..io.writer import Book
 from .integrity import CHAIN_COLUMNS, RECORD_KEY, chain_rows, record_text
+from .layout import INPUT_SHEETS, headers, input_frame, rules_frame, sheet_name, with_labels
 from .model import TYPES
 from .positions import aggregate, money_positions, positions, positions_ledger
 from .rights import HOLDER_KINDS, RIGHTS, unit_label
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 MONEY_COLS = {"price", "value", "amount", "paid", "fees", "received", "net", "fee_buyer",
               "fee_seller", "shortfall_value", "surplus_value"}  # fmt: skip
+#: width of the integrity-chain columns [characters]
+CHAIN_WIDTH = 12
+#: columns of whole numbers shown without separators (years)
+YEAR_COLS = {"vintage", "year", "price_year"}
 
 
 def _cell(v: Any) -> Any:
@@ -48,32 +53,49 @@ def _cell(v: Any) -> Any:
     return v.item() if hasattr(v, "item") else v
 
 
-def _sheet(
-    wb: Workbook, title: str, frame: pd.DataFrame, first: bool = False, chain: dict | None = None
-) -> None:
-    """Write ``frame`` as sheet ``title``; with ``chain`` (a dict), append the integrity-chain
-    columns and store the sheet's record in ``chain[title]``."""
-    ws = wb.active if first else wb.create_sheet(title)
-    ws.title = title
-    headers = [str(c) for c in frame.columns]
+def _formats(cells: pd.DataFrame) -> dict[str, str]:
+    """Number formats of the columns whose written cells are all numbers: money with two
+    decimals, years without separators, whole numbers with separators, others to 4 decimals."""
+    from ..io.writer import INT_FMT, MONEY_FMT, NUMBER_FMT, YEAR_FMT
+
+    out = {}
+    for c in cells.columns:
+        kinds = set(cells[c].dropna().map(type))
+        if not kinds or not kinds <= {int, float}:
+            continue
+        out[c] = (MONEY_FMT if c in MONEY_COLS else YEAR_FMT if c in YEAR_COLS
+                  else INT_FMT if kinds == {int} else NUMBER_FMT)  # fmt: skip
+    return out
+
+
+def _sheet(book: Book, key: str, frame: pd.DataFrame, chain: dict | None = None) -> None:
+    """Write ``frame`` as sheet ``key`` in the book's language (:mod:`.layout`); with ``chain``
+    (a dict), append the integrity-chain columns and store the sheet's record in
+    ``chain[title]`` (the chain covers the title, headers and cells as written)."""
+    lang = book.lang
+    title = sheet_name(key, lang)
+    second = None
+    if key in INPUT_SHEETS:
+        frame, heads = input_frame(key, frame) if lang == "zh" else (frame, list(frame.columns))
+    elif lang == "zh":
+        frame = with_labels(frame)
+        heads, second = headers(frame.columns, lang)
+        if len(heads) < 2:  # one column (warnings): its Chinese header alone, as in ledgers
+            second = None
+    else:
+        heads = [str(c) for c in frame.columns]
+    cols = [str(c) for c in frame.columns]
     rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
     if chain is not None:
-        rows, chain[title] = chain_rows(title, headers, rows)
-        headers = [*headers, *CHAIN_COLUMNS]
-    ws.append(headers)
-    for c in ws[1]:
-        c.font, c.fill = Font(bold=True), HEADER_FILL
-        c.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        ws.append(row)
-    for j, col in enumerate(frame.columns, start=1):
-        letter = get_column_letter(j)
-        if col in MONEY_COLS:
-            for c in ws[letter][1:]:
-                c.number_format = "#,##0.00"
-        width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(100).tolist()])
-        ws.column_dimensions[letter].width = min(max(10, width + 2), 50)
-    ws.freeze_panes = "A2"
+        rows, chain[title] = chain_rows(title, heads, rows)
+        cols, heads = [*cols, *CHAIN_COLUMNS], [*heads, *CHAIN_COLUMNS]
+        second = None  # the chained sheets have one header row (the reader's)
+    cells = pd.DataFrame(rows, columns=cols, dtype=object)
+    ws = book.sheet(title)
+    book.table(ws, cells, headers=heads, second=second, max_width=50, formats=_formats(cells))
+    if chain is not None:  # the hashes stay whole in their cells; narrow, they print small
+        for j in range(len(cols) - len(CHAIN_COLUMNS) + 1, len(cols) + 1):
+            ws.column_dimensions[get_column_letter(j)].width = CHAIN_WIDTH
 
 
 def journal_frames(journal: Journal) -> dict[str, pd.DataFrame]:
@@ -120,72 +142,54 @@ def journal_frames(journal: Journal) -> dict[str, pd.DataFrame]:
 
 
 def conservation(journal: Journal) -> pd.DataFrame:
-    """Checks per right × vintage: owned and leased quantities sum to zero over all accounts."""
+    """Checks per right × vintage: owned and leased quantities sum to zero over all accounts
+    (the texts in the active language)."""
+    from ..messages import msg
+    from .rights import right_name
+
     acc: dict[tuple[str, int, str], Decimal] = {}
     for p in journal.quantity_postings:
         k = (p.right, p.vintage, p.component)
         acc[k] = acc.get(k, Decimal(0)) + p.quantity
     money = sum(money_positions(journal, exact=True)["net"], Decimal(0))
-    rows = [{"check": f"{c} quantity of {r} vintage {v} sums to 0", "residual": q,
-             "ok": q == 0} for (r, v, c), q in sorted(acc.items())]  # fmt: skip
-    rows.append(
-        {
-            "check": "money: net positions of all holders sum to 0",
-            "residual": money,
-            "ok": money == 0,
-        }
-    )
+    rows = [{"check": msg("trading.xl.check_quantity", component=msg(f"trading.component.{c}"),
+                          right=right_name(r), vintage=v), "residual": q, "ok": q == 0}
+            for (r, v, c), q in sorted(acc.items())]  # fmt: skip
+    rows.append({"check": msg("trading.xl.check_money"), "residual": money, "ok": money == 0})
     return pd.DataFrame(rows, columns=["check", "residual", "ok"])
 
 
-def workbook_bytes(
-    journal: Journal,
-    actual: pd.DataFrame | None = None,
-    verified: pd.DataFrame | None = None,
-    as_of: str | None = None,
-    valuation: str = "floor",
-) -> bytes:
-    """Bytes of the export workbook (see :func:`write_journal`); reproducible: the same
-    journal gives the same bytes (no time of writing in the archive or its properties)."""
+def _summary_rows(journal: Journal, as_of: str | None) -> list[tuple[str, object]]:
+    """``(key, value)`` rows of the summary sheet (texts in the active language)."""
     from .. import __version__
-    from .compliance import carbon_compliance, compliance
+    from ..messages import language, msg
 
-    warnings: list[str] = []
-    frames = journal_frames(journal)
-    pos = positions(journal, as_of=as_of)
-    levels: dict[str, pd.DataFrame] = {}
-    for level in ("county", "city", "province"):
-        try:
-            levels[level] = aggregate(positions(journal, as_of=as_of, system=False), level)
-        except GeepError as exc:
-            warnings.append(f"positions_{level} not written: {exc}")
-    ledger = None
-    try:
-        ledger = positions_ledger(journal, "county", as_of=as_of)
-        warnings.extend(ledger.warnings)
-    except GeepError as exc:
-        warnings.append(f"ledger not written: {exc}")
-    summary = pd.DataFrame(
-        [("title", "geep rights-trading journal"), ("geep_version", __version__),
-         ("status", journal.rules.status), ("transactions", len(journal)),
-         ("holders", len(journal.holders)), ("as_of", as_of or "(all)"),
-         ("rules", json.dumps(journal.rules.tables, sort_keys=True))]
-        + ([("note", "PROVISIONAL: uses provisional rule tables")]
-           if journal.rules.status != "released" else []),
-        columns=["key", "value"],
-    )  # fmt: skip
-    book = Book()  # the one workbook writer: print setup, reproducible marked bytes
-    wb = book.wb
-    chain: dict[str, dict] = {}
-    _sheet(wb, "summary", summary, first=True)
-    _sheet(wb, "holders", frames["holders"], chain=chain)
-    _sheet(wb, "transactions", frames["transactions"], chain=chain)
-    _sheet(wb, "postings", frames["postings"])
-    _sheet(wb, "money", frames["money"])
-    _sheet(wb, "positions", pos)
-    _sheet(wb, "money_positions", money_positions(journal, as_of=as_of))
-    for level, f in levels.items():
-        _sheet(wb, f"positions_{level}", f)
+    status = journal.rules.status
+    return [("title", msg("trading.tpl.title")), ("geep_version", __version__),
+            ("status", status if language() == "en" else msg(f"trading.status.{status}")),
+            ("transactions", len(journal)), ("holders", len(journal.holders)),
+            ("as_of", as_of or msg("trading.xl.all")),
+            ("rules", json.dumps(journal.rules.tables, sort_keys=True))] + (
+        [("note", msg("trading.xl.provisional"))] if status != "released" else [])  # fmt: skip
+
+
+def _summary(book: Book, rows: list[tuple[str, object]]) -> Any:
+    """The summary sheet: ``key, value`` (under zh ``key``, the item's name, ``value`` under
+    a Chinese header row)."""
+    from ..messages import msg
+
+    frame = pd.DataFrame(rows, columns=["key", "value"], dtype=object)
+    heads = second = None
+    if book.lang == "zh":
+        frame.insert(1, "label", [msg(f"trading.xl.key.{k}") for k in frame["key"]])
+        heads, second = [msg(f"trading.col.{c}") for c in frame.columns], list(frame.columns)
+    ws = book.sheet(sheet_name("summary", book.lang))
+    book.table(ws, frame, headers=heads, second=second, max_width=60)
+    return ws
+
+
+def _emissions(actual: pd.DataFrame | None, verified: pd.DataFrame | None) -> pd.DataFrame:
+    """The emissions sheet (input layout): actual and verified emissions with their units."""
     emis = pd.concat(
         [f.assign(right=f.get("right", "carbon.cea"))[["holder", "right", "year", "quantity"]]
          for f in (actual, verified) if f is not None and not f.empty]
@@ -194,18 +198,74 @@ def workbook_bytes(
     ).rename(columns={"holder": "holder_id"})  # fmt: skip
     if not emis.empty:
         emis["unit"] = emis["right"].map(lambda r: unit_label(RIGHTS[r]))
-        _sheet(wb, "emissions", emis, chain=chain)
+    return emis
+
+
+def _sheets(journal: Journal, actual, verified, as_of, valuation, warnings: list) -> dict:
+    """``{sheet key: frame}`` of the export in order (a sheet that cannot be built is left out
+    and named in ``warnings``)."""
+    from ..messages import language, msg
+    from .compliance import carbon_compliance, compliance
+
+    frames = journal_frames(journal)
+    out = {"holders": frames["holders"], "transactions": frames["transactions"],
+           "postings": frames["postings"], "money": frames["money"],
+           "positions": positions(journal, as_of=as_of),
+           "money_positions": money_positions(journal, as_of=as_of)}  # fmt: skip
+    lang = language()
+    for level in ("county", "city", "province"):
+        try:
+            out[f"positions_{level}"] = aggregate(positions(journal, as_of=as_of, system=False),
+                                                  level)  # fmt: skip
+        except GeepError as exc:
+            warnings.append(msg("trading.xl.not_written", sheet=sheet_name(f"positions_{level}",
+                                                                           lang), problem=exc))  # fmt: skip
+    ledger = None
+    try:
+        ledger = positions_ledger(journal, "county", as_of=as_of)
+        warnings.extend(ledger.warnings)
+    except GeepError as exc:
+        warnings.append(msg("trading.xl.not_written", sheet=sheet_name("ledger", lang),
+                            problem=exc))  # fmt: skip
+    emis = _emissions(actual, verified)
+    if not emis.empty:
+        out["emissions"] = emis
     if actual is not None and not actual.empty:
-        _sheet(wb, "compliance", compliance(journal, actual, valuation=valuation, as_of=as_of))
+        out["compliance"] = compliance(journal, actual, valuation=valuation, as_of=as_of)
     if verified is not None and not verified.empty:
-        _sheet(wb, "carbon_compliance", carbon_compliance(journal, verified, as_of=as_of))
+        out["carbon_compliance"] = carbon_compliance(journal, verified, as_of=as_of)
     if ledger is not None:
-        _sheet(wb, "ledger", ledger.lines)
-    _sheet(wb, "checks", conservation(journal))
-    _sheet(wb, "rules", pd.DataFrame(journal.rules.summary()))
-    _sheet(wb, "warnings", pd.DataFrame({"warning": warnings or ["(none)"]}))
-    wb["summary"].append([RECORD_KEY, record_text(chain)])
-    return book.bytes()
+        out["ledger"] = ledger.lines
+    out["checks"] = conservation(journal)
+    out["rules"] = rules_frame(journal.rules)
+    return out
+
+
+def workbook_bytes(
+    journal: Journal,
+    actual: pd.DataFrame | None = None,
+    verified: pd.DataFrame | None = None,
+    as_of: str | None = None,
+    valuation: str = "floor",
+    lang: str | None = None,
+) -> bytes:
+    """Bytes of the export workbook (see :func:`write_journal`) in ``lang`` (default: the
+    active language); reproducible: the same journal gives the same bytes (no time of writing
+    in the archive or its properties)."""
+    from ..messages import language, language_scope, msg
+
+    with language_scope(lang or language()):
+        book = Book(language())  # the one workbook writer: print setup, reproducible bytes
+        warnings: list[str] = []
+        sheets = _sheets(journal, actual, verified, as_of, valuation, warnings)
+        summary = _summary(book, _summary_rows(journal, as_of))
+        chain: dict[str, dict] = {}
+        for key, frame in sheets.items():
+            _sheet(book, key, frame, chain=chain if key in INPUT_SHEETS else None)
+        _sheet(book, "warnings", pd.DataFrame({"warning": warnings or [msg("xl.none")]}))
+        zh = [msg("trading.xl.key.integrity")] if book.lang == "zh" else []
+        summary.append([RECORD_KEY, *zh, record_text(chain)])
+        return book.bytes()
 
 
 def write_journal(
@@ -215,8 +275,10 @@ def write_journal(
     verified: pd.DataFrame | None = None,
     as_of: str | None = None,
     valuation: str = "floor",
+    lang: str | None = None,
 ) -> Path:
-    """Write the journal and its positions as a ledger workbook at ``path`` (atomically).
+    """Write the journal and its positions as a ledger workbook at ``path`` (atomically), in
+    ``lang`` (default: the active language; see :mod:`geep.trading.layout`).
 
     Sheets: summary, holders, transactions (input layout, with computed fees and value),
     postings, money, positions, money_positions, positions_county / _city / _province,
@@ -224,7 +286,7 @@ def write_journal(
     lines valued at floor or reference price), checks (conservation), rules, warnings.
     """
     path = Path(path)
-    atomic_write_bytes(path, workbook_bytes(journal, actual, verified, as_of, valuation))
+    atomic_write_bytes(path, workbook_bytes(journal, actual, verified, as_of, valuation, lang))
     return path
 
 

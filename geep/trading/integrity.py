@@ -5,8 +5,8 @@
 ``chain_row_sha256`` = SHA-256 of the sheet name, the sequence number and the row's cells
 (the headers and values as written; numbers to 15 significant digits, dates as ISO dates) and
 ``chain_sha256`` = SHA-256 of the previous row's ``chain_sha256`` and this row's hash (the first
-row follows a fixed genesis value per sheet). The ``summary`` sheet records, per sheet, the
-number of rows, the columns and the last link (``integrity`` row).
+row follows a fixed genesis value per sheet). The ``summary`` sheet (``概况`` under zh)
+records, per sheet, the number of rows, the columns and the last link (``integrity`` row).
 
 :func:`verify_workbook` reports, at their row, a row whose cells changed (a quantity ×10), rows
 that are missing (deleted, at the end too), rows out of order, inserted rows, edited chain
@@ -100,18 +100,39 @@ def _rows(ws) -> list[tuple[int, list[Any]]]:
     return out
 
 
+def _summary_name(wb) -> str | None:
+    """The summary sheet of an export: ``summary``, or its Chinese name (a zh export)."""
+    from ..messages import MESSAGES
+
+    return next((n for n in MESSAGES["trading.xl.sheet.summary"] if n in _names(wb)), None)
+
+
+def _chained_names(wb) -> list[str]:
+    """The sheets of ``wb`` that an export chains, under their English or Chinese names."""
+    from ..messages import MESSAGES
+
+    names = [n for s in CHAINED_SHEETS for n in MESSAGES[f"trading.xl.sheet.{s}"]]
+    return [n for n in names if n in _names(wb)]
+
+
 def _record(wb, add: Callable[..., None]) -> dict | bool | None:
-    """The integrity record of the summary sheet: dict, None (absent) or False (unreadable)."""
-    if "summary" not in _names(wb):
+    """The integrity record of the summary sheet: dict, None (absent) or False (unreadable).
+
+    The record is the last filled cell of the row whose first cell is :data:`RECORD_KEY`
+    (a zh export has the item's Chinese name between them)."""
+    summary = _summary_name(wb)
+    if summary is None:
         return None
-    for n, row in _rows(wb["summary"]):
+    for n, row in _rows(wb[summary]):
         if row and row[0] == RECORD_KEY:
+            j = max((i for i, c in enumerate(row) if c not in (None, "")), default=0)
             try:
-                rec = json.loads(str(row[1]))
+                rec = json.loads(str(row[j]))
                 assert rec["version"] == VERSION and isinstance(rec["sheets"], dict)
                 return rec
             except (ValueError, TypeError, KeyError, AssertionError) as exc:
-                add("summary", f"B{n}", msg("trading.chain.bad_record", problem=str(exc) or "?"))
+                cell = f"{chr(ord('A') + j)}{n}"
+                add(summary, cell, msg("trading.chain.bad_record", problem=str(exc) or "?"))
                 return False
     return None
 
@@ -134,7 +155,7 @@ def verify_workbook(wb, file: str, report: Report) -> None:
     if record is False:
         return
     if record is None:
-        chained = [s for s in CHAINED_SHEETS if s in _names(wb) and _has_chain(wb[s])]
+        chained = [s for s in _chained_names(wb) if _has_chain(wb[s])]
         if chained:
             add(chained[0], "A1", msg("trading.chain.no_record", sheet=chained[0]))
         else:

@@ -258,14 +258,17 @@ def positions_ledger(
     warnings. Accounts are ``RIGHTS.<family>``, category ``rights``, ``year`` = vintage.
     """
     from ..ledger import Ledger
+    from ..messages import MESSAGES, msg
     from .prices import price_for
+    from .rights import right_name
 
     agg = aggregate(positions(journal, as_of=as_of, system=False), level)
     lines, warn = [], []
     for r in agg.itertuples(index=False):
         p = price_for(journal, r.right, r.vintage, "floor", prices, as_of)
         if p.value is None:
-            msg_ = f"{r.right} vintage {r.vintage} not valued: {p.ref}"
+            msg_ = msg("trading.xl.not_valued", right=right_name(r.right), vintage=r.vintage,
+                       reason=p.ref)  # fmt: skip
             if msg_ not in warn:
                 warn.append(msg_)
             continue
@@ -284,10 +287,9 @@ def positions_ledger(
     _, regions_ref, regions_status, regions_sha = load_regions()
     status = worst([journal.rules.status, regions_status])
     if regions_status != "released":
-        warn.append(
-            f"aggregation uses {regions_ref} ({regions_status}): region codes are "
-            "secondary and must be checked against the official code list"
-        )
+        shown = f"trading.status.{regions_status}"
+        warn.append(msg("trading.xl.regions_status", ref=regions_ref,
+                        status=msg(shown) if shown in MESSAGES else regions_status))  # fmt: skip
     tables = {**journal.rules.tables, regions_ref: regions_sha}
     meta = {"tables": tables, "warnings": warn, "status": status,
             "regions": regions_ref, "level": level}  # fmt: skip

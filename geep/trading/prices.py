@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import TradingError
-from ..messages import text
+from ..messages import msg, text
 from .model import to_decimal
-from .rights import RIGHTS, right_id
+from .rights import RIGHTS, right_id, right_name
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -58,18 +58,19 @@ def price_for(
     rid = right_id(right)
     if prices and (rid in prices or right in prices):
         v = prices.get(rid, prices.get(right))
-        return Price(to_decimal(v), "user price", None)
+        return Price(to_decimal(v), "user price", None)  # a reference (code), not a text
     family = RIGHTS[rid].family
     if family == "carbon":
         day = as_of or f"{vintage}-12-31"
         mp = journal.rules.market_price(rid, day)
         if mp is None:
-            return Price(None, f"no reference price of {rid} on or before {day}")
+            return Price(None, msg("trading.price.no_reference", right=right_name(rid), day=day))
         return Price(mp.value, mp.ref, mp.price_year)
     if valuation == "floor":
         fl = journal.rules.floor(rid)
         if fl is None:
-            return Price(None, f"no floor price of {rid} in {journal.rules.floor_prices.ref}")
+            return Price(None, msg("trading.price.no_floor", right=right_name(rid),
+                                     table=journal.rules.floor_prices.ref))  # fmt: skip
         return Price(fl.value, fl.ref, fl.price_year)
     trades = [
         t for t in journal.transactions
@@ -79,7 +80,8 @@ def price_for(
     reversed_ = {t.reverses for t in journal.transactions if t.type == "reversal"}
     trades = [t for t in trades if t.id not in reversed_]
     if not trades:
-        return Price(None, f"no trade of {rid} vintage {vintage} in the journal (market price)")
+        return Price(None, msg("trading.price.no_trade", right=right_name(rid),
+                               vintage=vintage))  # fmt: skip
     q = sum((t.quantity for t in trades), Decimal(0))
     v = sum((t.quantity * t.price for t in trades), Decimal(0))
     years = {t.date.year for t in trades}

@@ -212,6 +212,15 @@ def price_factor(unit: object, right: Right) -> tuple[Decimal, str | None]:
     return m / q, note
 
 
+def right_name(rid: str) -> str:
+    """A right as the reader names it: its id under ``en``, its Chinese name under ``zh``
+    (an unknown id as it is)."""
+    from ..messages import language
+
+    r = RIGHTS.get(rid)
+    return r.zh if r is not None and language() == "zh" else rid
+
+
 def unit_label(right: Right) -> str:
     """Display unit of a right's quantities (``t``, ``tCO2e``, ``m3``, ``tce``)."""
     return {"t_CO2": "tCO2e", "m**3": "m3"}.get(right.unit, right.unit)
