@@ -24,7 +24,7 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
     if not Console().is_terminal:  # pipes and files: plain, unwrapped, greppable text
         if title:
             sys.stdout.write(f"{title}\n")
-        sys.stdout.write(frame.to_string(index=False) + "\n")
+        sys.stdout.write(frame.to_string(index=False, na_rep="") + "\n")
         return
 
     table = Table(title=title, show_lines=False, header_style="bold")
