@@ -95,12 +95,6 @@ def test_overlap_texts_match_the_indicator_table():
 #: failure that must stay one (strict): when a gap is closed the test passes, fails as
 #: XPASS, and its entry is removed here.
 KNOWN_GAPS = {
-    "demo": "the Fen River settlement workbook (geep/compensation writers: the trace column "
-    "built in English by the rule kernels)",
-    "compensate": "the trace column of the settlement's obligations sheet is built in English by "
-    "the rule kernels (geep/compensation/rules_*.py), and the console warnings come from "
-    "geep/compensation/engine.py (inline 'parameter', 'GB 3838 limits ...', and the scheme "
-    "files' English-only parameter notes)",
     "trading-positions": "the positions workbook (geep/trading/export.py workbook_bytes): English "
     "sheet names, machine-only headers, English code values (type, mode, flow, leg) without "
     "Chinese labels, English summary/checks/warnings texts, English notes of the example journal",

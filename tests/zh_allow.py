@@ -116,6 +116,8 @@ CODE_COLUMNS = frozenset(
         # the component id and rule of a compensation scheme (as written in the scheme file)
         "component",
         "rule",
+        # the citation keys of a scheme's parameters and sections (keys of its sources: S4, REFU)
+        "source",
     ]
 )
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pydantic
 
 from ..errors import SchemeError
-from ..messages import msg
+from ..messages import msg, text
 from ..status import worst
 from .model import USER, Parameter, SchemeDoc
 
@@ -102,7 +102,8 @@ class Scheme:
 
     # --- tables -----------------------------------------------------------------------
     def parameters_frame(self) -> pd.DataFrame:
-        """One row per parameter: name, value, unit, evidence, source, note, overridden."""
+        """One row per parameter: name, value, unit, evidence, source, note (in the active
+        language when the scheme gives it in Chinese too), overridden."""
         over = {o.name.split("[")[0] for o in self.overrides}
         rows = [
             {
@@ -114,7 +115,7 @@ class Scheme:
                 else json.dumps(p.evidence, ensure_ascii=False),
                 "source": p.source,
                 "overridden": name in over,
-                "note": p.note,
+                "note": str(p.note_text),
             }
             for name, p in sorted(self.doc.parameters.items())
         ]
@@ -141,7 +142,7 @@ class Scheme:
                     ),
                     "evidence": s.evidence,
                     "source": s.source,
-                    "note": s.note,
+                    "note": str(s.note_text),
                 }
             )
         return pd.DataFrame(rows)
@@ -183,9 +184,10 @@ class Scheme:
             name, element = _split(key)
             p = params[name]
             value, evidence = _replace_value(p, element, new)
-            params[name] = p.model_copy(
-                update={"value": value, "evidence": evidence, "note": f"overridden by {by}"}
-            )
+            said = text("comp.note.overridden", by=by)
+            params[name] = p.model_copy(update={"value": value, "evidence": evidence,
+                                                "note": said.render("en"),
+                                                "note_zh": said.render("zh")})  # fmt: skip
             records.append(Override(str(key), p.value, new, unit, by, given))
         doc = self.doc.model_copy(update={"parameters": params})
         derived = replace(self, doc=doc, overrides=tuple(records))

@@ -25,9 +25,10 @@ import pandas as pd
 from ..errors import GeepError, InputError
 from ..ids import clean_id
 from ..ledger import CheckResult
-from ..messages import text
+from ..messages import language, language_scope, text
 from ..units import factor
 from .model import EVIDENCE_RANK
+from .trace import render
 
 if TYPE_CHECKING:
     from ..inputs.report import Report
@@ -83,10 +84,13 @@ class Settlement:
 
     def __post_init__(self) -> None:
         ob = self.obligations_cny.copy()
-        for c in ("section_id", "indicator", "band", "flags", "trace", "input_ref"):
+        for c in ("section_id", "indicator", "band", "flags", "trace", "input_ref", "trace_code",
+                  "trace_fields"):  # fmt: skip
             if c not in ob:
                 ob[c] = ""
             ob[c] = ob[c].fillna("").astype(str)
+        with language_scope("en"):  # the English trace orders lines that tie on the rest
+            ob["trace"] = render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
         for c in ("component_order", "section_order"):
             if c not in ob:
                 ob[c] = 0
@@ -132,11 +136,12 @@ class Settlement:
             ("indicator", ""),
             ("band", ""),
             ("flags", ""),
-            ("trace", "reported line"),
             ("input_ref", "lines"),
         ):
             if c not in ob:
                 ob[c] = d
+        if "trace" not in ob:  # a trace given with the lines is the caller's text, shown as is
+            ob["trace"], ob["trace_code"] = "", "comp.trace.reported"
         for c in ("observed", "target", "exceedance"):
             if c not in ob:
                 ob[c] = np.nan
@@ -160,7 +165,8 @@ class Settlement:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.meta.get("warnings", []))
+        """The warnings of the run, in the active language."""
+        return [str(w) for w in self.meta.get("warnings", [])]
 
     @property
     def evidence(self) -> str:
@@ -189,8 +195,8 @@ class Settlement:
         """The gross obligation ledger: DESIGN §7 columns, then ``payer_name, payee_name,
         rule, share, evidence, status, input_ref, year``; amounts in :attr:`unit`.
 
-        ``amount`` is what ``payer`` owes ``payee`` (never negative); the ``trace`` shows the
-        computation with the section amount signed from the responsible (upstream) side:
+        ``amount`` is what ``payer`` owes ``payee`` (never negative); the ``trace`` (in the
+        active language, :mod:`geep.compensation.trace`) shows the computation with the section amount signed from the responsible (upstream) side:
         positive = it pays, negative = it receives. ``flags``: ``dry``/``frozen``/``missing``
         (excluded, never zero), ``netted``, ``no_control``, ``capped``, ``no_baseline``,
         ``not_max``, ``partial_year:n/12``, ``forfeit:<party>``, ``not_assessed``,
@@ -203,7 +209,7 @@ class Settlement:
             "amount_unit": self.unit,
             "settlement_year": ob["settlement_year"].astype("int64"),
             "flags": ob["flags"],
-            "trace": ob["trace"],
+            "trace": self._trace(),
             "payer_name": ob["payer"].map(self.party_name),
             "payee_name": ob["payee"].map(self.party_name),
             "rule": ob.get("rule", ""),
@@ -214,6 +220,13 @@ class Settlement:
             "year": ob["year"].astype("int64"),
         })  # fmt: skip
         return out.reset_index(drop=True)
+
+    def _trace(self) -> np.ndarray:
+        """The traces in the active language (kept in English for ``en``)."""
+        ob = self.obligations_cny
+        if language() == "en":
+            return ob["trace"].to_numpy()
+        return render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
 
     @property
     def net(self) -> pd.DataFrame:
