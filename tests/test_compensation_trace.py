@@ -195,3 +195,57 @@ def test_shipped_released_editions_still_match_lock():
             sch = S.load(sid, ed)
         if sch.status == "released":
             assert f"schemes/{sid}@{ed} {sch.sha256}" in lock
+
+
+def _cases() -> list[Settlement]:
+    from test_compensation_cases import SHANXI_SECTIONS, _shanxi_obs, obs
+
+    yl = obs([
+        ("LIUZHUANG", "2020", "water_class", 2, "", "valid"),
+        ("LIUZHUANG", "2021", "water_class", 4, "", "valid"),
+        ("LIUZHUANG", "2019", "index", 1.0, "", "valid"),
+        ("LIUZHUANG", "2020", "index", 1.5, "", "valid"),
+        ("LIUZHUANG", "2021", "index", 1.4, "", "valid"),
+    ])  # fmt: skip
+    load = obs([("JIULI", "2020-07", "nh3n", 1.3, "mg/L", "valid")])
+    flows = pd.DataFrame([("JIULI", "2020-07", 1000, "万m3")],
+                         columns=["section_id", "period", "flow", "unit"])  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalWarning)
+        return [
+            geep.compensate("shanxi-cross-section@2013", _shanxi_obs(), sections=SHANXI_SECTIONS,
+                            parameters={"deduction.amounts": [50, 100, 150, 200, 300]}),
+            geep.compensate("yellow-river-henan-shandong", yl),
+            geep.compensate("zhenjiang-taihu-load", load, flows=flows),
+        ]  # fmt: skip
+
+
+def test_bands_made_of_numbers_render_as_written_and_in_chinese():
+    seen: set[str] = set()
+    for s in _cases():
+        ob = s.obligations_cny
+        coded = (ob["band_code"] != "").to_numpy()
+        seen |= {c for code in ob.loc[coded, "band_code"] for c in code.split()}
+        with language_scope("en"):
+            assert (s.band_labels()[coded] == ob.loc[coded, "band"].to_numpy()).all()
+        with language_scope("zh"):
+            zh = s.band_labels()
+            en_traces = s.obligations["trace"]
+        for band in zh:
+            assert not re.search(r"consecutive|whole year|pts|class|compliant|excluded", band), band
+        assert en_traces.str.len().gt(0).any()
+    # every assembled band of the kernels is met once here
+    assert {"comp.band.class", "comp.band.pts", "comp.band.load", "comp.band.run",
+            "comp.band.whole_year"} <= seen  # fmt: skip
+
+
+def test_capped_lines_say_so_in_both_languages():
+    s = _cases()[1]
+    with language_scope("en"):
+        en = s.obligations
+    with language_scope("zh"):
+        zh = s.obligations
+    capped = en["flags"].str.contains("capped").to_numpy()
+    assert capped.any()
+    assert en.loc[capped, "trace"].str.contains("; capped at 4000万元").all()
+    assert zh.loc[capped, "trace"].str.contains("封顶 4000万元").all()

@@ -11,11 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .trace import steps  # noqa: F401  (re-exported: the kernels' trace helper)
+from .trace import band_steps, steps  # noqa: F401  (re-exported: the kernels' helpers)
 
 LINE_COLUMNS = [
     "section_id", "period", "year", "month", "indicator", "observed", "target", "exceedance",
     "band", "amount", "flags", "trace_code", "trace_fields", "input_ref", "limit_evidence",
+    "band_code", "band_fields",
 ]  # fmt: skip
 
 

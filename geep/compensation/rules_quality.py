@@ -18,7 +18,7 @@ from ..errors import InputError, SchemeError
 from ..messages import text
 from . import rules as R
 from .context import Context
-from .lines import excluded_flag, fmt, join_flags, make_lines, steps, wan
+from .lines import band_steps, excluded_flag, fmt, join_flags, make_lines, steps, wan
 from .model import Component
 
 
@@ -115,6 +115,7 @@ def class_step(ctx: Context, comp: Component) -> pd.DataFrame:
     return make_lines(
         df, observed=df["observed_class"], target=float(base), exceedance=np.where(valid, n_steps, np.nan),
         band=band, amount=amount, flags=join_flags(excluded_flag(df["status"]), derived), **trace,
+        **band_steps(len(df), np.where(valid, "comp.band.class", ""), cls=cls_txt, base=f"{float(base):g}"),
     )  # fmt: skip
 
 
@@ -143,6 +144,7 @@ def index_change(ctx: Context, comp: Component) -> pd.DataFrame:
     return make_lines(
         df, observed=df["value"], target=df["prev"], exceedance=change,
         band=np.where(ok, fmt(change) + " pts", "not assessed"), amount=amount, flags=flags, **trace,
+        **band_steps(len(df), np.where(ok, "comp.band.pts", ""), change=fmt(change)),
     )  # fmt: skip
 
 
@@ -195,6 +197,7 @@ def load_based(ctx: Context, comp: Component) -> pd.DataFrame:
         df, observed=df["value"], target=df["limit"], exceedance=np.where(valid, df["value"] - df["limit"], np.nan),
         band=np.where(exceed, fmt(load) + " t", np.where(valid, "compliant", "excluded")), amount=amount,
         flags=join_flags(excluded_flag(df["status"]), np.where(netted & valid, "netted", "")), **trace,
+        **band_steps(len(df), np.where(exceed, "comp.band.load", ""), load=fmt(load)),
     )  # fmt: skip
 
 

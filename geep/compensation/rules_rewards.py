@@ -19,7 +19,7 @@ from ..errors import SchemeError
 from ..messages import text
 from . import rules as R
 from .context import Context
-from .lines import excluded_flag, fmt, join_flags, make_lines, steps, wan
+from .lines import band_steps, excluded_flag, fmt, join_flags, make_lines, steps, wan
 from .model import Component
 
 
@@ -78,15 +78,21 @@ def maintenance_reward(ctx: Context, comp: Component) -> pd.DataFrame:
             m["compliant"], "compliant", np.where(m["assessable"], "not compliant", "excluded")
         ),
     )
+    run = amount > 0
+    whole = np.zeros(len(m), dtype=bool)
     if year_amt:
         yr = m.groupby(["section_id", "year"])["compliant"].transform("sum")
-        whole = (yr == 12) & (m["month"] == 12)
+        whole = ((yr == 12) & (m["month"] == 12)).to_numpy()
         amount = amount + np.where(whole, year_amt, 0.0)
-        band = np.where(whole, band + " + whole year", band)
+    words = band
+    band = np.where(whole, band + " + whole year", band)
+    code = np.where(run, "comp.band.run", "comp.band.word")
+    code = np.where(run | whole, code + np.where(whole, " comp.band.whole_year", ""), "")
     trace = steps(len(m), "comp.trace.maintenance", pos=pos.astype(str), run=str(run_len),
                   run_amount=wan([run_amt])[0], amount=wan(amount))  # fmt: skip
     return make_lines(m, observed=m["cls"], target=np.nan, exceedance=np.nan, band=band, amount=-amount,
-                  flags=excluded_flag(m["status"]), **trace)  # fmt: skip
+                  flags=excluded_flag(m["status"]), **trace,
+                  **band_steps(len(m), code, run=str(run_len), band=words))  # fmt: skip
 
 
 def improvement_reward(ctx: Context, comp: Component) -> pd.DataFrame:

@@ -85,7 +85,7 @@ class Settlement:
     def __post_init__(self) -> None:
         ob = self.obligations_cny.copy()
         for c in ("section_id", "indicator", "band", "flags", "trace", "input_ref", "trace_code",
-                  "trace_fields"):  # fmt: skip
+                  "trace_fields", "band_code", "band_fields"):  # fmt: skip
             if c not in ob:
                 ob[c] = ""
             ob[c] = ob[c].fillna("").astype(str)
@@ -227,6 +227,16 @@ class Settlement:
         if language() == "en":
             return ob["trace"].to_numpy()
         return render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
+
+    def band_labels(self) -> np.ndarray:
+        """The ``band`` of each obligation line in the active language (the order of
+        :attr:`obligations`): bands made of numbers rendered from their data, one-word bands
+        by their label."""
+        from ..messages import label
+
+        ob = self.obligations_cny
+        words = ob["band"].map({v: label("stl.band", v) for v in ob["band"].unique()})
+        return render(ob["band_code"], ob["band_fields"], words).to_numpy()
 
     @property
     def net(self) -> pd.DataFrame:

@@ -83,6 +83,14 @@ def steps(n: int, code: str | np.ndarray | pd.Series, **fields: object) -> dict[
     return {"trace_code": np.where(gap, "", codes), "trace_fields": np.where(gap, "", lines)}
 
 
+def band_steps(n: int, code: str | np.ndarray, **fields: object) -> dict[str, np.ndarray]:
+    """The ``band_code`` and ``band_fields`` columns of ``n`` lines: a band assembled from
+    numbers (``"3 consecutive months"``) as data, so it can be shown in another language
+    (code ``""`` where the band is one word, shown by its label)."""
+    cols = steps(n, code, **fields)
+    return {"band_code": cols["trace_code"], "band_fields": cols["trace_fields"]}
+
+
 def add_step(
     codes: pd.Series, fields: pd.Series, mask: np.ndarray, code: str, **constant: Any
 ) -> tuple[pd.Series, pd.Series]:
@@ -158,4 +166,4 @@ def _substeps(value: object) -> str:
     return "; ".join(render(codes, fields))
 
 
-__all__ = ["LABELS", "add_step", "render", "steps"]
+__all__ = ["LABELS", "add_step", "band_steps", "render", "steps"]

@@ -44,12 +44,12 @@ def _fund_mode(meta: dict) -> str:
 
 
 def _obligations(s: Settlement, lang: str) -> pd.DataFrame:
-    """The obligation ledger; under zh the band words in the reader's language (the band
+    """The obligation ledger; under zh the bands in the reader's language (the band
     intervals such as ``(0.5, 1]`` stay as they are)."""
     ob = s.obligations
     if lang == "zh" and "band" in ob and len(ob):
         ob = ob.copy()
-        ob["band"] = ob["band"].map({v: label("stl.band", v) for v in ob["band"].unique()})
+        ob["band"] = s.band_labels()
     return ob
 
 

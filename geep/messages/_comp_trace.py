@@ -82,6 +82,13 @@ TRACE: dict[str, tuple[str, str]] = {
     "comp.trace.status.dry": ("dry", "断流"),
     "comp.trace.status.frozen": ("frozen", "冰封"),
     "comp.trace.status.missing": ("missing", "缺测"),
+    # --- bands assembled from numbers (geep.compensation.trace.band_steps) ------------------
+    "comp.band.class": ("class {cls} vs base {base}", "{cls} 类，基准 {base} 类"),
+    "comp.band.pts": ("{change} pts", "{change} 个百分点"),
+    "comp.band.load": ("{load} t", "超标负荷 {load} t"),
+    "comp.band.run": ("{run} consecutive months", "连续 {run} 个月达标"),
+    "comp.band.word": ("{band}", "{band}"),
+    "comp.band.whole_year": (" + whole year", " + 全年达标"),
     # --- band names of the obligation ledger (settlement workbook under zh) -----------------
     "stl.band.below floor": ("below floor", "低于生态流量下限"),
     "stl.band.meets floor": ("meets floor", "达到生态流量下限"),
