@@ -236,7 +236,7 @@ class Scheme:
             raise SchemeError(
                 msg("comp.scheme_invalid", ref=self.ref + f" [{note}]", problem=_errors(exc)),
                 table=self.ref,
-                hint="check the party ids, section ids and parameter names",
+                hint=text("hint.comp.rebuild"),
             ) from exc
         return replace(self, doc=doc, derived=(*self.derived, note))
 

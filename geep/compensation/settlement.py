@@ -81,6 +81,8 @@ class Settlement:
     unit: str = "万元"
     report: Report | None = None
     _parties: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    #: traces rendered per language (they are data in ``obligations_cny``; see :meth:`_trace`)
+    _shown: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         ob = self.obligations_cny.copy()
@@ -89,8 +91,6 @@ class Settlement:
             if c not in ob:
                 ob[c] = ""
             ob[c] = ob[c].fillna("").astype(str)
-        with language_scope("en"):  # the English trace orders lines that tie on the rest
-            ob["trace"] = render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
         for c in ("component_order", "section_order"):
             if c not in ob:
                 ob[c] = 0
@@ -98,8 +98,8 @@ class Settlement:
             ob["year"] = ob["settlement_year"]
         if "evidence_rank" not in ob:
             ob["evidence_rank"] = 0
-        ob = ob.sort_values(_SORT, kind="mergesort").reset_index(drop=True)
-        self.obligations_cny = ob
+        self.obligations_cny = _sorted(ob)
+        self._shown = {}
         if self.scheme is not None and not self._parties:
             self._parties = {
                 p.id: {"name": p.name_zh, "kind": p.kind, "code": p.code or ""}
@@ -222,11 +222,12 @@ class Settlement:
         return out.reset_index(drop=True)
 
     def _trace(self) -> np.ndarray:
-        """The traces in the active language (kept in English for ``en``)."""
-        ob = self.obligations_cny
-        if language() == "en":
-            return ob["trace"].to_numpy()
-        return render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
+        """The traces in the active language, rendered once per language."""
+        lang = language()
+        if lang not in self._shown:
+            ob = self.obligations_cny
+            self._shown[lang] = render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
+        return self._shown[lang]
 
     def band_labels(self) -> np.ndarray:
         """The ``band`` of each obligation line in the active language (the order of
@@ -361,6 +362,19 @@ class Settlement:
     def _repr_html_(self) -> str:
         warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings[:10])
         return f"<p><b>{html.escape(self._headline())}</b></p>{self.net.to_html(index=False)}<ul>{warn}</ul>"
+
+
+def _sorted(ob: pd.DataFrame) -> pd.DataFrame:
+    """Obligation lines in their stable order: by :data:`_SORT`, where lines that tie on the
+    other keys are ordered by their English trace (rendered for those lines only)."""
+    keys = _SORT[:-1]
+    order = ob["trace"].to_numpy(dtype=object).copy()
+    tie = ob.duplicated(keys, keep=False).to_numpy() & (ob["trace_code"] != "").to_numpy()
+    if tie.any():
+        with language_scope("en"):
+            order[tie] = render(ob.loc[tie, "trace_code"], ob.loc[tie, "trace_fields"]).to_numpy()
+    ob = ob.assign(_order=order).sort_values([*keys, "_order"], kind="mergesort")
+    return ob.drop(columns="_order").reset_index(drop=True)
 
 
 def checked_lines(lines: pd.DataFrame, unit: str) -> pd.DataFrame:

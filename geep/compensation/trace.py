@@ -2,12 +2,19 @@
 rendered in the reader's language only when shown.
 
 A rule kernel describes how it computed each line by two text columns, without touching the
-catalogue: ``trace_code`` (the message codes of the steps, separated by spaces, e.g.
-``"comp.trace.tier comp.trace.capped"``) and ``trace_fields`` (a JSON object per line of the
-fields of those steps). Numbers are fields already formatted by the kernel
-(:func:`geep.compensation.lines.fmt`), so a trace shows the same digits in every language;
-fields named in :data:`LABELS` are codes shown by their label (a band, a mode); a field holding
-a list of ``[code, fields]`` pairs is a list of sub-steps joined by ``"; "``.
+catalogue (:func:`steps`):
+
+* ``trace_code``: the message codes of the steps separated by spaces, then ``|`` and the names
+  of their fields, e.g. ``"comp.trace.tier comp.trace.capped|eff,limit,x,band,param,amount,cap,
+  cap_param,per"`` (one string shared by the lines of a component);
+* ``trace_fields``: the values of those fields in that order, joined by U+001F (the unit
+  separator, which no formatted number or id holds).
+
+Numbers are fields already formatted by the kernel (:func:`geep.compensation.lines.fmt`), so a
+trace shows the same digits in every language; fields named in :data:`LABELS` are codes shown
+by their label (a band, a mode); a field named in :data:`SUBSTEPS` holds a JSON list of
+``[code, {field: value}]`` sub-steps, joined by ``"; "``. Building and rendering are
+vectorised (string operations on columns, one pass per distinct code).
 
 A line without a code (a reported line, a settlement built by hand) shows the text of its
 ``trace`` column as given: user text is data.
@@ -36,19 +43,24 @@ LABELS = {
     "per": "comp.trace.per",
     "status": "comp.trace.status",
 }
+#: fields holding sub-steps (a JSON list of ``[code, {field: value}]``)
+SUBSTEPS = frozenset({"notes"})
+SEP = "\x1f"
 
 _FORMATTER = string.Formatter()
 
 
-def _column(value: object, n: int) -> np.ndarray:
+def _column(name: str, value: object, n: int) -> pd.Series:
     """A field as ``n`` values (a Series by position, an array, or a scalar repeated)."""
+    if name in SUBSTEPS and isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False)
     if isinstance(value, pd.Series):
-        return value.to_numpy(dtype=object)
+        return value.reset_index(drop=True).astype(object)
     if isinstance(value, np.ndarray) and value.ndim:
-        return value.astype(object)
-    out = np.empty(n, dtype=object)
-    out.fill(value)  # a list (sub-steps) is one value, repeated
-    return out
+        return pd.Series(value, dtype=object)
+    if isinstance(value, str):  # names given by a scheme: never the separator
+        value = value.replace(SEP, " ")
+    return pd.Series([value] * n, dtype=object)
 
 
 def steps(n: int, code: str | np.ndarray | pd.Series, **fields: object) -> dict[str, np.ndarray]:
@@ -59,7 +71,8 @@ def steps(n: int, code: str | np.ndarray | pd.Series, **fields: object) -> dict[
     n
         Number of lines.
     code
-        The steps' message codes (one string for every line, or one per line).
+        The steps' message codes (one string for every line, or one per line; ``""`` for a
+        line without a trace).
     **fields
         The steps' fields: Series (by position), arrays or scalars; numbers already as text.
         A line with a missing field (a number that could not be computed) has no trace.
@@ -67,20 +80,25 @@ def steps(n: int, code: str | np.ndarray | pd.Series, **fields: object) -> dict[
     Returns
     -------
     dict
-        ``{"trace_code": array, "trace_fields": array of JSON objects}`` (for
+        ``{"trace_code": array, "trace_fields": array}`` (for
         :func:`geep.compensation.lines.make_lines`).
     """
-    codes = _column(code, n).astype(str)
+    codes = pd.Series(np.broadcast_to(np.asarray(code, dtype=object), (n,)), dtype=object)
     if n == 0:
-        return {"trace_code": codes, "trace_fields": np.array([], dtype=object)}
-    frame = pd.DataFrame({k: _column(v, n) for k, v in fields.items()}, index=range(n))
-    if frame.shape[1] == 0:
-        return {"trace_code": codes, "trace_fields": np.full(n, "{}", dtype=object)}
-    lines = np.array(
-        frame.to_json(orient="records", lines=True, force_ascii=False).splitlines(), dtype=object
-    )
-    gap = frame.isna().any(axis=1).to_numpy()  # a step with a missing number: no trace
-    return {"trace_code": np.where(gap, "", codes), "trace_fields": np.where(gap, "", lines)}
+        return {"trace_code": codes.to_numpy(), "trace_fields": np.array([], dtype=object)}
+    cols = [_column(k, v, n) for k, v in fields.items()]
+    gap = np.zeros(n, dtype=bool)
+    joined = pd.Series("", index=range(n), dtype=object)
+    for i, col in enumerate(cols):
+        gap |= col.isna().to_numpy()
+        text = col.astype(str)
+        joined = text if i == 0 else joined + SEP + text
+    none = gap | (codes.astype(str) == "").to_numpy()
+    head = codes.astype(str) + "|" + ",".join(fields)
+    return {
+        "trace_code": np.where(none, "", head.to_numpy(dtype=object)),
+        "trace_fields": np.where(none, "", joined.to_numpy(dtype=object)),
+    }
 
 
 def band_steps(n: int, code: str | np.ndarray, **fields: object) -> dict[str, np.ndarray]:
@@ -98,13 +116,19 @@ def add_step(
     (positionally; lines without a trace stay without one)."""
     mask = np.asarray(mask, dtype=bool)
     codes = pd.Series(codes).fillna("").astype(str).to_numpy(dtype=object).copy()
-    fields = pd.Series(fields).fillna("").astype(str).str.strip().to_numpy(dtype=object).copy()
-    hit = mask & (codes != "")  # a line without a trace gets no step either
+    fields = pd.Series(fields).fillna("").astype(str).to_numpy(dtype=object).copy()
+    hit = mask & (codes != "")
     if hit.any():
-        extra = json.dumps(constant, ensure_ascii=False)[1:-1]
-        cur = pd.Series(fields[hit], dtype=object)
-        fields[hit] = np.where(cur == "{}", "{" + extra + "}", cur.str[:-1] + ", " + extra + "}")
-        codes[hit] = codes[hit] + " " + code
+        names = ",".join(constant)
+        values = SEP.join(str(v).replace(SEP, " ") for v in constant.values())
+        sub = pd.Series(codes[hit], dtype=object)
+        keys = {k: k.partition("|") for k in sub.unique()}
+        codes[hit] = sub.map(
+            {k: f"{c} {code}|{n + ',' if n else ''}{names}" for k, (c, _, n) in keys.items()}
+        ).to_numpy()
+        empty = sub.map({k: not n for k, (_, _, n) in keys.items()}).to_numpy(dtype=bool)
+        old = pd.Series(fields[hit], dtype=object)
+        fields[hit] = np.where(empty, values, (old + SEP + values).to_numpy(dtype=object))
     return pd.Series(codes, dtype=object), pd.Series(fields, dtype=object)
 
 
@@ -112,21 +136,25 @@ def render(codes: pd.Series, fields: pd.Series, literal: pd.Series | None = None
     """The traces as text in the active language (positionally aligned with ``codes``);
     lines without a code show ``literal`` (their ``trace`` column as given)."""
     codes = pd.Series(codes).fillna("").astype(str).reset_index(drop=True)
-    fields = pd.Series(fields).reset_index(drop=True)
+    fields = pd.Series(fields).fillna("").astype(str).reset_index(drop=True)
     out = (
         pd.Series(literal).fillna("").astype(str).to_numpy(dtype=object).copy()
         if literal is not None
         else np.full(len(codes), "", dtype=object)
     )
-    for code in codes.unique():
-        if not code:
+    for key in codes.unique():
+        if not key:
             continue
-        at = (codes == code).to_numpy()
-        recs = pd.DataFrame(
-            [json.loads(s) if isinstance(s, str) and s else {} for s in fields[at]],
-            index=range(int(at.sum())),
-        )
-        out[at] = _steps_text(code, recs).to_numpy()
+        at = (codes == key).to_numpy()
+        code, _, names = key.partition("|")
+        cols = names.split(",") if names else []
+        if cols:
+            vals = fields[at].str.split(SEP, n=len(cols) - 1, expand=True, regex=False)
+            vals = vals.reindex(columns=range(len(cols))).fillna("")
+            vals.columns = cols
+        else:
+            vals = pd.DataFrame(index=range(int(at.sum())))
+        out[at] = _steps_text(code, vals.reset_index(drop=True)).to_numpy()
     return pd.Series(out, dtype=object)
 
 
@@ -139,9 +167,8 @@ def _steps_text(code: str, recs: pd.DataFrame) -> pd.Series:
         for literal, name, _, _ in _FORMATTER.parse(MESSAGES[step][zh]):
             txt = txt + literal
             if name:
-                txt = txt + _shown(
-                    name, recs[name] if name in recs else pd.Series("", index=recs.index)
-                )
+                values = recs[name] if name in recs else pd.Series("", index=recs.index)
+                txt = txt + _shown(name, values)
     return txt
 
 
@@ -149,21 +176,27 @@ def _shown(name: str, values: pd.Series) -> pd.Series:
     """A field's values as shown: labels of codes, sub-steps rendered, the rest as text."""
     from ..messages import label
 
-    if values.map(lambda v: isinstance(v, list)).any():
-        return values.map(_substeps)
     text = values.fillna("").astype(str)
+    if name in SUBSTEPS:
+        return text.map({v: _substeps(v) for v in text.unique()})
     if name in LABELS:
         kind = LABELS[name]
         return text.map({v: label(kind, v) for v in text.unique()})
     return text
 
 
-def _substeps(value: object) -> str:
-    if not isinstance(value, list):
-        return "" if value is None else str(value)
-    codes = pd.Series([c for c, _ in value], dtype=object)
-    fields = pd.Series([json.dumps(f, ensure_ascii=False) for _, f in value], dtype=object)
-    return "; ".join(render(codes, fields))
+def _substeps(value: str) -> str:
+    try:
+        items = json.loads(value)
+    except json.JSONDecodeError:
+        return value
+    if not isinstance(items, list):
+        return value
+    out = []
+    for code, fields in items:
+        cols = steps(1, code, **fields)
+        out.append(render(pd.Series(cols["trace_code"]), pd.Series(cols["trace_fields"]))[0])
+    return "; ".join(out)
 
 
-__all__ = ["LABELS", "add_step", "band_steps", "render", "steps"]
+__all__ = ["LABELS", "SEP", "SUBSTEPS", "add_step", "band_steps", "render", "steps"]

@@ -122,6 +122,7 @@ TRACE: dict[str, tuple[str, str]] = {
     "comp.evidence.user": ("user-supplied", "用户提供"),
     # a component id inside Chinese text is quoted (it is the scheme file's code)
     "comp.component_ref": ("{id}", "'{id}'"),
+    "comp.note_in_brackets": (" ({note})", "（{note}）"),
     "comp.with_note": ("{text}: {note}", "{text}：{note}"),
     "comp.warn.limits_unverified": (
         "GB 3838 limits of {indicators} in {table} are unverified (not in geep's reference "
@@ -143,6 +144,10 @@ TRACE: dict[str, tuple[str, str]] = {
         "考核项 {component}：分摊比例之和为 {total}，已归一化（余差 {residual}）",
     ),
     "comp.note.overridden": ("overridden by {by}", "已由 {by} 覆盖"),
+    "hint.comp.rebuild": (
+        "check the party ids, section ids and parameter names",
+        "请检查参与方 id、断面 id 和参数名称",
+    ),
     # the Chinese notes of an edition beside its folder (geep/compensation/notes_zh.py)
     "comp.err.notes_zh": (
         "the Chinese notes of {ref} name items without an English note: {items}",
