@@ -52,14 +52,15 @@ class Scheme:
     overrides
         Parameters replaced by the caller.
     derived
-        Provenance notes of derived editions (user sections, rules of another scheme).
+        Provenance notes of derived editions (user sections, rules of another scheme), as
+        texts shown in the reader's language.
     """
 
     doc: SchemeDoc
     origin: str
     sha256: str
     overrides: tuple[Override, ...] = ()
-    derived: tuple[str, ...] = ()
+    derived: tuple[Any, ...] = ()
 
     # --- identity ---------------------------------------------------------------------
     @property
@@ -211,7 +212,7 @@ class Scheme:
         from .sections import sections_from_table
 
         items = sections_from_table(sections, by, where)
-        return self._rebuild({"sections": items}, f"sections supplied by {by}")
+        return self._rebuild({"sections": items}, text("comp.derived.sections", by=by))
 
     def with_rules_of(self, other: Scheme) -> Scheme:
         """This scheme's parties and sections, assessed with ``other``'s rule components and
@@ -225,9 +226,9 @@ class Scheme:
             "settlement": other.doc.settlement.model_dump(),
             "status": status,
         }
-        return self._rebuild(update, f"rules of {other.label}")
+        return self._rebuild(update, text("comp.derived.rules_of", ref=other.label))
 
-    def _rebuild(self, update: dict[str, Any], note: str) -> Scheme:
+    def _rebuild(self, update: dict[str, Any], note: Any) -> Scheme:
         data = self.doc.model_dump(by_alias=True)
         data.update(update)
         try:

@@ -144,6 +144,9 @@ TRACE: dict[str, tuple[str, str]] = {
         "考核项 {component}：分摊比例之和为 {total}，已归一化（余差 {residual}）",
     ),
     "comp.note.overridden": ("overridden by {by}", "已由 {by} 覆盖"),
+    # provenance of a derived scheme edition (Scheme.label)
+    "comp.derived.sections": ("sections supplied by {by}", "断面由 {by} 提供"),
+    "comp.derived.rules_of": ("rules of {ref}", "采用 {ref} 的规则"),
     "hint.comp.rebuild": (
         "check the party ids, section ids and parameter names",
         "请检查参与方 id、断面 id 和参数名称",
