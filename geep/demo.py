@@ -168,7 +168,7 @@ def _compensation(out: Path, lang: str, say, notes: list[str]) -> list[Path]:
     obs = pd.read_csv(example_path("compensation", "fen_observations.csv"), dtype=str)
     flows = pd.read_csv(example_path("compensation", "fen_flows.csv"), dtype=str)
     settlement = compensate("fen-river", obs, flows=flows)
-    path = settlement.to_excel(out / "fen-river-settlement.xlsx")
+    path = settlement.to_excel(out / "fen-river-settlement.xlsx", lang=lang)
     years = sorted(int(y) for y in settlement.net["settlement_year"].unique())
     for y in years:
         net = settlement.net[settlement.net["settlement_year"] == y]

@@ -94,14 +94,7 @@ def test_overlap_texts_match_the_indicator_table():
 #: commands whose output still holds English, and where it comes from. Each is an expected
 #: failure that must stay one (strict): when a gap is closed the test passes, fails as
 #: XPASS, and its entry is removed here.
-KNOWN_GAPS = {
-    "demo": "the Fen River settlement workbook (geep/compensation writers: the trace column "
-    "built in English by the rule kernels)",
-    "compensate": "the trace column of the settlement's obligations sheet is built in English by "
-    "the rule kernels (geep/compensation/rules_*.py), and the console warnings come from "
-    "geep/compensation/engine.py (inline 'parameter', 'GB 3838 limits ...', and the scheme "
-    "files' English-only parameter notes)",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -124,6 +124,8 @@ CODE_COLUMNS = frozenset(
         "leg",
         "family",
         "region_level",
+        # the citation keys of a scheme's parameters and sections (keys of its sources: S4, REFU)
+        "source",
     ]
 )
 

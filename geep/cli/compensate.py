@@ -63,6 +63,9 @@ def _list(args: argparse.Namespace, paths) -> int:
     table = comp.schemes(paths)
     cols = ["scheme", "edition", "status", "valid_from", "valid_to", "components", "title"]
     if len(table):
+        if language() == "zh":  # the scheme's own Chinese title
+            table = table.assign(title=table["title_zh"].where(table["title_zh"].astype(bool),
+                                                               table["title"]))  # fmt: skip
         emit_frame(table[cols], "table", title=msg("comp.cli.title_list"))
     return 1 if _invalid(table.attrs.get("invalid", [])) else 0
 

@@ -49,7 +49,7 @@ class Context:
     flows: pd.DataFrame | None
     limits: pd.DataFrame
     used: dict[str, set[str]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)  # warnings: lazy texts (or plain text)
     cache: dict[Any, pd.DataFrame] = field(default_factory=dict)
 
     @property
@@ -88,7 +88,7 @@ class Context:
         if v is None or gaps:
             raise SchemeError(
                 text("comp.param_missing", name=name + (f" {gaps}" if gaps else ""), ref=self.scheme.ref,
-                    what=f" ({p.note})" if p.note else ""),
+                    what=text("comp.note_in_brackets", note=p.note_text) if p.note else ""),
                 table=self.scheme.ref,
                 hint=text("hint.param_missing", name=name),
             )  # fmt: skip

@@ -23,7 +23,7 @@ import pandas as pd
 from ..coefficients import load as load_table
 from ..errors import InputError, SchemeError
 from ..inputs.report import InputValidationError, Issue, Report
-from ..messages import msg, text
+from ..messages import MESSAGES, Text, text
 from . import rules as R
 from .components import HANDLERS
 from .context import LIMITS_REF, Context
@@ -32,10 +32,10 @@ from .observations import Where, normalise_flows, normalise_observations
 from .parameters import ParameterError, check_scheme
 from .schemes import Scheme, coerce
 from .settlement import Settlement
+from .trace import add_step
 from .window import inside, outside_report
 
 RANK_EVIDENCE = {v: k for k, v in EVIDENCE_RANK.items()}
-_SAY = {"user": "user-supplied"}
 
 
 @dataclass
@@ -257,10 +257,11 @@ def _cap(ctx: Context, comp, lines: pd.DataFrame) -> pd.DataFrame:
     lines["amount"] = new
     add = np.where(capped, "capped", "")
     lines["flags"] = (lines["flags"].fillna("").astype(str) + ";" + add).str.strip(";")
-    lines.loc[capped, "trace"] = (
-        lines.loc[capped, "trace"]
-        + f"; capped at {cap / 1e4:g}万元 ({comp.cap}, per {comp.cap_per})"
-    )
+    codes, fields = add_step(
+        lines["trace_code"], lines["trace_fields"], np.asarray(capped, dtype=bool),
+        "comp.trace.capped", cap=f"{cap / 1e4:g}", cap_param=comp.cap, per=comp.cap_per,
+    )  # fmt: skip
+    lines["trace_code"], lines["trace_fields"] = codes.to_numpy(), fields.to_numpy()
     return lines
 
 
@@ -354,69 +355,66 @@ def _assign_parties(sch: Scheme, lines: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _warnings(ctx: Context, prep: Prepared, lines: pd.DataFrame) -> list[str]:
+def _weak(what: str, name: object, evidence: object, note: object = "") -> Text:
+    """``<what> <name> is <evidence> (…)`` (``: <note>`` when the scheme gives one)."""
+    said = text("comp.weak_evidence", what=text(f"comp.what.{what}"), name=name, evidence=evidence)
+    return text("comp.with_note", text=said, note=note) if note else said
+
+
+def _counts(statuses: pd.Series) -> Text:
+    """``dry 2, frozen 4, missing 2``: excluded rows by status, in the reader's words."""
+    out = Text()
+    for i, (k, v) in enumerate(statuses.value_counts().sort_index().items()):
+        code = f"comp.trace.status.{k}"
+        out = out + (", " if i else "") + (text(code) if code in MESSAGES else str(k)) + f" {v}"
+    return out
+
+
+def _warnings(ctx: Context, prep: Prepared, lines: pd.DataFrame) -> list[Text | str]:
+    """The warnings of a run, as lazy texts (rendered in the reader's language when shown)."""
     sch = ctx.scheme
-    out: list[str] = []
+    out: list[Text | str] = []
     if sch.status != "released":
-        out.append(msg("comp.provisional", ref=sch.label, status=msg(f"status.{sch.status}")))
+        out.append(text("comp.provisional", ref=sch.label, status=text(f"status.{sch.status}")))
     for name in sorted(set().union(*ctx.used.values()) if ctx.used else []):
         p = sch.doc.parameters[name]
         weak = [e for e in p.evidence_levels() if EVIDENCE_RANK[e] >= EVIDENCE_RANK["user"]]
         if weak:
             level = max(weak, key=EVIDENCE_RANK.__getitem__)
-            text = msg(
-                "comp.weak_evidence", what="parameter", name=name, evidence=_SAY.get(level, level)
-            )
-            out.append(text + (f": {p.note}" if p.note else ""))
+            out.append(_weak("parameter", name, text(f"comp.evidence.{level}"), p.note_text))
     used_secs = set(lines["section_id"].dropna().unique())
     for s in sch.doc.sections:
         if s.id in used_secs and EVIDENCE_RANK[s.evidence] >= EVIDENCE_RANK["user"]:
             out.append(
-                msg(
-                    "comp.weak_evidence",
-                    what="section",
-                    name=f"{s.id} ({s.name_zh})",
-                    evidence=_SAY.get(s.evidence, s.evidence),
-                )
+                _weak("section", f"{s.id} ({s.name_zh})", text(f"comp.evidence.{s.evidence}"))
             )
     comps = set(lines["component"].unique()) if "component" in lines else set()
     for c in sch.doc.components:
         if c.id in comps and EVIDENCE_RANK[c.evidence] >= EVIDENCE_RANK["user"]:
-            out.append(
-                msg("comp.weak_evidence", what="component", name=c.id, evidence=c.evidence)
-                + (f": {c.note}" if c.note else "")
-            )
-    for label, spec in (("settlement lag", sch.doc.settlement), ("fund routing", sch.doc.fund)):
+            name = text("comp.component_ref", id=c.id)
+            out.append(_weak("component", name, text(f"evidence.{c.evidence}"), c.note_text))
+    for what, spec in (("settlement_lag", sch.doc.settlement), ("fund_routing", sch.doc.fund)):
         if EVIDENCE_RANK[spec.evidence] >= EVIDENCE_RANK["user"]:
-            out.append(
-                msg("comp.weak_evidence", what=label, name="", evidence=spec.evidence).replace(
-                    "  ", " "
-                )
-            )
+            out.append(text("comp.weak_evidence_of", what=text(f"comp.what.{what}"),
+                            evidence=text(f"evidence.{spec.evidence}")))  # fmt: skip
     lim_used = sorted(
         set(lines.loc[lines["limit_evidence"].isin(["unverified", "secondary"]), "indicator"])
     )
     if lim_used:
-        out.append(
-            f"GB 3838 limits of {', '.join(lim_used)} in {LIMITS_REF} are unverified (not in geep's reference sources)"
-        )
+        out.append(text("comp.warn.limits_unverified", indicators=", ".join(lim_used),
+                        table=LIMITS_REF))  # fmt: skip
     excl = prep.obs[prep.obs["status"].isin(EXCLUDED)]
     if len(excl):
-        detail = ", ".join(
-            f"{k} {v}" for k, v in excl["status"].value_counts().sort_index().items()
-        )
-        out.append(msg("comp.excluded", n=len(excl), detail=detail))
+        out.append(text("comp.excluded", n=len(excl), detail=_counts(excl["status"])))
     if prep.flows is not None:
         fx = prep.flows[prep.flows["flow_status"].isin(EXCLUDED)]
         if len(fx):
-            detail = ", ".join(
-                f"{k} {v}" for k, v in fx["flow_status"].value_counts().sort_index().items()
-            )
-            out.append("flows: " + msg("comp.excluded", n=len(fx), detail=detail))
+            said = text("comp.excluded", n=len(fx), detail=_counts(fx["flow_status"]))
+            out.append(text("comp.warn.flows", what=said))
     for o in sch.overrides:
-        given = msg("comp.param_given", given=o.given) if o.given else ""
-        out.append(msg("comp.param_overridden", name=o.name, by=o.by, old=repr(o.old),
-                       new=repr(o.new), unit=o.unit, given=given))  # fmt: skip
+        given = text("comp.param_given", given=o.given) if o.given else ""
+        out.append(text("comp.param_overridden", name=o.name, by=o.by, old=repr(o.old),
+                        new=repr(o.new), unit=o.unit, given=given))  # fmt: skip
     for frame, code in ((prep.obs, "comp.outside_window"), (prep.flows, "comp.outside_flows")):
         note = outside_report(sch, frame, code)
         if note:
@@ -424,7 +422,9 @@ def _warnings(ctx: Context, prep: Prepared, lines: pd.DataFrame) -> list[str]:
     out += ctx.notes
     for issue in prep.report.issues:
         if issue.severity != "error":
-            out.append(f"input {issue.severity}: {issue.where}: {issue.problem}")
+            sev = f"severity.{issue.severity}"
+            out.append(text("comp.warn.input", severity=text(sev) if sev in MESSAGES else issue.severity,
+                            where=issue.where, problem=issue.problem))  # fmt: skip
     return out
 
 

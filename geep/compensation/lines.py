@@ -1,8 +1,9 @@
-"""Shared helpers of rule components: the section-line frame, flags and trace text.
+"""Shared helpers of rule components: the section-line frame, flags and trace fields.
 
 A section line is one assessed (section, period, indicator) with observed value, target,
 exceedance, band, a signed amount in CNY (positive = the responsible, upstream side pays),
-flags and a human-readable trace.
+flags and the trace of its computation as data (``trace_code`` and ``trace_fields``, rendered
+in the reader's language when shown: :mod:`geep.compensation.trace`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .trace import band_steps, steps  # noqa: F401  (re-exported: the kernels' helpers)
+
 LINE_COLUMNS = [
     "section_id", "period", "year", "month", "indicator", "observed", "target", "exceedance",
-    "band", "amount", "flags", "trace", "input_ref", "limit_evidence",
+    "band", "amount", "flags", "trace_code", "trace_fields", "input_ref", "limit_evidence",
+    "band_code", "band_fields",
 ]  # fmt: skip
 
 

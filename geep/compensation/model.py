@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..coefficients.model import EditionMeta
-from ..messages import text
+from ..messages import Text, bilingual, text
 from ..status import STATUSES  # noqa: F401 (re-exported; the ranking is geep.status)
 
 EVIDENCE_LEVELS = ("published", "derived", "secondary", "unverified")
@@ -44,6 +44,13 @@ SectionType = Literal[
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @property
+    def note_text(self) -> Text | str:
+        """The ``note`` shown in the reader's language: ``note_zh`` under zh when the scheme
+        gives one, else the note as written (a user's note is data); ``""`` without a note."""
+        note = getattr(self, "note", "")
+        return bilingual(note, getattr(self, "note_zh", "") or None) if note else ""
+
 
 def _keys(source: str) -> list[str]:
     return [k.strip() for k in str(source).split(";") if k.strip()]
@@ -64,6 +71,8 @@ class Party(_Frozen):
     code_evidence: Evidence | None = None
     code_source: str | None = None
     note: str = ""
+    #: the note in Chinese (optional; shown under zh instead of ``note``)
+    note_zh: str = ""
 
     @model_validator(mode="after")
     def _code_evidence(self) -> Party:
@@ -111,6 +120,8 @@ class Section(_Frozen):
     evidence: Evidence
     source: str
     note: str = ""
+    #: the note in Chinese (optional; shown under zh instead of ``note``)
+    note_zh: str = ""
 
     @field_validator("target_class", mode="before")
     @classmethod
@@ -143,6 +154,8 @@ class Parameter(_Frozen):
     evidence: Evidence | list[Evidence | None] | dict[str, Evidence | None]
     source: str
     note: str = ""
+    #: the note in Chinese (optional; shown under zh instead of ``note``)
+    note_zh: str = ""
 
     @model_validator(mode="after")
     def _shape(self) -> Parameter:
@@ -189,6 +202,8 @@ class Component(_Frozen):
     evidence: Evidence
     source: str
     note: str = ""
+    #: the note in Chinese (optional; shown under zh instead of ``note``)
+    note_zh: str = ""
 
 
 class Fund(_Frozen):
@@ -200,6 +215,8 @@ class Fund(_Frozen):
     evidence: Evidence
     source: str
     note: str = ""
+    #: the note in Chinese (optional; shown under zh instead of ``note``)
+    note_zh: str = ""
 
 
 class SettlementSpec(_Frozen):
@@ -209,6 +226,8 @@ class SettlementSpec(_Frozen):
     evidence: Evidence
     source: str
     note: str = ""
+    #: the note in Chinese (optional; shown under zh instead of ``note``)
+    note_zh: str = ""
 
 
 class AssessmentWindow(_Frozen):

@@ -16,7 +16,7 @@ from ..errors import InputError, SchemeError
 from ..messages import text
 from . import rules as R
 from .context import Context
-from .lines import excluded_flag, fmt, make_lines, wan
+from .lines import excluded_flag, fmt, make_lines, steps, wan
 from .model import Component
 
 
@@ -52,17 +52,11 @@ def eflow_floor(ctx: Context, comp: Component) -> pd.DataFrame:
         "excluded",
         np.where(~in_season, "out of season", np.where(short, "below floor", "meets floor")),
     )
-    trace = (
-        "mean flow "
-        + fmt(f["flow_rate"])
-        + " m3/s vs floor "
-        + fmt(floor_v)
-        + " m3/s → "
-        + wan(amount)
-    )
+    trace = steps(len(f), "comp.trace.eflow", flow=fmt(f["flow_rate"]), floor=fmt(floor_v),
+                  amount=wan(amount))  # fmt: skip
     f = f.assign(indicator="flow", status=f["flow_status"], input_ref=f["flow_ref"])
     return make_lines(f, observed=f["flow_rate"], target=floor_v, exceedance=np.where(valid & (floor_v > 0), (floor_v - f["flow_rate"]) / floor_v.where(floor_v > 0), np.nan),
-                  band=band, amount=amount, flags=excluded_flag(f["status"]), trace=trace)  # fmt: skip
+                  band=band, amount=amount, flags=excluded_flag(f["status"]), **trace)  # fmt: skip
 
 
 def quantity_vs_baseline(ctx: Context, comp: Component) -> pd.DataFrame:
@@ -90,18 +84,12 @@ def quantity_vs_baseline(ctx: Context, comp: Component) -> pd.DataFrame:
     below = ctx.param(comp, "price_below", "CNY/m3", required=False) or 0.0
     valid = (f["flow_status"] == "valid").to_numpy()
     amount = np.where(valid, R.quantity_vs_baseline(f["volume"], base_v, above, below), 0.0)
-    trace = (
-        "volume "
-        + fmt(f["volume"], 6)
-        + " m3 vs baseline "
-        + fmt(base_v, 6)
-        + " m3 → "
-        + wan(amount)
-    )
+    trace = steps(len(f), "comp.trace.quantity", volume=fmt(f["volume"], 6),
+                  baseline=fmt(base_v, 6), amount=wan(amount))  # fmt: skip
     f = f.assign(indicator="volume", status=f["flow_status"], input_ref=f["flow_ref"])
     return make_lines(f, observed=f["volume"], target=base_v, exceedance=np.where(valid, f["volume"] - base_v, np.nan),
                   band=np.where(valid, np.where(amount <= 0, "at or above baseline", "below baseline"), "excluded"),
-                  amount=amount, flags=excluded_flag(f["status"]), trace=trace)  # fmt: skip
+                  amount=amount, flags=excluded_flag(f["status"]), **trace)  # fmt: skip
 
 
 def pooled_fund(ctx: Context, comp: Component) -> pd.DataFrame:
@@ -141,16 +129,19 @@ def pooled_fund(ctx: Context, comp: Component) -> pd.DataFrame:
             )
             if not ok:
                 unassessed.add(party)
-            cls_txt = f"class {int(r.observed_class)}" if ok else str(r.status)
-            notes.append(f"{r.section_id} {cls_txt} vs target {int(r.target_class)}")
+            notes.append(
+                ["comp.trace.fund_class", {"section": r.section_id, "cls": str(int(r.observed_class)), "target": str(int(r.target_class))}]
+                if ok
+                else ["comp.trace.fund_status", {"section": r.section_id, "status": str(r.status), "target": str(int(r.target_class))}]
+            )  # fmt: skip
         flows = R.pooled_fund(total, contrib, alloc, failed, to, fund)
         kind = flows["kind"]
         not_assessed = (kind == "allocation") & flows["payee"].isin(unassessed)
         if not_assessed.any():
             ctx.notes.append(
-                f"component {comp.id} {year}: section(s) of {sorted(unassessed)} not assessed; "
-                "their allocation is paid and flagged not_assessed"
-            )
+                text("comp.note.not_assessed", component=comp.id, year=year,
+                     parties=sorted(unassessed))
+            )  # fmt: skip
         flags = np.where(
             kind == "forfeit",
             "forfeit:" + flows["forfeited_by"],
@@ -159,8 +150,9 @@ def pooled_fund(ctx: Context, comp: Component) -> pd.DataFrame:
         flows = flows.assign(
             section_id=flows["forfeited_by"].where(flows["forfeited_by"] != "", flows["payee"]).map(sec_of).fillna(""),
             period=str(year), year=int(year), month=0, indicator="water_class", observed=np.nan, target=np.nan,
-            exceedance=np.nan, band=kind, flags=flags,
-            trace=kind + " " + wan(flows["amount"]) + " (" + "; ".join(notes) + ")", input_ref="", limit_evidence=None,
+            exceedance=np.nan, band=kind, flags=flags, input_ref="", limit_evidence=None,
+            **steps(len(flows), "comp.trace.fund", kind=kind, amount=wan(flows["amount"]),
+                    notes=notes),
         )  # fmt: skip
         out.append(flows)
     res = pd.concat(out, ignore_index=True)
@@ -181,8 +173,9 @@ def value_apportion(ctx: Context, comp: Component) -> pd.DataFrame:
                           table=ctx.scheme.ref, hint=text("hint.comp.err.shares")) from exc  # fmt: skip
     if abs(residual) > 1e-12:
         ctx.notes.append(
-            f"component {comp.id}: shares summed to {1 + residual:.6g}; normalised (residual {residual:+.4g})"
-        )
+            text("comp.note.shares_normalised", component=comp.id, total=f"{1 + residual:.6g}",
+                 residual=f"{residual:+.4g}")
+        )  # fmt: skip
     fund = ctx.scheme.doc.fund.party
     pay = ctx.option(comp, "direction", "pay") == "pay"
     rows = pd.DataFrame(
@@ -196,12 +189,9 @@ def value_apportion(ctx: Context, comp: Component) -> pd.DataFrame:
         status="valid",
         input_ref="",
     )
-    trace = (
-        f"{total / 1e4:g}万元 × "
-        + rows["party"].map(shares).astype(str)
-        + f" / Σ shares (residual {residual:+.4g}) → "
-        + wan(rows["amount"])
-    )
+    trace = steps(len(rows), "comp.trace.apportion", total=f"{total / 1e4:g}",
+                  share=rows["party"].map(shares).astype(str), residual=f"{residual:+.4g}",
+                  amount=wan(rows["amount"]))  # fmt: skip
     return make_lines(rows, observed=rows["party"].map(shares).astype(float), target=np.nan, exceedance=np.nan, band="share",
-                  amount=rows["amount"], flags="", trace=trace,
+                  amount=rows["amount"], flags="", **trace,
                   payer=np.where(pay, rows["party"], fund), payee=np.where(pay, fund, rows["party"]))  # fmt: skip

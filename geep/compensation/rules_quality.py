@@ -18,7 +18,7 @@ from ..errors import InputError, SchemeError
 from ..messages import text
 from . import rules as R
 from .context import Context
-from .lines import excluded_flag, fmt, join_flags, make_lines, wan
+from .lines import band_steps, excluded_flag, fmt, join_flags, make_lines, steps, wan
 from .model import Component
 
 
@@ -78,27 +78,12 @@ def tier(ctx: Context, comp: Component) -> pd.DataFrame:
         amount = np.where(first, amount, 0.0)
         flags.append(np.where(superseded, "not_max", ""))
     labels = _band_labels(band, edges)
-    trace = (
-        "x=("
-        + fmt(eff)
-        + "-"
-        + fmt(limit)
-        + ")/"
-        + fmt(limit)
-        + "="
-        + fmt(x)
-        + "; band "
-        + pd.Series(labels)
-        + "; "
-        + comp.params["amounts"]
-        + " → "
-        + wan(amount)
-    )
-    if comp.rule == "continuous_tier":
-        trace = trace + " (base × (1 + x))"
+    code = "comp.trace.tier" + (" comp.trace.continuous" if comp.rule == "continuous_tier" else "")
+    trace = steps(len(df), code, eff=fmt(eff), limit=fmt(limit), x=fmt(x), band=labels,
+                  param=comp.params["amounts"], amount=wan(amount))  # fmt: skip
     return make_lines(
         df, observed=df["value"], target=df["limit"], exceedance=np.where(valid, x_raw, np.nan),
-        band=labels, amount=amount, flags=join_flags(*flags), trace=trace,
+        band=labels, amount=amount, flags=join_flags(*flags), **trace,
     )  # fmt: skip
 
 
@@ -121,23 +106,16 @@ def class_step(ctx: Context, comp: Component) -> pd.DataFrame:
     better = worse if better is None else better
     valid = (df["status"] == "valid") & df["observed_class"].notna()
     amount = np.where(valid, R.class_step(df["observed_class"], base, worse, better), 0.0)
-    steps = df["observed_class"] - float(base)
+    n_steps = df["observed_class"] - float(base)
     cls_txt = df["observed_class"].astype("Int64").astype(str)
     band = np.where(valid, "class " + cls_txt + " vs base " + f"{float(base):g}", "excluded")
-    trace = (
-        "("
-        + cls_txt
-        + " - "
-        + f"{float(base):g}"
-        + ") classes × "
-        + wan([worse])[0]
-        + " → "
-        + wan(amount)
-    )
+    trace = steps(len(df), "comp.trace.class_step", cls=cls_txt, base=f"{float(base):g}",
+                  rate=wan([worse])[0], amount=wan(amount))  # fmt: skip
     derived = np.where(df.get("derived", False), "class_derived", "")
     return make_lines(
-        df, observed=df["observed_class"], target=float(base), exceedance=np.where(valid, steps, np.nan),
-        band=band, amount=amount, flags=join_flags(excluded_flag(df["status"]), derived), trace=trace,
+        df, observed=df["observed_class"], target=float(base), exceedance=np.where(valid, n_steps, np.nan),
+        band=band, amount=amount, flags=join_flags(excluded_flag(df["status"]), derived), **trace,
+        **band_steps(len(df), np.where(valid, "comp.band.class", ""), cls=cls_txt, base=f"{float(base):g}"),
     )  # fmt: skip
 
 
@@ -160,23 +138,13 @@ def index_change(ctx: Context, comp: Component) -> pd.DataFrame:
     amount = np.where(ok, np.nan_to_num(amount), 0.0)
     no_base = (df["status"] == "valid") & ~ok
     flags = join_flags(excluded_flag(df["status"]), np.where(no_base, "no_baseline", ""))
-    trace = (
-        "index "
-        + fmt(df["prev"])
-        + " → "
-        + fmt(df["value"])
-        + " ("
-        + mode
-        + "): "
-        + fmt(change)
-        + " pts × "
-        + wan([per_point])[0]
-        + " → "
-        + wan(amount)
-    )
+    trace = steps(len(df), "comp.trace.index_change", prev=fmt(df["prev"]),
+                  cur=fmt(df["value"]), mode=mode, change=fmt(change), rate=wan([per_point])[0],
+                  amount=wan(amount))  # fmt: skip
     return make_lines(
         df, observed=df["value"], target=df["prev"], exceedance=change,
-        band=np.where(ok, fmt(change) + " pts", "not assessed"), amount=amount, flags=flags, trace=trace,
+        band=np.where(ok, fmt(change) + " pts", "not assessed"), amount=amount, flags=flags, **trace,
+        **band_steps(len(df), np.where(ok, "comp.band.pts", ""), change=fmt(change)),
     )  # fmt: skip
 
 
@@ -222,24 +190,14 @@ def load_based(ctx: Context, comp: Component) -> pd.DataFrame:
     price = df["indicator"].map(prices).astype("float64")
     load, amount = R.load_based(eff, df["limit"], df["volume"].fillna(0.0), price)
     amount = np.where(exceed, amount, 0.0)
-    trace = (
-        "("
-        + fmt(eff)
-        + " - "
-        + fmt(df["limit"])
-        + ") mg/L × "
-        + fmt(df["volume"], 6)
-        + " m3 × 1e-6 = "
-        + fmt(load)
-        + " t × "
-        + fmt(price / 1e4)
-        + "万元/t → "
-        + wan(amount)
-    )
+    trace = steps(len(df), "comp.trace.load", eff=fmt(eff), limit=fmt(df["limit"]),
+                  volume=fmt(df["volume"], 6), load=fmt(load), price=fmt(price / 1e4),
+                  amount=wan(amount))  # fmt: skip
     return make_lines(
         df, observed=df["value"], target=df["limit"], exceedance=np.where(valid, df["value"] - df["limit"], np.nan),
         band=np.where(exceed, fmt(load) + " t", np.where(valid, "compliant", "excluded")), amount=amount,
-        flags=join_flags(excluded_flag(df["status"]), np.where(netted & valid, "netted", "")), trace=trace,
+        flags=join_flags(excluded_flag(df["status"]), np.where(netted & valid, "netted", "")), **trace,
+        **band_steps(len(df), np.where(exceed, "comp.band.load", ""), load=fmt(load)),
     )  # fmt: skip
 
 
@@ -277,6 +235,7 @@ def p_index(ctx: Context, comp: Component) -> pd.DataFrame:
         input_ref="",
     )
     terms = " + ".join(f"{weights[i]:g}×{i}/{base[i]:g}" for i in inds)
-    trace = f"P = {k0:g} × ({terms}) = " + fmt(p) + f" vs {thr:g} → " + wan(amount)
+    trace = steps(len(r), "comp.trace.p_index", k0=f"{k0:g}", terms=terms, p=fmt(p),
+                  threshold=f"{thr:g}", amount=wan(amount))  # fmt: skip
     return make_lines(r, observed=p, target=thr, exceedance=p - thr, band=np.where(ok, np.where(p > thr, "P > threshold", "P ≤ threshold"), "excluded"),
-                  amount=amount, flags=excluded_flag(r["status"]), trace=trace)  # fmt: skip
+                  amount=amount, flags=excluded_flag(r["status"]), **trace)  # fmt: skip

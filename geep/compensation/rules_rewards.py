@@ -19,7 +19,7 @@ from ..errors import SchemeError
 from ..messages import text
 from . import rules as R
 from .context import Context
-from .lines import excluded_flag, fmt, join_flags, make_lines, wan
+from .lines import band_steps, excluded_flag, fmt, join_flags, make_lines, steps, wan
 from .model import Component
 
 
@@ -78,24 +78,21 @@ def maintenance_reward(ctx: Context, comp: Component) -> pd.DataFrame:
             m["compliant"], "compliant", np.where(m["assessable"], "not compliant", "excluded")
         ),
     )
+    run = amount > 0
+    whole = np.zeros(len(m), dtype=bool)
     if year_amt:
         yr = m.groupby(["section_id", "year"])["compliant"].transform("sum")
-        whole = (yr == 12) & (m["month"] == 12)
+        whole = ((yr == 12) & (m["month"] == 12)).to_numpy()
         amount = amount + np.where(whole, year_amt, 0.0)
-        band = np.where(whole, band + " + whole year", band)
-    trace = (
-        "run position "
-        + pos.astype(str)
-        + " (every "
-        + str(run_len)
-        + " → "
-        + wan([run_amt])[0]
-        + ")"
-        + " → reward "
-        + wan(amount)
-    )
+    words = band
+    band = np.where(whole, band + " + whole year", band)
+    code = np.where(run, "comp.band.run", "comp.band.word")
+    code = np.where(run | whole, code + np.where(whole, " comp.band.whole_year", ""), "")
+    trace = steps(len(m), "comp.trace.maintenance", pos=pos.astype(str), run=str(run_len),
+                  run_amount=wan([run_amt])[0], amount=wan(amount))  # fmt: skip
     return make_lines(m, observed=m["cls"], target=np.nan, exceedance=np.nan, band=band, amount=-amount,
-                  flags=excluded_flag(m["status"]), trace=trace)  # fmt: skip
+                  flags=excluded_flag(m["status"]), **trace,
+                  **band_steps(len(m), code, run=str(run_len), band=words))  # fmt: skip
 
 
 def improvement_reward(ctx: Context, comp: Component) -> pd.DataFrame:
@@ -112,24 +109,16 @@ def improvement_reward(ctx: Context, comp: Component) -> pd.DataFrame:
     cp = np.where(both, m["c_prev"].astype(float), np.nan)
     amount, kind = R.improvement_reward(cn, cp, m["cls"], m["cls_prev"],
                                         ctx.param(comp, "to_compliant", "CNY"), ctx.param(comp, "cross_class", "CNY"))  # fmt: skip
-    trace = (
-        "class "
-        + fmt(m["cls_prev"])
-        + " → "
-        + fmt(m["cls"])
-        + ", compliant "
-        + pd.Series(cp).map({1.0: "yes", 0.0: "no"}).fillna("?")
-        + " → "
-        + pd.Series(cn).map({1.0: "yes", 0.0: "no"}).fillna("?")
-        + " → reward "
-        + wan(amount)
-    )
+    yn = {1.0: "yes", 0.0: "no"}
+    trace = steps(len(m), "comp.trace.improvement", was_class=fmt(m["cls_prev"]),
+                  now_class=fmt(m["cls"]), was=pd.Series(cp).map(yn).fillna("?"),
+                  now=pd.Series(cn).map(yn).fillna("?"), amount=wan(amount))  # fmt: skip
     flags = join_flags(
         excluded_flag(m["status"]), np.where(m["assessable"] & ~both, "no_baseline", "")
     )
     return make_lines(m, observed=m["cls"], target=m["cls_prev"], exceedance=np.nan,
                   band=np.where(kind == "", np.where(both, "no improvement", "not assessed"), kind),
-                  amount=-amount, flags=flags, trace=trace)  # fmt: skip
+                  amount=-amount, flags=flags, **trace)  # fmt: skip
 
 
 def compliance_rate(ctx: Context, comp: Component) -> pd.DataFrame:
@@ -158,17 +147,9 @@ def compliance_rate(ctx: Context, comp: Component) -> pd.DataFrame:
     meets = (rate["rate"] > thr_v) if strict else (rate["rate"] >= thr_v)
     r = rate.assign(period=rate["year"].astype(str), month=0, indicator="+".join(comp.indicators),
                     status=np.where(rate["n_valid"] > 0, "valid", "missing"), input_ref="")  # fmt: skip
-    trace = (
-        rate["n_compliant"].astype(str)
-        + "/"
-        + rate["n_valid"].astype(str)
-        + " valid months compliant = "
-        + fmt(rate["rate"])
-        + " vs "
-        + fmt(thr_v)
-        + " → "
-        + wan(np.nan_to_num(amount))
-    )
+    trace = steps(len(rate), "comp.trace.rate", compliant=rate["n_compliant"].astype(str),
+                  valid=rate["n_valid"].astype(str), rate=fmt(rate["rate"]), threshold=fmt(thr_v),
+                  amount=wan(np.nan_to_num(amount)))  # fmt: skip
     return make_lines(r, observed=rate["rate"], target=thr_v, exceedance=np.nan,
                   band=np.where(np.isnan(amount), "excluded", np.where(meets, "meets", "below")),
-                  amount=np.nan_to_num(amount), flags=excluded_flag(r["status"]), trace=trace)  # fmt: skip
+                  amount=np.nan_to_num(amount), flags=excluded_flag(r["status"]), **trace)  # fmt: skip

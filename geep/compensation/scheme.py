@@ -20,7 +20,7 @@ import pandas as pd
 import pydantic
 
 from ..errors import SchemeError
-from ..messages import msg
+from ..messages import msg, text
 from ..status import worst
 from .model import USER, Parameter, SchemeDoc
 
@@ -52,14 +52,15 @@ class Scheme:
     overrides
         Parameters replaced by the caller.
     derived
-        Provenance notes of derived editions (user sections, rules of another scheme).
+        Provenance notes of derived editions (user sections, rules of another scheme), as
+        texts shown in the reader's language.
     """
 
     doc: SchemeDoc
     origin: str
     sha256: str
     overrides: tuple[Override, ...] = ()
-    derived: tuple[str, ...] = ()
+    derived: tuple[Any, ...] = ()
 
     # --- identity ---------------------------------------------------------------------
     @property
@@ -102,7 +103,8 @@ class Scheme:
 
     # --- tables -----------------------------------------------------------------------
     def parameters_frame(self) -> pd.DataFrame:
-        """One row per parameter: name, value, unit, evidence, source, note, overridden."""
+        """One row per parameter: name, value, unit, evidence, source, note (in the active
+        language when the scheme gives it in Chinese too), overridden."""
         over = {o.name.split("[")[0] for o in self.overrides}
         rows = [
             {
@@ -114,7 +116,7 @@ class Scheme:
                 else json.dumps(p.evidence, ensure_ascii=False),
                 "source": p.source,
                 "overridden": name in over,
-                "note": p.note,
+                "note": str(p.note_text),
             }
             for name, p in sorted(self.doc.parameters.items())
         ]
@@ -141,7 +143,7 @@ class Scheme:
                     ),
                     "evidence": s.evidence,
                     "source": s.source,
-                    "note": s.note,
+                    "note": str(s.note_text),
                 }
             )
         return pd.DataFrame(rows)
@@ -183,9 +185,10 @@ class Scheme:
             name, element = _split(key)
             p = params[name]
             value, evidence = _replace_value(p, element, new)
-            params[name] = p.model_copy(
-                update={"value": value, "evidence": evidence, "note": f"overridden by {by}"}
-            )
+            said = text("comp.note.overridden", by=by)
+            params[name] = p.model_copy(update={"value": value, "evidence": evidence,
+                                                "note": said.render("en"),
+                                                "note_zh": said.render("zh")})  # fmt: skip
             records.append(Override(str(key), p.value, new, unit, by, given))
         doc = self.doc.model_copy(update={"parameters": params})
         derived = replace(self, doc=doc, overrides=tuple(records))
@@ -209,7 +212,7 @@ class Scheme:
         from .sections import sections_from_table
 
         items = sections_from_table(sections, by, where)
-        return self._rebuild({"sections": items}, f"sections supplied by {by}")
+        return self._rebuild({"sections": items}, text("comp.derived.sections", by=by))
 
     def with_rules_of(self, other: Scheme) -> Scheme:
         """This scheme's parties and sections, assessed with ``other``'s rule components and
@@ -223,9 +226,9 @@ class Scheme:
             "settlement": other.doc.settlement.model_dump(),
             "status": status,
         }
-        return self._rebuild(update, f"rules of {other.label}")
+        return self._rebuild(update, text("comp.derived.rules_of", ref=other.label))
 
-    def _rebuild(self, update: dict[str, Any], note: str) -> Scheme:
+    def _rebuild(self, update: dict[str, Any], note: Any) -> Scheme:
         data = self.doc.model_dump(by_alias=True)
         data.update(update)
         try:
@@ -234,7 +237,7 @@ class Scheme:
             raise SchemeError(
                 msg("comp.scheme_invalid", ref=self.ref + f" [{note}]", problem=_errors(exc)),
                 table=self.ref,
-                hint="check the party ids, section ids and parameter names",
+                hint=text("hint.comp.rebuild"),
             ) from exc
         return replace(self, doc=doc, derived=(*self.derived, note))
 

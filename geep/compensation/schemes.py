@@ -40,6 +40,7 @@ from ..coefficients.yamlsafe import read_yaml
 from ..errors import GeepError, SchemeError
 from ..messages import text
 from .model import EVIDENCE_RANK, USER, SchemeDoc, Section
+from .notes_zh import notes_file, with_notes_zh
 from .scheme import Override, Scheme, _errors
 
 #: an index entry of one scheme edition (the catalogue's entry of kind ``scheme``)
@@ -116,7 +117,9 @@ def read_scheme(folder: str | os.PathLike, root: str | os.PathLike | None = None
     root = Path(root) if root is not None else folder.parent.parent.parent
     digest = folder_hash(folder)
     lock = root / LOCK_FILE
+    notes = notes_file(folder)  # Chinese notes beside the folder (outside its hash)
     state = digest + (lock.read_bytes().hex() if lock.is_file() else "")
+    state += notes.read_bytes().hex() if notes.is_file() else ""
     return _read_cached(folder, root, state)
 
 
@@ -154,7 +157,7 @@ def _read_cached(folder: Path, root: Path, state: str) -> Scheme:
     verify(f"{SCHEMES_DIR}/{doc.ref}", doc.status, digest, root,
            label=(f"{SCHEMES_DIR}/{doc.id}", doc.edition), file=str(path),
            shown=f"{path} (folder files: {files})")  # fmt: skip
-    return Scheme(doc=doc, origin=str(folder), sha256=digest)
+    return Scheme(doc=with_notes_zh(doc, notes_file(folder)), origin=str(folder), sha256=digest)
 
 
 def _user_evidence(doc: SchemeDoc) -> list[str]:

@@ -25,9 +25,10 @@ import pandas as pd
 from ..errors import GeepError, InputError
 from ..ids import clean_id
 from ..ledger import CheckResult
-from ..messages import text
+from ..messages import language, language_scope, text
 from ..units import factor
 from .model import EVIDENCE_RANK
+from .trace import render
 
 if TYPE_CHECKING:
     from ..inputs.report import Report
@@ -80,10 +81,13 @@ class Settlement:
     unit: str = "万元"
     report: Report | None = None
     _parties: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    #: traces rendered per language (they are data in ``obligations_cny``; see :meth:`_trace`)
+    _shown: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         ob = self.obligations_cny.copy()
-        for c in ("section_id", "indicator", "band", "flags", "trace", "input_ref"):
+        for c in ("section_id", "indicator", "band", "flags", "trace", "input_ref", "trace_code",
+                  "trace_fields", "band_code", "band_fields"):  # fmt: skip
             if c not in ob:
                 ob[c] = ""
             ob[c] = ob[c].fillna("").astype(str)
@@ -94,8 +98,8 @@ class Settlement:
             ob["year"] = ob["settlement_year"]
         if "evidence_rank" not in ob:
             ob["evidence_rank"] = 0
-        ob = ob.sort_values(_SORT, kind="mergesort").reset_index(drop=True)
-        self.obligations_cny = ob
+        self.obligations_cny = _sorted(ob)
+        self._shown = {}
         if self.scheme is not None and not self._parties:
             self._parties = {
                 p.id: {"name": p.name_zh, "kind": p.kind, "code": p.code or ""}
@@ -132,11 +136,12 @@ class Settlement:
             ("indicator", ""),
             ("band", ""),
             ("flags", ""),
-            ("trace", "reported line"),
             ("input_ref", "lines"),
         ):
             if c not in ob:
                 ob[c] = d
+        if "trace" not in ob:  # a trace given with the lines is the caller's text, shown as is
+            ob["trace"], ob["trace_code"] = "", "comp.trace.reported"
         for c in ("observed", "target", "exceedance"):
             if c not in ob:
                 ob[c] = np.nan
@@ -160,7 +165,8 @@ class Settlement:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.meta.get("warnings", []))
+        """The warnings of the run, in the active language."""
+        return [str(w) for w in self.meta.get("warnings", [])]
 
     @property
     def evidence(self) -> str:
@@ -189,8 +195,8 @@ class Settlement:
         """The gross obligation ledger: DESIGN §7 columns, then ``payer_name, payee_name,
         rule, share, evidence, status, input_ref, year``; amounts in :attr:`unit`.
 
-        ``amount`` is what ``payer`` owes ``payee`` (never negative); the ``trace`` shows the
-        computation with the section amount signed from the responsible (upstream) side:
+        ``amount`` is what ``payer`` owes ``payee`` (never negative); the ``trace`` (in the
+        active language, :mod:`geep.compensation.trace`) shows the computation with the section amount signed from the responsible (upstream) side:
         positive = it pays, negative = it receives. ``flags``: ``dry``/``frozen``/``missing``
         (excluded, never zero), ``netted``, ``no_control``, ``capped``, ``no_baseline``,
         ``not_max``, ``partial_year:n/12``, ``forfeit:<party>``, ``not_assessed``,
@@ -203,7 +209,7 @@ class Settlement:
             "amount_unit": self.unit,
             "settlement_year": ob["settlement_year"].astype("int64"),
             "flags": ob["flags"],
-            "trace": ob["trace"],
+            "trace": self._trace(),
             "payer_name": ob["payer"].map(self.party_name),
             "payee_name": ob["payee"].map(self.party_name),
             "rule": ob.get("rule", ""),
@@ -214,6 +220,24 @@ class Settlement:
             "year": ob["year"].astype("int64"),
         })  # fmt: skip
         return out.reset_index(drop=True)
+
+    def _trace(self) -> np.ndarray:
+        """The traces in the active language, rendered once per language."""
+        lang = language()
+        if lang not in self._shown:
+            ob = self.obligations_cny
+            self._shown[lang] = render(ob["trace_code"], ob["trace_fields"], ob["trace"]).to_numpy()
+        return self._shown[lang]
+
+    def band_labels(self) -> np.ndarray:
+        """The ``band`` of each obligation line in the active language (the order of
+        :attr:`obligations`): bands made of numbers rendered from their data, one-word bands
+        by their label."""
+        from ..messages import label
+
+        ob = self.obligations_cny
+        words = ob["band"].map({v: label("stl.band", v) for v in ob["band"].unique()})
+        return render(ob["band_code"], ob["band_fields"], words).to_numpy()
 
     @property
     def net(self) -> pd.DataFrame:
@@ -338,6 +362,19 @@ class Settlement:
     def _repr_html_(self) -> str:
         warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings[:10])
         return f"<p><b>{html.escape(self._headline())}</b></p>{self.net.to_html(index=False)}<ul>{warn}</ul>"
+
+
+def _sorted(ob: pd.DataFrame) -> pd.DataFrame:
+    """Obligation lines in their stable order: by :data:`_SORT`, where lines that tie on the
+    other keys are ordered by their English trace (rendered for those lines only)."""
+    keys = _SORT[:-1]
+    order = ob["trace"].to_numpy(dtype=object).copy()
+    tie = ob.duplicated(keys, keep=False).to_numpy() & (ob["trace_code"] != "").to_numpy()
+    if tie.any():
+        with language_scope("en"):
+            order[tie] = render(ob.loc[tie, "trace_code"], ob.loc[tie, "trace_fields"]).to_numpy()
+    ob = ob.assign(_order=order).sort_values([*keys, "_order"], kind="mergesort")
+    return ob.drop(columns="_order").reset_index(drop=True)
 
 
 def checked_lines(lines: pd.DataFrame, unit: str) -> pd.DataFrame:

@@ -24,7 +24,7 @@ AMOUNT_FMT = "#,##0.0000"
 
 
 def _table(book: Book, ws, frame: pd.DataFrame, money: tuple[str, ...] = (), **kw) -> None:
-    first, second = headers_for(frame.columns, book.lang, "stl.col")
+    first, second = headers_for(frame.columns, book.lang, "stl.col", "batch.col")
     fmts = {c: AMOUNT_FMT for c in money if c in frame.columns}
     book.table(ws, frame, headers=first, second=second, formats=fmts, **kw)
 
@@ -44,12 +44,12 @@ def _fund_mode(meta: dict) -> str:
 
 
 def _obligations(s: Settlement, lang: str) -> pd.DataFrame:
-    """The obligation ledger; under zh the band words in the reader's language (the band
+    """The obligation ledger; under zh the bands in the reader's language (the band
     intervals such as ``(0.5, 1]`` stay as they are)."""
     ob = s.obligations
     if lang == "zh" and "band" in ob and len(ob):
         ob = ob.copy()
-        ob["band"] = ob["band"].map({v: label("stl.band", v) for v in ob["band"].unique()})
+        ob["band"] = s.band_labels()
     return ob
 
 
@@ -98,12 +98,17 @@ def settlement_book(s: Settlement, lang: str = "en") -> Book:
         if s.scheme is not None:
             _table(book, book.sheet(msg("stl.parameters")), s.scheme.parameters_frame())
             sec = s.scheme.sections_frame()
+            if lang == "zh" and len(sec):
+                sec["type"] = sec["type"].map(lambda t: label("comp.section_type", t))
             if len(sec):
                 _table(book, book.sheet(msg("stl.sections")), sec)
         warn = pd.DataFrame({msg("xl.warning"): s.warnings or [msg("xl.none")]})
         book.table(book.sheet(msg("stl.warnings")), warn, max_width=150)
         if s.report is not None and len(s.report):
-            _table(book, book.sheet(msg("stl.issues")), s.report.to_frame())
+            issues = s.report.to_frame()
+            if lang == "zh" and "severity" in issues:
+                issues["severity"] = issues["severity"].map(lambda v: label("severity", v))
+            _table(book, book.sheet(msg("stl.issues")), issues)
     return book
 
 

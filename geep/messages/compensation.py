@@ -476,5 +476,7 @@ MESSAGES.update(
 )
 
 from ._comp_errs import ERRORS as _ERRORS  # noqa: E402
+from ._comp_trace import TRACE as _TRACE  # noqa: E402
 
 MESSAGES.update(_ERRORS)
+MESSAGES.update(_TRACE)
