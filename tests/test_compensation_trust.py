@@ -49,7 +49,7 @@ def _compensate(capsys, *extra: str, out: Path) -> tuple[int, str, str]:
         ("eflow.floor=nan", "parameter eflow.floor: 'nan' is not a finite number"),
         ("eflow.floor=1e400", "'1e400' is not a finite number"),
         ("eflow.floor=12kg", "parameter eflow.floor is in m3/s: unit 'kg' has dimension mass"),
-        ("eflow.floor=2e6m3/s", "above the largest plausible value 1e+06 m3/s"),
+        ("eflow.floor=2e6m3/s", "above the largest plausible value 1,000,000 m3/s"),
         ("quality.closed=both", "'both' is not one of right, left"),
         ("quality.amounts[9]=3", "no element '9' (the list has 5, numbered from 0)"),
         ("quality.bands=[0,1,0.5,5,10]", "the band edges must increase strictly"),

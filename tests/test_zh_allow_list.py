@@ -125,3 +125,24 @@ def test_zh_run_has_no_english(zh_runs, name):
     for book in books:
         found += workbook_findings(book, codes)
     assert not found, f"English under zh in geep {name}:\n" + "\n".join(found[:60])
+
+
+@pytest.mark.parametrize(
+    "argv", [["compensate", "--list"], ["compensate", "fen-river", "--parameters"]]
+)
+def test_zh_scheme_listings_have_no_english(argv, capsys):
+    """The listings a negotiator reads before a run: headers, statuses and evidence in
+    Chinese (scheme ids, parameter names, units and numbers are codes)."""
+    import geep.compensation as comp
+
+    assert main(["--lang", "zh", *argv]) == 0
+    out = capsys.readouterr().out
+    table = comp.schemes()
+    codes = set(table["edition"].astype(str))  # edition ids (2018, undated)
+    codes |= {c.strip() for cs in table["components"] for c in str(cs).split(",")}
+    from geep.compensation.parameter_specs import RULE_ARGS
+
+    codes |= {c for args in RULE_ARGS.values() for a in args.values() for c in a.choices}
+    found = text_findings("geep " + " ".join(argv), out, machine_names() | codes)
+    assert not found, "\n".join(found)
+    assert "e+" not in out  # bounds written as numbers, not 1e+11

@@ -66,7 +66,7 @@ def _list(args: argparse.Namespace, paths) -> int:
         if language() == "zh":  # the scheme's own Chinese title
             table = table.assign(title=table["title_zh"].where(table["title_zh"].astype(bool),
                                                                table["title"]))  # fmt: skip
-        emit_frame(table[cols], "table", title=msg("comp.cli.title_list"))
+        emit_frame(_for_reader(table[cols]), "table", title=msg("comp.cli.title_list"))
     return 1 if _invalid(table.attrs.get("invalid", [])) else 0
 
 
@@ -77,8 +77,34 @@ def _parameters(args: argparse.Namespace, paths) -> int:
     frame = s.parameter_definitions().merge(
         s.parameters_frame()[["parameter", "value", "evidence"]], on="parameter"
     )
-    emit_frame(frame, "table", title=msg("comp.cli.title_params", ref=s.ref))
+    emit_frame(_for_reader(frame), "table", title=msg("comp.cli.title_params", ref=s.ref))
     return 0
+
+
+def _for_reader(frame):
+    """A terminal table in the reader's language: under zh Chinese headers, statuses and
+    evidence by their names, absent values empty (ids, units and numbers as they are)."""
+    import json
+
+    from ..messages import MESSAGES, label
+
+    if language() != "zh":
+        return frame
+    out = frame.copy()
+    if "status" in out:
+        out["status"] = out["status"].map(lambda v: label("status", v))
+    if "evidence" in out:
+
+        def names(v):
+            items = json.loads(v) if isinstance(v, str) and v.startswith("[") else None
+            if not items:
+                return label("evidence", v)
+            return "、".join(dict.fromkeys(label("evidence", i) for i in items))
+
+        out["evidence"] = out["evidence"].map(names)
+    out = out.map(lambda v: "" if v is None or v != v else v)
+    out.columns = [msg(f"stl.col.{c}") if f"stl.col.{c}" in MESSAGES else c for c in out.columns]
+    return out
 
 
 def _overrides(args: argparse.Namespace, ins) -> tuple[dict, dict]:

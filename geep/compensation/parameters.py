@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GeepError, SchemeError
-from ..messages import Text, did_you_mean, text
+from ..messages import Text, did_you_mean, number, text
 from ..units import factor
 from .parameter_specs import CAP, RULE_ARGS, ArgSpec
 
@@ -108,8 +108,8 @@ def describe(d: Definition, length: int | None = None) -> Text:
     }[s.kind]()
     if s.kind in ("number", "integer", "list", "mapping", "keyed"):
         unit = "" if d.unit in ("1", "dimensionless") or s.unit is None else f" [{d.unit}]"
-        lo = "" if s.low is None else f" {'>' if s.open_low else '≥'} {_in(d, s.low, s):g}"
-        hi = "" if s.high is None else f" ≤ {_in(d, s.high, s):g}"
+        lo = "" if s.low is None else f" {'>' if s.open_low else '≥'} {number(_in(d, s.low, s))}"
+        hi = "" if s.high is None else f" ≤ {number(_in(d, s.high, s))}"
         body = body + unit + lo + (";" if lo and hi else "") + hi
     return body
 
@@ -192,12 +192,12 @@ def _bounds(name: str, d: Definition, s: ArgSpec, value: float) -> list[Any]:
     hi = None if s.high is None else _in(d, s.high, s)
     if lo is not None and (value < lo or (s.open_low and value <= lo)):
         code = "comp.param_not_above" if s.open_low else "comp.param_below"
-        out.append(text(code, name=name, value=f"{value:g}", unit=unit, low=f"{lo:g}"))
+        out.append(text(code, name=name, value=number(value), unit=unit, low=number(lo)))
     if hi is not None and value > hi:
-        out.append(text("comp.param_above", name=name, value=f"{value:g}", unit=unit,
-                        high=f"{hi:g}"))  # fmt: skip
+        out.append(text("comp.param_above", name=name, value=number(value), unit=unit,
+                        high=number(hi)))  # fmt: skip
     if s.kind == "integer" and not float(value).is_integer():
-        out.append(text("comp.param_whole", name=name, value=f"{value:g}"))
+        out.append(text("comp.param_whole", name=name, value=number(value)))
     return out
 
 
