@@ -128,11 +128,17 @@ def test_zh_run_has_no_english(zh_runs, name):
 
 
 @pytest.mark.parametrize(
-    "argv", [["compensate", "--list"], ["compensate", "fen-river", "--parameters"]]
+    "argv",
+    [
+        ["compensate", "--list"],
+        ["compensate", "fen-river", "--parameters"],
+        ["coefficients", "list"],
+        ["coefficients", "profiles"],
+    ],
 )
-def test_zh_scheme_listings_have_no_english(argv, capsys):
-    """The listings a negotiator reads before a run: headers, statuses and evidence in
-    Chinese (scheme ids, parameter names, units and numbers are codes)."""
+def test_zh_listings_have_no_english(argv, capsys):
+    """The listings read before a run: headers, statuses, kinds, evidence and titles in
+    Chinese (scheme and table ids, parameter names, units and numbers are codes)."""
     import geep.compensation as comp
 
     assert main(["--lang", "zh", *argv]) == 0

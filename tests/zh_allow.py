@@ -39,6 +39,9 @@ _GROUPS = (
     "lines ",
     # ids a user types: catalogue tables of raster classes, Dask scheduler names, the LOCK file
     "clcd cnlucc threads processes synchronous LOCK ",
+    # national standards (GB = 国家标准, the code prefix) and the land-cover datasets' own
+    # abbreviations, written so in Chinese titles (CLCD, CNLUCC)
+    "GB CLCD CNLUCC ",
     # the language codes of --lang
     "en zh",
 )

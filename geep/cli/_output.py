@@ -37,6 +37,31 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
     Console().print(table)
 
 
+def for_reader(frame: pd.DataFrame, *kinds: str, labels: dict[str, str] | None = None):
+    """A terminal table in the reader's language: under zh Chinese headers (``column.<c>``,
+    then ``<kind>.<c>`` of ``kinds``), the codes of the ``labels`` columns by their names
+    (``{column: label kind}``; a JSON list of codes named once per distinct code) and
+    absent values empty. Under en, and for CSV/JSON output, the frame as it is."""
+    from ..io.writer import headers_for
+    from ..messages import label, language
+
+    if language() != "zh":
+        return frame
+
+    def names(kind: str, v: object) -> object:
+        if isinstance(v, str) and v.startswith("["):
+            return "、".join(dict.fromkeys(label(kind, c) for c in json.loads(v)))
+        return v if v is None or v != v else label(kind, v)
+
+    out = frame.copy()
+    for col, kind in (labels or {}).items():
+        if col in out:
+            out[col] = out[col].map(lambda v, k=kind: names(k, v))
+    out = out.astype(object).where(out.notna(), "")
+    out.columns = headers_for(out.columns, "zh", *kinds)[0]
+    return out
+
+
 def emit_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1, default=str) + "\n")
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from .. import coefficients as C
-from ..messages import msg
-from ._output import emit_frame, emit_json, say
+from ..messages import label, language, msg
+from ._output import emit_frame, emit_json, for_reader, say
 
 _EXAMPLES = (
     "\n  geep coefficients list\n  geep coefficients list --format csv > catalogue.csv\n"
@@ -66,10 +66,24 @@ def _invalid(errors) -> int:
 
 def _list(args: argparse.Namespace, paths) -> int:
     cat = C.catalog(paths)
-    if len(cat):
-        emit_frame(cat[LIST_COLUMNS] if args.format == "table" else cat, args.format,
-                   title=msg("catalogue.cli.title_list"))  # fmt: skip
+    if len(cat) and args.format == "table":
+        shown = cat.assign(title=_title_in_language(cat["title"], cat["title_zh"]))[LIST_COLUMNS]
+        emit_frame(_for_reader(shown), "table", title=msg("catalogue.cli.title_list"))
+    elif len(cat):
+        emit_frame(cat, args.format, title=msg("catalogue.cli.title_list"))
     return _invalid(cat.attrs.get("invalid", []))
+
+
+def _title_in_language(en, zh):
+    """Titles in the reader's language (the Chinese title under zh where there is one)."""
+    if language() != "zh":
+        return en
+    return zh.where(zh.astype(object).fillna("").astype(str).str.strip() != "", en)
+
+
+def _for_reader(frame):
+    """A catalogue listing for a terminal in the reader's language."""
+    return for_reader(frame, "catalogue.col", labels={"status": "status", "kind": "table_kind"})
 
 
 def _profiles(args: argparse.Namespace, paths) -> int:
@@ -80,8 +94,12 @@ def _profiles(args: argparse.Namespace, paths) -> int:
         p = C.load_profile(name, paths)
         rows.append({"profile": name, "status": p.status, "method": p.method,
                      "tables": "; ".join(f"{k}={v}" for k, v in p.tables.items()),
-                     "title": p.title.en})  # fmt: skip
-    if rows:
+                     "title": p.title.en, "title_zh": p.title.zh})  # fmt: skip
+    if rows and args.format == "table":
+        f = pd.DataFrame(rows)
+        f = f.assign(title=_title_in_language(f["title"], f["title_zh"])).drop(columns="title_zh")
+        emit_frame(_for_reader(f), "table", title=msg("catalogue.cli.title_profiles"))
+    elif rows:
         emit_frame(pd.DataFrame(rows), args.format, title=msg("catalogue.cli.title_profiles"))
     return _invalid(C.invalid_editions("profile", paths))
 
@@ -96,15 +114,19 @@ def _show(args: argparse.Namespace, paths) -> int:
         emit_frame(t.frame, "csv")
         return 0
     m = t.meta
-    title = f"{m.title.en} / {m.title.zh}"
-    say(args, msg("catalogue.cli.show_head", ref=t.ref, status=m.status, title=title))
-    say(args, msg("catalogue.cli.show_who", kind=m.kind, jurisdiction=m.jurisdiction,
-                  publisher=m.publisher))  # fmt: skip
+    zh = language() == "zh"
+    title = f"{m.title.zh} / {m.title.en}" if zh and m.title.zh else f"{m.title.en} / {m.title.zh}"
+    say(args, msg("catalogue.cli.show_head", ref=t.ref, status=label("status", m.status),
+                  title=title))  # fmt: skip
+    say(args, msg("catalogue.cli.show_who", kind=label("table_kind", m.kind),
+                  jurisdiction=m.jurisdiction, publisher=m.publisher))  # fmt: skip
     say(args, msg("catalogue.cli.show_valid", valid_from=m.valid_from, valid_to=m.valid_to or "",
-                  price_year=m.price_year, sha256=t.sha256))  # fmt: skip
+                  price_year=m.price_year or "—", sha256=t.sha256))  # fmt: skip
     if m.derived_from:
         say(args, msg("catalogue.cli.show_derived", base=m.derived_from, provenance=m.provenance))
-    say(args, msg("catalogue.cli.show_evidence", counts=t.evidence_counts))
+    counts = "、" if zh else ", "
+    counts = counts.join(f"{label('evidence', k)} {n}" for k, n in t.evidence_counts.items())
+    say(args, msg("catalogue.cli.show_evidence", counts=counts))
     say(args, "\n" + m.description.strip())
     say(args, "\n" + msg("catalogue.cli.show_sources"))
     for k, v in m.sources.items():

@@ -20,7 +20,7 @@ from .. import compensation as comp
 from ..compensation.schemes import coerce
 from ..messages import label, language, msg, text
 from . import UsageError
-from ._output import add_force, emit_frame, say
+from ._output import add_force, emit_frame, for_reader, say
 
 
 def add_parser(sub) -> None:
@@ -82,29 +82,8 @@ def _parameters(args: argparse.Namespace, paths) -> int:
 
 
 def _for_reader(frame):
-    """A terminal table in the reader's language: under zh Chinese headers, statuses and
-    evidence by their names, absent values empty (ids, units and numbers as they are)."""
-    import json
-
-    from ..messages import MESSAGES, label
-
-    if language() != "zh":
-        return frame
-    out = frame.copy()
-    if "status" in out:
-        out["status"] = out["status"].map(lambda v: label("status", v))
-    if "evidence" in out:
-
-        def names(v):
-            items = json.loads(v) if isinstance(v, str) and v.startswith("[") else None
-            if not items:
-                return label("evidence", v)
-            return "、".join(dict.fromkeys(label("evidence", i) for i in items))
-
-        out["evidence"] = out["evidence"].map(names)
-    out = out.map(lambda v: "" if v is None or v != v else v)
-    out.columns = [msg(f"stl.col.{c}") if f"stl.col.{c}" in MESSAGES else c for c in out.columns]
-    return out
+    """``frame`` for a terminal in the reader's language (:func:`~geep.cli._output.for_reader`)."""
+    return for_reader(frame, "stl.col", labels={"status": "status", "evidence": "evidence"})
 
 
 def _overrides(args: argparse.Namespace, ins) -> tuple[dict, dict]:

@@ -431,3 +431,31 @@ MESSAGES.update(
         "catalogue.cli.locked_new": ("  added {ref}", "  新增 {ref}"),
     }
 )
+
+# the columns and kinds of `geep coefficients list` / `profiles` on a terminal under zh
+MESSAGES.update(
+    {
+        "catalogue.col.table": ("table", "系数表"),
+        "catalogue.col.edition": ("edition", "版本"),
+        "catalogue.col.status": ("status", "状态"),
+        "catalogue.col.kind": ("kind", "类别"),
+        "catalogue.col.rows": ("rows", "行数"),
+        "catalogue.col.published": ("published", "已发表"),
+        "catalogue.col.derived": ("derived", "推导"),
+        "catalogue.col.secondary": ("secondary", "二手来源"),
+        "catalogue.col.unverified": ("unverified", "未核实"),
+        "catalogue.col.title": ("title", "名称"),
+        "catalogue.col.profile": ("profile", "配置"),
+        "catalogue.col.tables": ("tables", "所用系数表"),
+        "table_kind.parameters": ("parameters", "参数"),
+        "table_kind.trading_rules": ("trading rules", "交易规则"),
+        "table_kind.areas": ("areas", "面积"),
+        "table_kind.unit_values": ("unit values", "单位面积价值"),
+        "table_kind.price_index": ("price index", "价格指数"),
+        "table_kind.limits": ("limits", "标准限值"),
+        "table_kind.crosswalk": ("crosswalk", "地类对照"),
+        "table_kind.regions": ("regions", "行政区划"),
+        "table_kind.standard_equivalent": ("standard equivalent", "标准当量"),
+        "table_kind.equivalent_factors": ("equivalent factors", "价值当量因子"),
+    }
+)
