@@ -326,8 +326,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有任何系数设定了分布：全局敏感性分析需要设定分布",
     ),
     "uncertainty.hint_nothing_to_analyse": (
-        "give distributions=..., ask for defaults='by-evidence', or use technique='cs'",
-        "请给出 distributions=...，或使用 defaults='by-evidence'，或改用 technique='cs'",
+        "give distributions=..., ask for defaults='by-evidence', or use technique='cs' "
+        "(CLI: --distributions FILE.csv, --by-evidence or --technique cs)",
+        "请给出 distributions=...，或使用 defaults='by-evidence'，或改用 technique='cs'"
+        "（命令行：--distributions FILE.csv、--by-evidence 或 --technique cs）",
     ),
     # monitoring uncertainty (settlements)
     "uncertainty.no_rel_sd": (
