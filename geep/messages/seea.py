@@ -265,5 +265,6 @@ _DISCOUNT = {
 
 from ._seea_labels import LABELS as _LABELS  # noqa: E402
 from ._seea_msgs import MORE as _MORE  # noqa: E402
+from ._seea_zh import ZH as _ZH  # noqa: E402
 
-MESSAGES: dict[str, tuple[str, str]] = {**_INPUT, **_EXTENT, **_DISCOUNT, **_MORE, **_LABELS}
+MESSAGES: dict[str, tuple[str, str]] = {**_INPUT, **_EXTENT, **_DISCOUNT, **_MORE, **_LABELS, **_ZH}

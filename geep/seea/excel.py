@@ -27,6 +27,7 @@ from ..messages import MESSAGES, language_scope, msg, text
 from .account import render_both
 from .layouts import layout_headers
 from .vocab import CHECK_COLUMNS, CUBE_COLUMNS
+from .zh import layout_zh, metadata_zh, subtitle_zh
 
 if TYPE_CHECKING:
     from .account import Account
@@ -47,48 +48,63 @@ def _in(lang: str, code: str, **kw: Any) -> str:
         return msg(code, **kw)
 
 
-def sheet_title(table: str) -> str:
-    """``"4.1 Extent 范围"``: the table number, then its short name in both languages."""
+def sheet_title(table: str, lang: str = "en") -> str:
+    """``"4.1 Extent 范围"``: the table number, then its short name in both languages
+    (``"4.1 范围"`` under ``lang="zh"``)."""
     key = f"seea.sheet.{table}"
     if key in MESSAGES:
         en, zh = MESSAGES[key]
-        title = f"{table} {en} {zh}"
+        title = f"{table} {zh}" if lang == "zh" else f"{table} {en} {zh}"
     else:
         title = table
     return title.translate(_FORBIDDEN)[:31]
 
 
+def _title(code: str, lang: str) -> str:
+    return _in("zh", code) if lang == "zh" else _both(code)
+
+
 def _subtitle(account: Account, table: str, lang: str) -> str:
     meta = account.metadata.get(table, {})
+    if lang == "zh":
+        return subtitle_zh(meta)
     parts = [f"{k}: {meta[k]}" for k in ("unit", "price_year", "status", "value_concept")
              if meta.get(k) not in (None, "")]  # fmt: skip
     return "; ".join(parts)
 
 
 def _table_sheet(wb: Workbook, account: Account, table: str, lang: str) -> dict[str, str]:
-    ws = wb.create_sheet(sheet_title(table))
+    ws = wb.create_sheet(sheet_title(table, lang))
     frame = account.layout(table)
-    ws.append([cell_value(_both(f"seea.table.{table}"))])
+    ws.append([cell_value(_title(f"seea.table.{table}", lang))])
     ws["A1"].font = Font(bold=True, size=12)
     ws.append([cell_value(_subtitle(account, table, lang))])
-    ws.append([cell_value(h) for h in layout_headers(frame)])
-    style_header(ws, row=3)
+    if lang == "zh":  # Chinese names over the machine names (code columns stay codes)
+        frame, *heads = layout_zh(frame)
+    else:
+        heads = [layout_headers(frame)]
+    for k, row in enumerate(heads):
+        ws.append([cell_value(h) for h in row])
+        style_header(ws, row=3 + k, italic=k > 0)
+    first = 3 + len(heads)
     for row in frame.itertuples(index=False):
         ws.append([cell_value(v) for v in row])
     numeric = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
     for j, c in enumerate(frame.columns, start=1):
         letter = get_column_letter(j)
         if c in numeric:
-            for (cell,) in ws.iter_rows(min_row=4, max_row=len(frame) + 3, min_col=j, max_col=j):
+            for (cell,) in ws.iter_rows(min_row=first, max_row=len(frame) + first - 1,
+                                        min_col=j, max_col=j):  # fmt: skip
                 cell.number_format = NUMBER_FORMAT
         ws.column_dimensions[letter].width = 14 if c in numeric else 18
-    ws.freeze_panes = "A4"
+    ws.freeze_panes = f"A{first}"
     if len(frame):
-        ws.auto_filter.ref = f"A3:{get_column_letter(frame.shape[1])}{len(frame) + 3}"
-    return exact_numbers(ws, frame, tuple(numeric), first_row=4)
+        last = get_column_letter(frame.shape[1])
+        ws.auto_filter.ref = f"A{first - 1}:{last}{len(frame) + first - 1}"
+    return exact_numbers(ws, frame, tuple(numeric), first_row=first)
 
 
-def _checks_sheet(wb: Workbook, account: Account) -> None:
+def _checks_sheet(wb: Workbook, account: Account, lang: str) -> None:
     names = {"table": "seea.hdr.table", "identity": "seea.hdr.identity",
              "region_code": "seea.col.region_code", "period": "seea.col.period",
              "column_code": "seea.hdr.column_code", "lhs": "seea.hdr.lhs",
@@ -96,13 +112,24 @@ def _checks_sheet(wb: Workbook, account: Account) -> None:
              "tolerance": "seea.hdr.tolerance", "ok": "seea.hdr.ok"}  # fmt: skip
     checks = account.checks[list(CHECK_COLUMNS)].copy()
     checks["ok"] = checks["ok"].astype(bool)
-    write_frame(wb.create_sheet(_plain("checks")), checks, [_both(names[c]) for c in CHECK_COLUMNS],
-                formats={c: "0.000E+00" for c in ("residual", "tolerance")})  # fmt: skip
+    formats = {c: "0.000E+00" for c in ("residual", "tolerance")}
+    ws = wb.create_sheet(_plain("checks", lang))
+    if lang != "zh":
+        write_frame(ws, checks, [_both(names[c]) for c in CHECK_COLUMNS], formats=formats)
+        return
+    checks["ok"] = checks["ok"].map({True: "是", False: "否"})
+    write_frame(ws, checks, [_in("zh", names[c]) for c in CHECK_COLUMNS], formats=formats)
+    ws.insert_rows(2)  # the machine names under the Chinese ones
+    for j, c in enumerate(CHECK_COLUMNS, start=1):
+        ws.cell(2, j, c)
+    style_header(ws, row=2, italic=True)
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(CHECK_COLUMNS))}{len(checks) + 2}"
 
 
-def _plain(key: str) -> str:
+def _plain(key: str, lang: str = "en") -> str:
     en, zh = MESSAGES[f"seea.sheet.{key}"]
-    return f"{en} {zh}".translate(_FORBIDDEN)[:31]
+    return (zh if lang == "zh" else f"{en} {zh}").translate(_FORBIDDEN)[:31]
 
 
 def _metadata_frame(account: Account) -> pd.DataFrame:
@@ -126,14 +153,20 @@ def build_workbook(
     wb.remove(wb.active)
     exact: dict[str, dict[str, str]] = {}
     for table in account.tables:
-        exact[sheet_title(table)] = _table_sheet(wb, account, table, lang)
-    _checks_sheet(wb, account)
-    write_frame(wb.create_sheet(_plain("metadata")), _metadata_frame(account),
-                [_both("seea.hdr.table"), _both("seea.hdr.field"), _both("seea.hdr.value")],
+        exact[sheet_title(table, lang)] = _table_sheet(wb, account, table, lang)
+    _checks_sheet(wb, account, lang)
+    meta = _metadata_frame(account)
+    meta = metadata_zh(meta) if lang == "zh" else meta
+    write_frame(wb.create_sheet(_plain("metadata", lang)), meta,
+                [_title(f"seea.hdr.{c}", lang) for c in ("table", "field", "value")],
                 max_width=100)  # fmt: skip
     notes = pd.DataFrame([render_both(n) for n in account.notes] or [{"en": "", "zh": ""}])
-    write_frame(wb.create_sheet(_plain("notes")), notes[["en", "zh"]],
-                ["Note", "说明"], max_width=120)  # fmt: skip
+    if lang == "zh":
+        write_frame(wb.create_sheet(_plain("notes", lang)), notes[["zh"]],
+                    [_in("zh", "seea.hdr.note")], max_width=120)  # fmt: skip
+    else:
+        write_frame(wb.create_sheet(_plain("notes")), notes[["en", "zh"]],
+                    ["Note", "说明"], max_width=120)  # fmt: skip
     cube = account.cube[list(CUBE_COLUMNS)]
     ws = wb.create_sheet(CUBE_SHEET)
     write_frame(ws, cube, formats={"value": "General"})
