@@ -129,6 +129,11 @@ CODE_COLUMNS = frozenset(
         "region_level",
         # the citation keys of a scheme's parameters and sections (keys of its sources: S4, REFU)
         "source",
+        # the codes of sensitivity results: the grouped codes (services, coefficient refs …)
+        # and distribution names (their Chinese names stand beside them in group_label and
+        # dist_label)
+        "group",
+        "dist",
     ]
 )
 

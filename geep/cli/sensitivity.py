@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import msg, text
+from ..messages import label, msg, text
 from . import UsageError
-from ._output import add_force, emit_frame, say
+from ._output import add_force, emit_frame, for_reader, say
 from ._uncertainty import positive, spec_kwargs
 from .run import add_method_options, parse_profiles
 from .validate import add_limits, read_kwargs
@@ -89,8 +89,19 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
                           price_year=args.price_year, **spec_kwargs(args))  # fmt: skip
     lang = getattr(args, "lang", None) or language()
     path = res.write(args.out, lang)
-    say(args, msg("uncertainty.cli_sens_wrote", path=str(path), technique=res.technique,
-                  rows=len(res.indices)))  # fmt: skip
+    say(args, msg("uncertainty.cli_sens_wrote", path=str(path), rows=len(res.indices),
+                  technique=label("uncertainty.technique", res.technique)))  # fmt: skip
     if not getattr(args, "quiet", False):
-        emit_frame(res.indices.head(15))
+        emit_frame(_console(res.indices.head(15), res.meta.get("groups")))
     return 0
+
+
+def _console(frame, groups):
+    """The indices for the terminal: under zh Chinese headers, group names, 是/否."""
+    from ..io.uncertainty_excel import for_zh
+    from ..messages import language
+
+    if language() != "zh":
+        return frame
+    out = for_zh(frame, groups).drop(columns=["group"])
+    return for_reader(out, "uncertainty.col")

@@ -488,3 +488,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请使用更细的分组（groups='coefficient'、'table' 等）或对更多系数抽样",
     ),
 }
+
+from ._unc_labels import LABELS as _LABELS  # noqa: E402
+
+MESSAGES.update(_LABELS)

@@ -1,0 +1,61 @@
+"""Labels of the ``uncertainty`` domain (merged by :mod:`geep.messages.uncertainty`): the
+headers of the sensitivity and quantile workbooks, distribution, technique and setting names."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    # columns of the indices, CS and varied-coefficient sheets (Chinese over machine names)
+    "uncertainty.col.group": ("group", "分组"),
+    "uncertainty.col.group_label": ("group name", "分组名称"),
+    "uncertainty.col.shared": ("shared", "共用系数"),
+    "uncertainty.col.members": ("members", "成员数"),
+    "uncertainty.col.S1": ("first-order index S1", "一阶指数"),
+    "uncertainty.col.S1_conf": ("S1 confidence", "一阶指数置信区间"),
+    "uncertainty.col.ST": ("total index ST", "总效应指数"),
+    "uncertainty.col.ST_conf": ("ST confidence", "总效应指数置信区间"),
+    "uncertainty.col.mu": ("mean effect mu", "平均效应 μ"),
+    "uncertainty.col.mu_star": ("mean absolute effect mu*", "绝对平均效应 μ*"),
+    "uncertainty.col.mu_star_conf": ("mu* confidence", "μ* 置信区间"),
+    "uncertainty.col.sigma": ("standard deviation of effects", "效应标准差 σ"),
+    "uncertainty.col.delta": ("relative change", "相对变化"),
+    "uncertainty.col.cs": ("CS index", "敏感性系数 CS"),
+    "uncertainty.col.base": ("base total", "基准总值"),
+    "uncertainty.col.low": ("low total", "下调后总值"),
+    "uncertainty.col.high": ("high total", "上调后总值"),
+    "uncertainty.col.ref": ("coefficient reference", "系数引用"),
+    "uncertainty.col.unit": ("unit", "单位"),
+    "uncertainty.col.evidence": ("evidence", "证据等级"),
+    "uncertainty.col.kind": ("kind", "类型"),
+    "uncertainty.col.source": ("distribution source", "分布来源"),
+    "uncertainty.col.entry": ("distribution entry", "分布条目"),
+    "uncertainty.col.dist": ("distribution", "分布"),
+    "uncertainty.col.dist_label": ("distribution name", "分布名称"),
+    "uncertainty.col.relative": ("relative", "相对倍数"),
+    "uncertainty.col.params": ("parameters", "参数"),
+    "uncertainty.col.corr_group": ("correlation group", "相关组"),
+    "uncertainty.col.used": ("used", "已使用"),
+    "uncertainty.col.deterministic": ("deterministic", "确定性值"),
+    "uncertainty.col.mean": ("mean", "均值"),
+    "uncertainty.col.sd": ("standard deviation", "标准差"),
+    # distribution names
+    "uncertainty.dist.fixed": ("fixed", "固定值"),
+    "uncertainty.dist.uniform": ("uniform", "均匀分布"),
+    "uncertainty.dist.triangular": ("triangular", "三角分布"),
+    "uncertainty.dist.normal": ("normal", "正态分布"),
+    "uncertainty.dist.lognormal": ("lognormal", "对数正态分布"),
+    "uncertainty.dist.pert": ("PERT", "计划评审技术分布"),
+    "uncertainty.dist.empirical": ("empirical", "经验分布"),
+    # techniques (the en text is the code, as the console shows it)
+    "uncertainty.technique.sobol": ("sobol", "Sobol"),
+    "uncertainty.technique.morris": ("morris", "Morris"),
+    "uncertainty.technique.cs": ("cs", "CS"),
+    # the settings sheet
+    "uncertainty.set.technique": ("technique", "方法"),
+    "uncertainty.set.accounting_method": ("accounting_method", "核算方法"),
+    "uncertainty.set.groups": ("groups", "分组方式"),
+    "uncertainty.set.n": ("n", "样本量"),
+    "uncertainty.set.seed": ("seed", "随机种子"),
+    "uncertainty.set.delta": ("delta", "相对变化"),
+    "uncertainty.set.status": ("status", "状态"),
+    "uncertainty.set.runs": ("runs", "模型运行次数"),
+}
