@@ -58,6 +58,31 @@ def commands(out: Path) -> dict[str, list[str]]:
             str(out / "province.xlsx"),
         ],
         "report": ["report", str(out / "run.xlsx"), "-o", str(out / "report.html")],
+        "seea-extent": ["seea", "extent", inputs, "-o", str(out / "extent.xlsx")],
+        # an ESV ledger of one price year (run.xlsx mixes accounts and price years)
+        "run-esv": ["run", inputs, "-o", str(out / "esv.xlsx"), "--method", "esv"],
+        "seea-assets": [
+            "seea",
+            "assets",
+            str(out / "esv.xlsx"),
+            "-o",
+            str(out / "assets.xlsx"),
+            "--rate",
+            "0.02",
+            "--life",
+            "100",
+        ],
+        "sensitivity": [
+            "sensitivity",
+            inputs,
+            "-o",
+            str(out / "sensitivity.xlsx"),
+            "--method",
+            "esv",
+            "-n",
+            "64",
+            "--by-evidence",
+        ],
     }
 
 

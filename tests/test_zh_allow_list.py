@@ -112,7 +112,8 @@ def _case(name: str):
 
 COMMANDS = [
     "demo", "template", "validate", "run", "batch", "compare", "compensate",
-    "trading-template", "trading-positions", "aggregate", "report",
+    "trading-template", "trading-positions", "aggregate", "report", "seea-extent", "run-esv",
+    "seea-assets", "sensitivity",
 ]  # fmt: skip
 
 
