@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..messages import msg, text
+from ..messages import label, msg, text
 
 EPILOG = """
   geep grid areas CLCD_v01_2020_albert.tif --zones counties.gpkg --zone-field code -o areas.csv
@@ -167,7 +167,8 @@ def _write_table(df, out: Path, sheet: str) -> None:
 
     from ..io.atomic import atomic_write_bytes
     from ..io.safety import neutralise_frame
-    from ..io.writer import Book
+    from ..io.writer import Book, headers_for
+    from ..messages import language
     from . import UsageError
 
     cov = df.attrs.get("coverage", {})
@@ -180,18 +181,34 @@ def _write_table(df, out: Path, sheet: str) -> None:
             side, json.dumps(cov, ensure_ascii=False, indent=1, default=str).encode("utf-8")
         )
     elif suffix == ".xlsx":
-        book = Book()
-        book.table(book.sheet(sheet), df.reset_index(drop=True))
+        lang = language()
+        book = Book(lang)
+        table = df.reset_index(drop=True)
+        first, second = headers_for(table.columns, lang, "grid.col")
+        if lang == "zh" and sheet == "transitions":  # (land_cover: the sheet geep run reads)
+            sheet = msg("grid.sheet_transitions")
+        book.table(book.sheet(sheet), table, headers=first, second=second)
         flat = {k: json.dumps(v, ensure_ascii=False, default=str)
                 if isinstance(v, dict | list | tuple) else v for k, v in cov.items()}  # fmt: skip
-        book.table(
-            book.sheet("coverage"),
-            pd.DataFrame({"key": list(flat), "value": list(flat.values())}),
-            max_width=100,
-        )
+        record = pd.DataFrame({"key": list(flat), "value": list(flat.values())})
+        if lang == "zh":  # the keys' names beside them, the coded values by their names
+            record.insert(1, "key_label", [label("grid.cov", k) for k in record["key"]])
+            record["value"] = [_coverage_value(k, v) for k, v in flat.items()]
+        first = [msg(f"grid.col.{c}") for c in record.columns] if lang == "zh" else None
+        book.table(book.sheet(msg("grid.sheet_coverage") if lang == "zh" else "coverage"), record,
+                   headers=first, second=list(record.columns) if first else None,
+                   max_width=100)  # fmt: skip
         book.save(out)
     else:
         raise UsageError(text("grid.cli_bad_output", file=str(out)))
+
+
+def _coverage_value(key: str, value: object) -> object:
+    """A coverage value for a Chinese reader (codes of methods, year sources, statuses)."""
+    kinds = {"method": "grid.method", "year_from": "grid.year_from", "crosswalk_status": "status"}
+    if key in kinds and isinstance(value, str):
+        return label(kinds[key], value)
+    return value
 
 
 def _check_out(args, inputs: list[str]) -> None:
@@ -245,7 +262,7 @@ def run(args: argparse.Namespace) -> int:
             nodata=cov["nodata_pixels"],
             outside=cov["outside_zones_pixels"],
             unmapped=unmapped,
-            method=cov["method"],
+            method=label("grid.method", cov["method"]),
         ),
     )
     if not args.quiet:  # -q: errors only (the warnings stay in the coverage record)

@@ -120,7 +120,8 @@ def warn_coverage(cov: dict, label: str, year: int) -> list[str]:
     if cov["nodata_pixels"]:
         out.append(str(text("grid.warn_nodata", file=label, year=year, n=cov["nodata_pixels"])))
     if cov["unmapped"]:
-        shown = ", ".join(f"{k}: {v} px" for k, v in sorted(cov["unmapped"].items()))
+        shown = ", ".join(str(text("grid.px_count", code=k, n=v))
+                          for k, v in sorted(cov["unmapped"].items()))  # fmt: skip
         out.append(str(text("grid.warn_unmapped", file=label, year=year, codes=shown)))
     return out
 

@@ -181,7 +181,7 @@ def _warnings(cov: dict, label: str, years: str) -> list[str]:
         msgs.append(str(text("grid.warn_nodata", file=label, year=years, n=cov["nodata_pixels"])))
     if cov["unmapped_pixels"]:
         shown = "; ".join(
-            f"{side} {x}: {n} px"
+            str(text(f"grid.px_{side}", code=x, n=n))
             for side in ("from", "to")
             for x, n in sorted(cov[f"unmapped_{side}"].items())
         )

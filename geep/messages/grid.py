@@ -334,7 +334,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # warnings
     "grid.warn_nodata": (
         "{file} ({year}): {n} nodata pixel(s) are counted but not valued",
-        "{file}（{year}）：{n} 个 nodata 像元已计数但未估值",
+        "{file}（{year}）：{n} 个无数据像元已计数但未估值",
     ),
     "grid.warn_unmapped": (
         "{file} ({year}): codes not in the crosswalk are counted but not valued: {codes}",
@@ -410,11 +410,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "grid.cli_wrote": ("wrote {file} ({rows} rows)", "已写出 {file}（{rows} 行）"),
     "grid.cli_wrote_map": ("wrote {file}", "已写出 {file}"),
-    "grid.cli_coverage": (
-        "pixels: {valid} valid, {nodata} nodata, {outside} outside the zones, {unmapped} unmapped "
-        "(method {method})",
-        "像元：有效 {valid}，nodata {nodata}，分区外 {outside}，未映射 {unmapped}（方法 {method}）",
-    ),
     "grid.cli_progress": ("geep grid {action}", "geep grid {action}"),
     # options of the geep grid verb
     "grid.opt_raster": (
@@ -498,3 +493,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "grid.opt_cog": ("write a Cloud-Optimised GeoTIFF", "写出云优化 GeoTIFF（COG）"),
 }
+
+from ._grid_labels import LABELS as _LABELS  # noqa: E402
+
+MESSAGES.update(_LABELS)
