@@ -39,3 +39,21 @@ def test_metadata_values_in_chinese():
     assert value_zh("no such phrase") == "no such phrase"  # unknown values are shown as given
     meta = {"unit": "CNY", "price_year": 2020, "status": "provisional", "value_concept": "welfare"}
     assert subtitle_zh(meta) == "单位：CNY；价格年份：2020；状态：暂定；价值概念：福利价值"
+
+
+def test_a_zh_table_with_machine_names_reads_by_those_names(tmp_path):
+    """geep's zh tables (Chinese headers over machine names, e.g. ``geep --lang zh grid
+    transitions -o T.xlsx``) are read by the machine names, the data from the third row."""
+    from geep.io.writer import Book, headers_for
+    from geep.messages import language_scope
+    from geep.seea.files import read_table_file
+
+    frame = pd.DataFrame({"region_code": ["140105"], "year_from": [2019], "area": [1.5]})
+    book = Book("zh")
+    with language_scope("zh"):
+        first, second = headers_for(frame.columns, "zh", "grid.col")
+    book.table(book.sheet("类型转移"), frame, headers=first, second=second)
+    book.save(tmp_path / "t.xlsx")
+    got = read_table_file(tmp_path / "t.xlsx")
+    assert list(got.columns) == ["region_code", "year_from", "area", "input_ref"]
+    assert got["area"].tolist() == [1.5] and got["input_ref"].str.endswith("!3").all()

@@ -111,8 +111,11 @@ def read_table_file(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     filled = [i for i, r in enumerate(raw.rows) if any(v not in (None, "") for v in r)]
     start = filled[0]
     header = [("" if v is None else str(v)).strip() for v in raw.rows[start]]
-    width = len(header)
     body = [i for i in filled[1:]]
+    if body and _machine_row(header, raw.rows[body[0]]):  # geep's zh tables: 中文 over names
+        header = [str(v).strip() for v in raw.rows[body[0]]]
+        body = body[1:]
+    width = len(header)
     data = [tuple(raw.rows[i][:width]) + (None,) * (width - len(raw.rows[i])) for i in body]
     frame = pd.DataFrame(data, columns=header)
     sep = "!" if kind == "xlsx" else ":"
@@ -135,3 +138,16 @@ def workbook_tables(path: str | Path) -> set[str]:
         return {t for t in (table_for_sheet(n) for n in wb.sheetnames) if t}
     finally:
         wb.close()
+
+
+def _machine_row(header: list[str], row: tuple) -> bool:
+    """Whether ``row`` is the machine-name row geep writes under Chinese headers (a header
+    with Chinese above a row of snake_case names only)."""
+    import re
+
+    names = [v for v in row if v not in (None, "")]
+    return (
+        any(re.search(r"[\u4e00-\u9fff]", h) for h in header)
+        and len(names) >= 2
+        and all(isinstance(v, str) and re.fullmatch(r"[a-z][a-z0-9_]*", v) for v in names)
+    )
