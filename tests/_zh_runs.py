@@ -83,7 +83,27 @@ def commands(out: Path) -> dict[str, list[str]]:
             "64",
             "--by-evidence",
         ],
-    }
+    } | ({"grid-transitions": _grid(out)} if _has_grid() else {})
+
+
+def _has_grid() -> bool:
+    """Whether the grid extra (rasterio, geopandas) is installed."""
+    from importlib.util import find_spec
+
+    return all(find_spec(m) is not None for m in ("rasterio", "geopandas", "dask"))
+
+
+def _grid(out: Path) -> list[str]:
+    """``geep grid transitions`` on two small CLCD-coded rasters and rectangular zones."""
+    from grid_data import classes_array, rect_zones, write_raster
+
+    arr = classes_array()
+    a = write_raster(out / "CLCD_v01_2019_albert.tif", arr)
+    b = write_raster(out / "CLCD_v01_2020_albert.tif", arr[::-1].copy())
+    zones = out / "zones.gpkg"
+    rect_zones().to_file(zones)
+    tr = str(out / "transitions.xlsx")
+    return ["grid", "transitions", str(a), str(b), "--zones", str(zones), "-o", tr]
 
 
 def run_all(out: Path) -> dict[str, tuple[int, str, list[Path]]]:

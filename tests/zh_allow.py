@@ -216,6 +216,8 @@ def machine_names() -> set[str]:
     names.update(["esv", "gep", "bt", "geep", "forest"])
     # the sub-command of `geep trading` a journal's instructions tell the reader to type
     names.add("positions")
+    # the sub-commands of `geep grid`, shown on its progress bar (`geep grid areas`)
+    names.update(["areas", "transitions"])
     return names
 
 
