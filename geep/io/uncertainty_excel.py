@@ -75,8 +75,8 @@ def _settings(items: dict[str, Any]) -> pd.DataFrame:
 def _setting_value(key: str, value: object, zh: bool) -> object:
     if zh and key == "status":
         return label("status", value)
-    if zh and key == "technique":
-        return label("uncertainty.technique", value)
+    if zh and key in ("technique", "sampling"):
+        return label(f"uncertainty.{key}", value)
     return value
 
 
@@ -101,8 +101,9 @@ def write_quantile_ledger(ql, path: str | Path, lang: str = "en") -> Path:
         settings = dict(ql.meta.get("uncertainty", {}))
         settings["status"] = ql.status
         if ql.meta.get("widths"):
+            named = (lambda k: label("evidence", k)) if lang == "zh" else str
             settings["defaults"] = msg("uncertainty.defaults_note", widths=", ".join(
-                f"{k} {v:.0%}" for k, v in sorted(ql.meta["widths"].items())))  # fmt: skip
+                f"{named(k)} {v:.0%}" for k, v in sorted(ql.meta["widths"].items())))  # fmt: skip
         _sheet(wb, "uncertainty.xl_settings", _settings(settings), exact)
         notes = [*ql.meta.get("notes", []), *ql.meta.get("warnings", [])]
         _sheet(wb, "uncertainty.xl_notes", _notes(notes), exact)

@@ -58,4 +58,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "uncertainty.set.delta": ("delta", "相对变化"),
     "uncertainty.set.status": ("status", "状态"),
     "uncertainty.set.runs": ("runs", "模型运行次数"),
+    "uncertainty.set.method": ("method", "抽样方法"),
+    "uncertainty.set.n_draws": ("n_draws", "抽样次数"),
+    "uncertainty.set.seed_entropy": ("seed_entropy", "随机种子"),
+    "uncertainty.set.sampling": ("sampling", "抽样方式"),
+    "uncertainty.set.defaults": ("defaults", "默认分布"),
+    "uncertainty.set.varied": ("varied", "抽样系数个数"),
+    "uncertainty.set.correlation_groups": ("correlation_groups", "相关组"),
+    # sampling schemes of the Monte Carlo draws
+    "uncertainty.sampling.random": ("random", "简单随机抽样"),
+    "uncertainty.sampling.lhs": ("lhs", "拉丁超立方抽样（LHS）"),
+    # further columns of the quantile ledger
+    "uncertainty.col.ledger_method": ("ledger method", "台账计算方法"),
+    "uncertainty.col.n_draws": ("draws", "抽样次数"),
+    "uncertainty.col.seed_entropy": ("seed", "随机种子"),
+    "uncertainty.col.q05": ("5 % quantile", "5% 分位数"),
+    "uncertainty.col.q25": ("25 % quantile", "25% 分位数"),
+    "uncertainty.col.q50": ("median", "中位数"),
+    "uncertainty.col.q75": ("75 % quantile", "75% 分位数"),
+    "uncertainty.col.q95": ("95 % quantile", "95% 分位数"),
 }
