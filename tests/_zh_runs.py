@@ -59,8 +59,19 @@ def commands(out: Path) -> dict[str, list[str]]:
         ],
         "report": ["report", str(out / "run.xlsx"), "-o", str(out / "report.html")],
         "seea-extent": ["seea", "extent", inputs, "-o", str(out / "extent.xlsx")],
-        # an ESV ledger of one price year (run.xlsx mixes accounts and price years)
-        "run-esv": ["run", inputs, "-o", str(out / "esv.xlsx"), "--method", "esv"],
+        # an ESV ledger of one price year (run.xlsx mixes accounts and price years), with
+        # its quantile ledger (esv.uncertainty.xlsx)
+        "run-esv": [
+            "run",
+            inputs,
+            "-o",
+            str(out / "esv.xlsx"),
+            "--method",
+            "esv",
+            "--draws",
+            "64",
+            "--by-evidence",
+        ],
         "seea-assets": [
             "seea",
             "assets",
