@@ -323,7 +323,7 @@ def vector_zones(
     if overlap == "error":
         pairs = overlapping_pixels(geoms, codes, grid)
         if pairs:
-            shown = "; ".join(f"{a} & {b}: {n} px" for a, b, n in pairs[:SHOW])
+            shown = "; ".join(str(text("grid.px_pair", a=a, b=b, n=n)) for a, b, n in pairs[:SHOW])
             raise ZoneError(
                 text("grid.zones_overlap", file=label, pairs=shown, n=len(pairs)),
                 hint=text("grid.hint_zones_overlap"),

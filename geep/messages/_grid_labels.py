@@ -14,6 +14,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "grid.px_count": ("{code}: {n} px", "{code}：{n} 个像元"),
     "grid.px_from": ("from {code}: {n} px", "转出 {code}：{n} 个像元"),
     "grid.px_to": ("to {code}: {n} px", "转入 {code}：{n} 个像元"),
+    "grid.px_pair": ("{a} & {b}: {n} px", "{a} 与 {b}：{n} 个像元"),
     # area methods (the en text is the code, as --method takes it)
     "grid.method.centroid": ("centroid", "像元中心法"),
     "grid.method.exact": ("exact", "精确面积法"),
