@@ -77,11 +77,14 @@ def run_demo(
     files.append(years.to_excel(out / "shanxi-compare-2015-2020.xlsx", lang=lang))
 
     say("plan indicators against the 2025/2035 targets")
-    plan = plan_indicators(inputs)
-    plan_path = out / "shanxi-plan-indicators.csv"
     from .io.atomic import atomic_write_bytes
+    from .messages import language_scope
 
-    atomic_write_bytes(plan_path, plan.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    with language_scope(lang):  # its notes in the reader's language
+        plan = plan_indicators(inputs)
+    plan_path = out / "shanxi-plan-indicators.csv"
+    # UTF-8 with BOM: opens with its Chinese notes intact in a spreadsheet
+    atomic_write_bytes(plan_path, plan.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))
     files.append(plan_path)
 
     notes = [msg("demo.note_illustrative")]

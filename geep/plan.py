@@ -15,6 +15,7 @@ import pandas as pd
 
 from .coefficients import CoefficientTable, load
 from .inputs import Inputs
+from .messages import msg
 
 TREE_CLASSES = ("forest.coniferous", "forest.mixed", "forest.broadleaf")
 SHRUB_CLASSES = ("forest.shrub",)
@@ -45,11 +46,11 @@ def forest_coverage(land_cover: pd.DataFrame, regions: pd.DataFrame | None = Non
             [c for c in ("land_area", "trees", "shrub", "_ra") if c in out]
         ].sum(min_count=1)
         out = pd.concat([out, total.assign(region_code="(all)")], ignore_index=True)
-    basis = np.full(len(out), "sum of land-cover areas", dtype=object)
+    basis = np.full(len(out), msg("plan.basis_land"), dtype=object)
     if "_ra" in out:
         has = out["_ra"].notna().to_numpy()
         out["area"] = np.where(has, out["_ra"], out["land_area"])
-        basis[has] = "region area from the regions table"
+        basis[has] = msg("plan.basis_regions")
         out = out.drop(columns="_ra")
     else:
         out["area"] = out["land_area"]
@@ -121,12 +122,12 @@ def plan_indicators(
                 (
                     "forest_coverage",
                     r.forest_coverage,
-                    f"tree forest / area ({r.basis}); lower bound of 森林覆盖率",
+                    msg("plan.note_forest", basis=r.basis),
                 ),
                 (
                     "forest_coverage_incl_shrub",
                     r.forest_coverage_incl_shrub,
-                    f"tree + shrub forest / area ({r.basis}); upper bound of 森林覆盖率",
+                    msg("plan.note_forest_shrub", basis=r.basis),
                 ),
             ):
                 rows.append(
@@ -152,8 +153,7 @@ def plan_indicators(
                     "value": float(r.share),
                     "target_2025": None,
                     "target_2035": tgt.get(("surface_water_class_iii_share", 2035)),
-                    "note": f"{r.good} of {r.sections} monitored sections at class III or "
-                    "better (annual means, worst pollutant)",
+                    "note": msg("plan.note_water", good=r.good, sections=r.sections),
                 }
             )
     if ("grassland_vegetation_cover", 2035) in tgt:
@@ -165,8 +165,7 @@ def plan_indicators(
                 "value": np.nan,
                 "target_2025": None,
                 "target_2035": tgt[("grassland_vegetation_cover", 2035)],
-                "note": "not assessable from land cover: needs grassland vegetation-cover "
-                "monitoring (草原综合植被盖度)",
+                "note": msg("plan.note_grass"),
             }
         )
     out = pd.DataFrame(

@@ -142,6 +142,10 @@ def test_plan_indicators_against_targets():
     grass = plan[plan["indicator"] == "grassland_vegetation_cover"].iloc[0]
     assert np.isnan(grass["value"]) and "not assessable" in grass["note"]
     assert plan.attrs["targets"] == "shanxi-plan-targets@2023"
+    with geep.messages.language_scope("zh"):  # the notes in the language of the call
+        zh = plan_indicators(from_frames({"land_cover": lc}))
+    assert zh["note"].tolist()[0] == "乔木林面积 / 面积（各地类面积之和）；森林覆盖率的下限"
+    assert zh.drop(columns="note").equals(plan.drop(columns="note"))
 
 
 def test_figures_are_written(garze_q, tmp_path):

@@ -26,6 +26,8 @@ def test_demo_writes_ledgers_and_comparisons(demo):
         assert f"{stem}.xlsx" in names and f"{stem}.csv" in names
     assert "shanxi-compare-cities-geep-2020.xlsx" in names
     assert "shanxi-plan-indicators.csv" in names
+    plan = next(p for p in res.files if p.name == "shanxi-plan-indicators.csv").read_bytes()
+    assert plan.startswith(b"\xef\xbb\xbfregion_code,")  # BOM: a spreadsheet reads it as UTF-8
     # the Fen River example settles on a provisional scheme and says so
     assert "fen-river-settlement.xlsx" in names
     assert any(n.startswith("Fen River") and "PROVISIONAL" in n for n in res.notes)

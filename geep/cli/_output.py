@@ -21,6 +21,8 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
     from rich.console import Console
     from rich.table import Table
 
+    frame = _blank_missing(frame)
+
     if not Console().is_terminal:  # pipes and files: plain, unwrapped, greppable text
         if title:
             sys.stdout.write(f"{title}\n")
@@ -37,13 +39,25 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
     Console().print(table)
 
 
+def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """Missing values of nullable (extension) columns shown empty, not ``<NA>``."""
+    cols = [c for c in frame.columns
+            if isinstance(frame[c].dtype, pd.api.extensions.ExtensionDtype)
+            and frame[c].isna().any()]  # fmt: skip
+    if not cols:
+        return frame
+    out = frame.copy()
+    for c in cols:
+        out[c] = out[c].astype(object).where(out[c].notna(), "")
+    return out
+
+
 def for_reader(frame: pd.DataFrame, *kinds: str, labels: dict[str, str] | None = None):
-    """A terminal table in the reader's language: under zh Chinese headers (``column.<c>``,
-    then ``<kind>.<c>`` of ``kinds``), the codes of the ``labels`` columns by their names
+    """A terminal table in the reader's language: under zh Chinese headers (``<kind>.<c>`` of
+    the first of ``kinds`` that names the column, else ``column.<c>``), the codes of the ``labels`` columns by their names
     (``{column: label kind}``; a JSON list of codes named once per distinct code) and
     absent values empty. Under en, and for CSV/JSON output, the frame as it is."""
-    from ..io.writer import headers_for
-    from ..messages import label, language
+    from ..messages import MESSAGES, label, language, msg
 
     if language() != "zh":
         return frame
@@ -57,8 +71,12 @@ def for_reader(frame: pd.DataFrame, *kinds: str, labels: dict[str, str] | None =
     for col, kind in (labels or {}).items():
         if col in out:
             out[col] = out[col].map(lambda v, k=kind: names(k, v))
-    out = out.astype(object).where(out.notna(), "")
-    out.columns = headers_for(out.columns, "zh", *kinds)[0]
+    for col in out.columns:  # absent text empty; numbers keep their dtype (and their format)
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].astype(object).where(out[col].notna(), "")
+    keys = [next((f"{k}.{c}" for k in (*kinds, "column") if f"{k}.{c}" in MESSAGES), None)
+            for c in out.columns]  # fmt: skip
+    out.columns = [msg(k) if k else str(c) for k, c in zip(keys, out.columns, strict=True)]
     return out
 
 

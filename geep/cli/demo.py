@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..messages import msg
-from ._output import add_force, emit_frame, say
+from ._output import add_force, emit_frame, for_reader, say
 
 
 def add_parser(sub) -> None:
@@ -56,14 +56,15 @@ def _demo(args: argparse.Namespace, run_demo) -> int:
             args.out, lang=args.lang or "en", progress=progress, figures=not args.no_figures
         )
     if not quiet:
-        emit_frame(res.summary.round(2), "table", title=msg("demo.title_summary"))
+        summary = for_reader(res.summary.round(2), "demo.col")
+        emit_frame(summary, "table", title=msg("demo.title_summary"))
         plan = res.plan[res.plan["indicator"] != "forest_coverage_incl_shrub"].copy()
-        plan["region_code"] = plan["region_code"].replace("(all)", msg("demo.all_regions"))
-        emit_frame(
-            plan.drop(columns=["note"]).round(3),
-            "table",
-            title=msg("demo.title_plan"),
+        plan["region_code"] = plan["region_code"].replace(
+            {"(all)": msg("demo.all_regions"), "(sections)": msg("demo.all_sections")}
         )
+        plan = for_reader(plan.drop(columns=["note"]).round(3), "demo.col",
+                          labels={"indicator": "plan.indicator"})  # fmt: skip
+        emit_frame(plan, "table", title=msg("demo.title_plan"))
         for n in res.notes:
             print(f"! {n}")
         say(args, "\n" + msg("demo.wrote", n=len(res.files), folder=f"{args.out}/"))

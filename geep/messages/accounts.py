@@ -247,3 +247,50 @@ MESSAGES.update(
         ),
     }
 )
+
+# the notes of the plan indicators (geep.plan), in the language of the call
+MESSAGES.update(
+    {
+        "plan.basis_land": ("sum of land-cover areas", "各地类面积之和"),
+        "plan.basis_regions": ("region area from the regions table", "区域表中的区域面积"),
+        "plan.note_forest": (
+            "tree forest / area ({basis}); lower bound of 森林覆盖率",
+            "乔木林面积 / 面积（{basis}）；森林覆盖率的下限",
+        ),
+        "plan.note_forest_shrub": (
+            "tree + shrub forest / area ({basis}); upper bound of 森林覆盖率",
+            "乔木林与灌木林面积 / 面积（{basis}）；森林覆盖率的上限",
+        ),
+        "plan.note_water": (
+            "{good} of {sections} monitored sections at class III or better (annual means, "
+            "worst pollutant)",
+            "{sections} 个监测断面中 {good} 个达到或优于Ⅲ类（年均值，按最差污染物）",
+        ),
+        "plan.note_grass": (
+            "not assessable from land cover: needs grassland vegetation-cover monitoring "
+            "(草原综合植被盖度)",
+            "无法由土地覆被评估：需要草原综合植被盖度监测数据",
+        ),
+        "demo.all_sections": ("(sections)", "（断面）"),
+        "demo.col.value": ("value", "数值"),
+        "demo.col.target_2025": ("target 2025", "2025年目标"),
+        "demo.col.target_2035": ("target 2035", "2035年目标"),
+        "demo.col.gap_2035": ("gap to 2035", "距2035年目标"),
+        "plan.indicator.forest_coverage": (
+            "forest coverage (tree forest, lower bound)",
+            "森林覆盖率（乔木林，下限）",
+        ),
+        "plan.indicator.forest_coverage_incl_shrub": (
+            "forest coverage (with shrub forest, upper bound)",
+            "森林覆盖率（含灌木林，上限）",
+        ),
+        "plan.indicator.surface_water_class_iii_share": (
+            "share of sections at class III or better",
+            "地表水达到或好于Ⅲ类断面比例",
+        ),
+        "plan.indicator.grassland_vegetation_cover": (
+            "grassland vegetation cover",
+            "草原综合植被盖度",
+        ),
+    }
+)
