@@ -51,16 +51,6 @@ _COLUMNS = {
     "leg_label": ("leg (name)", "款项名称"),
     "amount": ("amount", "金额"),
     "rule": ("rule", "规则依据"),
-    "allocated": ("allocated", "分配转入"),
-    "allocated_out": ("allocated out", "分配转出"),
-    "purchased": ("purchased", "买入"),
-    "sold": ("sold", "卖出"),
-    "leased_in": ("leased in", "租入"),
-    "leased_out": ("leased out", "租出"),
-    "bought_back": ("bought back", "回购买入"),
-    "sold_back": ("sold back", "被回购"),
-    "surrendered": ("surrendered", "清缴"),
-    "retired": ("retired", "注销"),
     "balance": ("balance", "余额"),
     "holdings": ("holdings", "持有量"),
     "available": ("available", "可用量"),
@@ -161,7 +151,8 @@ _INPUT_SHEETS = {"holders": "持有人", "transactions": "交易", "emissions": 
 MESSAGES: dict[str, tuple[str, str]] = {
     **{f"trading.xl.sheet.{k}": (k, zh) for k, zh in {**_SHEETS, **_INPUT_SHEETS}.items()},
     "trading.xl.sheet.positions_level": ("positions_{level}", "{level}持仓"),
-    **{f"trading.col.{k}": v for k, v in _COLUMNS.items()},
+    # the positions sheets have a column per flow, headed by the flow's name
+    **{f"trading.col.{k}": v for k, v in {**_NAMES["flow"], **_COLUMNS}.items()},
     **{f"trading.{kind}.{c}": v for kind, names in _NAMES.items() for c, v in names.items()},
     "trading.kind.system": ("system account", "系统账户"),
     # summary
