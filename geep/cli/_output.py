@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -52,25 +54,28 @@ def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def for_reader(frame: pd.DataFrame, *kinds: str, labels: dict[str, str] | None = None):
+def for_reader(frame: pd.DataFrame, *kinds: str, labels: Mapping[str, Any] | None = None):
     """A terminal table in the reader's language: under zh Chinese headers (``<kind>.<c>`` of
     the first of ``kinds`` that names the column, else ``column.<c>``), the codes of the ``labels`` columns by their names
-    (``{column: label kind}``; a JSON list of codes named once per distinct code) and
+    (``{column: label kind}`` or ``{column: function code → name}``; a JSON list of codes
+    named once per distinct code) and
     absent values empty. Under en, and for CSV/JSON output, the frame as it is."""
     from ..messages import MESSAGES, label, language, msg
 
     if language() != "zh":
         return frame
 
-    def names(kind: str, v: object) -> object:
+    def names(name: Callable[[object], str], v: object) -> object:
         if isinstance(v, str) and v.startswith("["):
-            return "、".join(dict.fromkeys(label(kind, c) for c in json.loads(v)))
-        return v if v is None or v != v else label(kind, v)
+            return "、".join(dict.fromkeys(name(c) for c in json.loads(v)))
+        return v if v is None or v != v else name(v)
 
     out = frame.copy()
     for col, kind in (labels or {}).items():
         if col in out:
-            out[col] = out[col].map(lambda v, k=kind: names(k, v))
+            name = kind if callable(kind) else (lambda c, k=kind: label(k, c))
+            table = {v: names(name, v) for v in out[col].dropna().unique()}  # once per code
+            out[col] = out[col].map(table).astype(object).where(out[col].notna(), None)
     for col in out.columns:  # absent text empty; numbers keep their dtype (and their format)
         if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].astype(object).where(out[col].notna(), "")

@@ -90,9 +90,12 @@ def _shown(frame, fmt: str):
 
     if fmt != "table" or language() != "zh":
         return frame
-    from ..trading.layout import for_reader
+    from ..trading.layout import LABELS
+    from ._output import for_reader
 
-    return for_reader(frame)
+    # the generic names first, as the positions workbook heads its sheets (headers_for)
+    labels = {c: n for c, (_, n) in LABELS.items()}
+    return for_reader(frame, "column", "trading.col", labels=labels)
 
 
 def _run(args: argparse.Namespace) -> int:

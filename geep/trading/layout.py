@@ -101,17 +101,6 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def for_reader(frame: pd.DataFrame) -> pd.DataFrame:
-    """A frame as a Chinese reader sees it on a terminal: each code column (:data:`LABELS`)
-    shown by its names, Chinese column headers (scripts read the CSV or JSON, which keep the
-    machine names and codes)."""
-    out = frame.copy()
-    for col in [c for c in frame.columns if c in LABELS]:
-        out[col] = _names_of(frame[col], LABELS[col][1])
-    out.columns = headers(out.columns, "zh")[0]
-    return out
-
-
 def rules_frame(rules) -> pd.DataFrame:
     """The pinned rule tables (:meth:`~geep.trading.rules.Rules.summary`), titled in the
     active language."""
