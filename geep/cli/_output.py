@@ -55,12 +55,13 @@ def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def for_reader(frame: pd.DataFrame, *kinds: str, labels: Mapping[str, Any] | None = None):
-    """A terminal table in the reader's language: under zh Chinese headers (``<kind>.<c>`` of
-    the first of ``kinds`` that names the column, else ``column.<c>``), the codes of the ``labels`` columns by their names
+    """A terminal table in the reader's language: under zh Chinese headers (as
+    :func:`geep.io.writer.headers_for` gives them for ``kinds``), the codes of the ``labels`` columns by their names
     (``{column: label kind}`` or ``{column: function code → name}``; a JSON list of codes
     named once per distinct code) and
     absent values empty. Under en, and for CSV/JSON output, the frame as it is."""
-    from ..messages import MESSAGES, label, language, msg
+    from ..io.writer import headers_for
+    from ..messages import label, language
 
     if language() != "zh":
         return frame
@@ -79,9 +80,7 @@ def for_reader(frame: pd.DataFrame, *kinds: str, labels: Mapping[str, Any] | Non
     for col in out.columns:  # absent text empty; numbers keep their dtype (and their format)
         if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].astype(object).where(out[col].notna(), "")
-    keys = [next((f"{k}.{c}" for k in (*kinds, "column") if f"{k}.{c}" in MESSAGES), None)
-            for c in out.columns]  # fmt: skip
-    out.columns = [msg(k) if k else str(c) for k, c in zip(keys, out.columns, strict=True)]
+    out.columns = headers_for(out.columns, "zh", *kinds)[0]
     return out
 
 

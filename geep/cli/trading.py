@@ -93,9 +93,8 @@ def _shown(frame, fmt: str):
     from ..trading.layout import LABELS
     from ._output import for_reader
 
-    # the generic names first, as the positions workbook heads its sheets (headers_for)
     labels = {c: n for c, (_, n) in LABELS.items()}
-    return for_reader(frame, "column", "trading.col", labels=labels)
+    return for_reader(frame, "trading.col", labels=labels)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -53,6 +53,27 @@ def _obligations(s: Settlement, lang: str) -> pd.DataFrame:
     return ob
 
 
+def _parameters(s: Settlement, lang: str) -> pd.DataFrame:
+    """The scheme's parameters; under zh evidence by name (a list parameter's evidence once
+    per distinct level) and 是/否 for whether a value was overridden."""
+    import json
+
+    p = s.scheme.parameters_frame()
+    if lang != "zh" or not len(p):
+        return p
+    p = p.copy()
+
+    def evidence(v: object) -> object:
+        items = json.loads(v) if isinstance(v, str) and v.startswith("[") else [v]
+        return "、".join(dict.fromkeys(label("evidence", i) for i in items if i is not None))
+
+    if "evidence" in p:
+        p["evidence"] = p["evidence"].map(evidence)
+    if "overridden" in p:
+        p["overridden"] = p["overridden"].map(lambda v: msg("xl.true" if v else "xl.false"))
+    return p
+
+
 def _summary(book: Book, s: Settlement) -> None:
     ws = book.sheet(msg("stl.summary"))
     meta = s.meta
@@ -96,7 +117,7 @@ def settlement_book(s: Settlement, lang: str = "en") -> Book:
             book.line(mws)
         _table(book, book.sheet(msg("stl.obligations")), _obligations(s, lang), ("amount",))
         if s.scheme is not None:
-            _table(book, book.sheet(msg("stl.parameters")), s.scheme.parameters_frame())
+            _table(book, book.sheet(msg("stl.parameters")), _parameters(s, lang))
             sec = s.scheme.sections_frame()
             if lang == "zh" and len(sec):
                 sec["type"] = sec["type"].map(lambda t: label("comp.section_type", t))

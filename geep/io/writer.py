@@ -50,8 +50,9 @@ def money_unit(unit: str | None) -> tuple[str, float]:
 
 
 def headers_for(columns, lang: str, *kinds: str) -> tuple[list[str], list[str] | None]:
-    """Header rows of a table: under zh the reader's names (``column.<name>``, then the
-    given message kinds) over the machine names; otherwise the machine names alone."""
+    """Header rows of a table: under zh the reader's names (``<kind>.<name>`` of the first
+    given message kind that names the column — the table's own words — else the generic
+    ``column.<name>``) over the machine names; otherwise the machine names alone."""
     from ..messages import MESSAGES, msg
 
     cols = [str(c) for c in columns]
@@ -59,7 +60,7 @@ def headers_for(columns, lang: str, *kinds: str) -> tuple[list[str], list[str] |
         return cols, None
     first = []
     for c in cols:
-        key = next((f"{k}.{c}" for k in ("column", *kinds) if f"{k}.{c}" in MESSAGES), None)
+        key = next((f"{k}.{c}" for k in (*kinds, "column") if f"{k}.{c}" in MESSAGES), None)
         first.append(msg(key) if key else c)
     return first, cols
 

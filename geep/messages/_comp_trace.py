@@ -180,6 +180,7 @@ TRACE: dict[str, tuple[str, str]] = {
     "stl.col.accepts": ("accepts", "可取值"),
     "stl.col.used_by": ("used by", "使用方"),
     "stl.col.value": ("value", "取值"),
+    "stl.col.source": ("source", "来源"),
     "comp.section_type.junction": ("junction", "交接断面"),
     "comp.section_type.outflow": ("outflow", "出境断面"),
     "comp.section_type.source": ("source", "源头断面"),

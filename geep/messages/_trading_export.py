@@ -88,9 +88,6 @@ _COLUMNS = {
     "sha256": ("SHA-256", "SHA-256 校验值"),
     "warning": ("warning", "提示"),
     "indicator_label": ("indicator (name)", "指标名称"),
-    "key": ("key", "项目代码"),
-    "label": ("item", "项目"),
-    "value": ("value", "内容"),
     # the columns of the input-layout transactions sheet that are not read back
     "value_txn": ("value", "金额"),
     "reversed_by": ("reversed by", "被冲正"),
@@ -153,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trading.xl.sheet.positions_level": ("positions_{level}", "{level}持仓"),
     # the positions sheets have a column per flow, headed by the flow's name
     **{f"trading.col.{k}": v for k, v in {**_NAMES["flow"], **_COLUMNS}.items()},
+    # the summary sheet's three columns (a value there is a text, not money)
+    "trading.summary.key": ("key", "项目代码"),
+    "trading.summary.label": ("item", "项目"),
+    "trading.summary.value": ("value", "内容"),
     **{f"trading.{kind}.{c}": v for kind, names in _NAMES.items() for c, v in names.items()},
     "trading.kind.system": ("system account", "系统账户"),
     # summary

@@ -182,7 +182,7 @@ def _summary(book: Book, rows: list[tuple[str, object]]) -> Any:
     heads = second = None
     if book.lang == "zh":
         frame.insert(1, "label", [msg(f"trading.xl.key.{k}") for k in frame["key"]])
-        heads, second = [msg(f"trading.col.{c}") for c in frame.columns], list(frame.columns)
+        heads, second = [msg(f"trading.summary.{c}") for c in frame.columns], list(frame.columns)
     ws = book.sheet(sheet_name("summary", book.lang))
     book.table(ws, frame, headers=heads, second=second, max_width=60)
     return ws
