@@ -249,3 +249,22 @@ def test_capped_lines_say_so_in_both_languages():
     assert capped.any()
     assert en.loc[capped, "trace"].str.contains("; capped at 4000万元").all()
     assert zh.loc[capped, "trace"].str.contains("封顶 4000万元").all()
+
+
+def test_zh_parameters_sheet_speaks_of_values_not_money(fen, tmp_path):
+    """A table's own words head it before the generic ones: a parameter's value is 取值 (the
+    generic ``value`` of a ledger line is money, 价值); evidence by name, 是/否."""
+    import openpyxl
+
+    from geep.io.writer import headers_for
+
+    with geep.messages.language_scope("zh"):
+        assert headers_for(["value"], "zh", "stl.col")[0] == ["取值"]
+        assert headers_for(["value"], "zh")[0] == ["价值"]
+    path = fen.to_excel(tmp_path / "s.xlsx", lang="zh")
+    ws = openpyxl.load_workbook(path)["参数"]
+    head, machine, first = ([c.value for c in row] for row in ws.iter_rows(max_row=3))
+    assert machine[:2] == ["parameter", "value"] and head[:2] == ["参数", "取值"]
+    assert head[machine.index("source")] == "来源"
+    assert first[machine.index("evidence")] == "未核实"
+    assert first[machine.index("overridden")] == "否"
