@@ -112,6 +112,8 @@ def _report(args: argparse.Namespace, result) -> None:
         say(args, msg("cli.batch_stale", file=f))
     for f in result.foreign:
         print(msg("cli.batch_foreign", file=f), file=sys.stderr)
+    if result.overlap is not None:
+        print(f"! {result.overlap}", file=sys.stderr)
     bad = result.missing
     n, ok = len(result.results), len(result.results) - len(bad)
     summary = args.out / "summary.xlsx"

@@ -1,13 +1,13 @@
 """Batch runs: every input file of a folder, in parallel processes, one bad file never stops
 the others.
 
-Outputs in the output folder: ``ledgers/<name>.xlsx`` per input that ran, ``combined.xlsx``
-and ``combined.csv`` (every ledger together), and ``summary.xlsx`` (each file's status, and
-every problem found with its cell). Files are taken in name order and nothing time-dependent
-is written, so the same inputs give the same output bytes.
-
+Outputs: ``ledgers/<name>.xlsx`` per input that ran, ``combined.xlsx`` and ``combined.csv``
+(every ledger together), ``summary.xlsx`` (each file's status and problems, with cells). Files
+are taken in name order and nothing time-dependent is written: same inputs, same bytes.
 Nothing is silent or stale:
 
+* two inputs with lines of one region, year and account give no combined ledger
+  (:mod:`geep.io.batch_overlap`: it would count them twice);
 * the combined ledger names every input file that did not run and says that its totals are
   incomplete (a first sheet ``INCOMPLETE`` / ``不完整``, its warnings and ``meta["missing_files"]``
   in the workbook and in the CSV's ``.meta.json``);
@@ -16,8 +16,7 @@ Nothing is silent or stale:
   input; ledgers of an earlier run that this run did not write are removed, so the folder
   never shows a ledger beside a summary that says its input is now invalid;
 * Ctrl-C cancels the queue and stops the workers promptly; every file written is complete
-  (see :mod:`geep.io.atomic`) and the summary lists the files not run as ``cancelled``.
-"""
+  (:mod:`geep.io.atomic`), the summary lists the files not run as ``cancelled``."""
 
 from __future__ import annotations
 
@@ -44,6 +43,7 @@ from .atomic import (
     output_policy,
     stale_temporaries,
 )
+from .batch_overlap import overlap
 from .marker import is_geep_output
 from .preflight import UnreadableFileError
 from .writer import Book
@@ -80,19 +80,19 @@ class FileResult:
 class BatchResult:
     """All file results (in file-name order) and the combined ledger, if any file ran.
 
-    ``removed`` lists the stale outputs of an earlier run that were deleted, ``foreign``
-    the files in the ledgers folder that are neither this run's nor geep's (left as is).
-    """
+    ``removed``: stale outputs of an earlier run, deleted; ``foreign``: files in the ledgers
+    folder that are neither this run's nor geep's (left as is)."""
 
     results: list[FileResult]
     combined: Ledger | None
     removed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     interrupted: bool = False
+    overlap: object = None  #: why no combined ledger was written (inputs that overlap)
 
     @property
     def ok(self) -> bool:
-        return all(r.status == "ok" for r in self.results)
+        return self.overlap is None and all(r.status == "ok" for r in self.results)
 
     @property
     def missing(self) -> list[FileResult]:
@@ -375,7 +375,8 @@ def _finish(ordered, outdir, names, lang, force, interrupted, unit=None) -> Batc
     """Write the combined ledger and the summary; remove stale outputs of earlier runs."""
     ledgers_dir = outdir / "ledgers"
     done = [r for r in ordered if r.ledger is not None]
-    combined = None if interrupted else _combined(done, ordered, lang)
+    clash = None if interrupted else overlap(done)  # two files, one region-year: not added
+    combined = None if interrupted or clash else _combined(done, ordered, lang)
     written = {r.output for r in done}
     if combined is not None:
         atomic_write_bytes(outdir / COMBINED[0], _combined_bytes(combined, ordered, lang, unit))
@@ -397,7 +398,7 @@ def _finish(ordered, outdir, names, lang, force, interrupted, unit=None) -> Batc
     for tmp in stale_temporaries(ledgers_dir):  # left by a worker that was killed
         if any(tmp.name.startswith(f".{n}.") for n in ours):
             tmp.unlink()
-    return BatchResult(ordered, combined, removed, foreign, interrupted)
+    return BatchResult(ordered, combined, removed, foreign, interrupted, clash)
 
 
 def _combined(done: list[FileResult], ordered: list[FileResult], lang: str) -> Ledger | None:

@@ -223,6 +223,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rename one of them (file names that differ only in letter case clash on Windows)",
         "请重命名其中之一（仅大小写不同的文件名在 Windows 上会冲突）",
     ),
+    "cli.batch_overlap": (
+        "no combined ledger: {files} hold the same region, year and account ({where}{more}) "
+        "— adding them would count those accounts twice; keep one file per region and year "
+        "(each file's own ledger is written)",
+        "未写出合并核算表：{files} 含有相同区域、年份和账户（{where}{more}），合并会重复计算；"
+        "每个区域每年只保留一个文件（各文件自己的核算表已写出）",
+    ),
+    "cli.batch_overlap_more": (" and {n} more", " 等，另有 {n} 个"),
     "cli.batch_incomplete": (
         "INCOMPLETE: the combined totals leave out {n} of {total} input file(s) that did not "
         "run: {files}",
