@@ -133,6 +133,8 @@ def compare(
     top: int = 10,
     accounts: Sequence[str] | None = None,
     region_names: Mapping[str, str] | None = None,
+    year: int | None = None,
+    across_years: bool = False,
 ) -> Comparison:
     """Compare ledgers side by side.
 
@@ -152,6 +154,12 @@ def compare(
         Number of driver lines listed per side.
     accounts
         Compare only these accounts (e.g. ``["GEP"]``); default: every account.
+    year
+        Compare the lines of this year only (ledgers that span several years).
+    across_years
+        Allow sides whose lines span several years (runs or regions): each side's values are
+        then summed over its years (per capita and per km² per year), and ``notes`` says so.
+        Default: refused, as ledger totals are never added across years unless asked.
     region_names
         Region names by code (e.g. ``geep.report.regions.shanxi().names("zh")``), for the
         sides of ``across="region"`` whose lines and ``regions`` table give no name.
@@ -168,13 +176,31 @@ def compare(
         raise MethodError(text("cmp.err.level", levels=sorted(LEVELS)))
     if accounts is not None:
         ledgers = _keep_accounts(ledgers, accounts)
+    if year is not None:
+        ledgers = _of_year(ledgers, int(year))
     names, frames, metas = _side_frames(ledgers, labels, across)
+    years = _years(frames, across, across_years)
     money = _check_money(names, frames)
     keys = LEVELS[level]
-    cols = []
-    for name, f in zip(names, frames, strict=True):
-        g = f.groupby(keys, observed=True, sort=False)["value"].sum().rename(name)
-        cols.append(g)
+    table = _side_by_side(names, frames, keys)
+    side_names = _side_names(names, frames, across, regions, region_names)
+    totals = _named(_totals(names, frames, across, regions), side_names)
+    drivers = _named(_drivers(names, frames, top), side_names)
+    notes = _notes(names, metas, side_names)
+    if years:
+        notes.insert(0, msg("cmp.note_across_years", years=", ".join(years)))
+    units = {u for u, _ in money.values()}
+    pys = {p for _, p in money.values()}
+    unit = next(iter(units)) if len(units) == 1 else "mixed"
+    py = next(iter(pys)) if len(pys) == 1 else None
+    return Comparison(names, table, totals, drivers, notes, unit, py, money, side_names)
+
+
+def _side_by_side(names: list[str], frames: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+    """One value column per side on the rows ``keys``, differences against the first side,
+    deductions read as damages, rows in category order."""
+    cols = [f.groupby(keys, observed=True, sort=False)["value"].sum().rename(name)
+            for name, f in zip(names, frames, strict=True)]  # fmt: skip
     table = pd.concat(cols, axis=1).reset_index()
     base = names[0]
     for n in names[1:]:
@@ -185,17 +211,30 @@ def compare(
     if "category" in table:
         table = table.assign(_c=table["category"].astype(str).map(lambda c: order.get(c, 99)))
         table = table.sort_values(["account", "_c", *keys[2:]], kind="stable").drop(columns="_c")
-    table = table.reset_index(drop=True)
+    return table.reset_index(drop=True)
 
-    side_names = _side_names(names, frames, across, regions, region_names)
-    totals = _named(_totals(names, frames, across, regions), side_names)
-    drivers = _named(_drivers(names, frames, top), side_names)
-    notes = _notes(names, metas, side_names)
-    units = {u for u, _ in money.values()}
-    pys = {p for _, p in money.values()}
-    unit = next(iter(units)) if len(units) == 1 else "mixed"
-    py = next(iter(pys)) if len(pys) == 1 else None
-    return Comparison(names, table, totals, drivers, notes, unit, py, money, side_names)
+
+def _of_year(ledgers: Sequence[Ledger] | Ledger, year: int) -> list[Ledger]:
+    """The ledgers' lines of ``year``; an error naming the years there are if none has it."""
+    ledgers = [ledgers] if isinstance(ledgers, Ledger) else list(ledgers)
+    have = sorted({int(y) for lg in ledgers for y in lg.lines["year"].dropna().unique()})
+    if year not in have:
+        raise MethodError(text("cmp.err.no_year", year=year, years=", ".join(map(str, have))))
+    return [Ledger(lg.lines[lg.lines["year"].to_numpy() == year], lg.meta) for lg in ledgers]
+
+
+def _years(frames: list[pd.DataFrame], across: str, allowed: bool) -> list[str]:
+    """The years of sides that span several (runs or regions), when ``allowed``; an error
+    otherwise (their sum is no year's value)."""
+    if across == "year":
+        return []
+    years = sorted({str(y) for f in frames for y in f["year"].dropna().unique()})
+    if len(years) < 2:
+        return []
+    if not allowed:
+        raise MethodError(text("cmp.err.years", years=", ".join(years)),
+                          hint=text("hint.cmp.err.years"))  # fmt: skip
+    return years
 
 
 def _side_names(

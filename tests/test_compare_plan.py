@@ -74,7 +74,14 @@ def test_regions_years_per_capita_and_ranks():
     regions = pd.DataFrame(
         {"region_code": ["a", "b"], "area": [100.0, 300.0], "population": [10.0, 60.0]}
     )
-    by_region = compare(ledger, across="region", regions=regions)
+    with pytest.raises(MethodError, match="several years"):  # never summed unasked
+        compare(ledger, across="region", regions=regions)
+    by_region = compare(ledger, across="region", regions=regions, across_years=True)
+    assert by_region.notes[0].startswith("values summed over the years 2020, 2021")
+    one = compare(ledger, across="region", regions=regions, year=2021)
+    assert one.totals.set_index("side").loc["a", "value"] == pytest.approx(2.0 * 125.61 * 3406.5)
+    with pytest.raises(MethodError, match="no line of year 2019; the ledgers hold 2020, 2021"):
+        compare(ledger, across="region", year=2019)
     tot = by_region.totals.set_index("side")
     per_ha = 125.61 * 3406.5
     assert tot.loc["a", "value"] == pytest.approx(3.0 * per_ha)

@@ -121,6 +121,20 @@ def test_compare_cli(demo, tmp_path, capsys):
             str(out / "shanxi-gep.csv"),
             str(out / "shanxi-gep.xlsx"),
             "-o",
+            str(tmp_path / "two-years.xlsx"),
+        ]
+    )
+    # two years in each ledger: a run's sum over them is no year's value — refused, not added
+    assert rc == 1 and not (tmp_path / "two-years.xlsx").exists()
+    assert "several years (2015, 2020)" in capsys.readouterr().err
+    rc = main(
+        [
+            "compare",
+            str(out / "shanxi-gep.csv"),
+            str(out / "shanxi-gep.xlsx"),
+            "--year",
+            "2020",
+            "-o",
             str(tmp_path / "same.xlsx"),
         ]
     )

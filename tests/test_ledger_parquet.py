@@ -94,6 +94,8 @@ def test_cli_run_writes_parquet_that_compare_reads(tmp_path):
             "compare",
             str(out),
             str(out),
+            "--year",
+            "2020",
             "-o",
             str(tmp_path / "c.xlsx"),
         ],

@@ -194,6 +194,24 @@ MESSAGES.update(
             "only one {across} in the ledger(s): nothing to compare",
             "核算表中只有一个 {across}：无可比较",
         ),
+        "cmp.err.years": (
+            "the ledgers hold several years ({years}): a side's sum over them is no year's value",
+            "核算表含多个年份（{years}）：各方跨年份的合计不是任何一年的数值",
+        ),
+        "hint.cmp.err.years": (
+            "compare one year (--year Y; in Python year=Y), or the years themselves "
+            "(--across year); across_years=True sums them on purpose",
+            "请比较某一年（--year 年份；Python 中 year=年份），或比较各年份（--across year）；"
+            "across_years=True 可有意跨年合计",
+        ),
+        "cmp.err.no_year": (
+            "no line of year {year}; the ledgers hold {years}",
+            "没有 {year} 年的明细；核算表含有的年份：{years}",
+        ),
+        "cmp.note_across_years": (
+            "values summed over the years {years} (per capita and per km² per year)",
+            "数值为 {years} 各年之和（人均与每平方千米值按年平均）",
+        ),
         "cmp.err.level": ("level must be one of {levels}", "level 须为以下之一：{levels}"),
         "stl.col.share": ("share", "分担比例"),
         "stl.col.scheme": ("scheme", "补偿方案"),
