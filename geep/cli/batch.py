@@ -107,7 +107,7 @@ def _report(args: argparse.Namespace, result) -> None:
         if r.status == "ok":
             say(args, msg("cli.batch_ok", file=r.file, output=r.output, lines=r.lines))
         else:
-            print(f"{r.status:8} {r.file}: {r.message}", file=sys.stderr)
+            print(f"{label('batch.status', r.status):8} {r.file}: {r.message}", file=sys.stderr)
     for f in result.removed:
         say(args, msg("cli.batch_stale", file=f))
     for f in result.foreign:

@@ -116,7 +116,7 @@ def _run(args: argparse.Namespace, profiles: dict[str, str]) -> int:
     )
     if not inputs.report.ok:
         print(str(inputs.report), file=sys.stderr)
-        print(f"{len(inputs.report.errors)} error(s): nothing computed", file=sys.stderr)
+        print(msg("cli.run_nothing_computed", n=len(inputs.report.errors)), file=sys.stderr)
         return 1
     ledger = run_methods(inputs, args.method, profiles=profiles, price_year=args.price_year)
     lang = getattr(args, "lang", None) or language()

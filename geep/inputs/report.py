@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from ..errors import InputError
+from ..messages import text
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class InputValidationError(InputError):
             first = report.errors[0] if report.errors else None
             super().__init__(
                 str(report),
-                hint="fix every listed cell and run again",
+                hint=text("hint.fix_listed_cells"),
                 cell=None,
                 file=None,
             )

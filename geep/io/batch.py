@@ -102,16 +102,9 @@ class BatchResult:
 
 def input_files(folder: Path) -> list[Path]:
     """Input files of ``folder`` in name order (spreadsheet lock files and hidden files skipped)."""
-    return sorted(
-        (
-            p
-            for p in Path(folder).iterdir()
-            if p.is_file()
-            and p.suffix.lower() in INPUT_EXTENSIONS
-            and not p.name.startswith(("~$", ".", ".~lock"))
-        ),
-        key=lambda p: p.name,
-    )
+    skip = ("~$", ".", ".~lock")
+    found = [p for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith(skip)]
+    return sorted((p for p in found if p.suffix.lower() in INPUT_EXTENSIONS), key=lambda p: p.name)
 
 
 def output_names(files: list[Path]) -> dict[str, str]:
@@ -179,7 +172,8 @@ def process_file(
             if not inputs.report.ok:
                 first = inputs.report.errors[0]
                 res.status = "invalid"
-                res.message = f"{res.n_errors} error(s); first: {first.where}: {first.problem}"
+                res.message = text("cli.batch_first_error", n=res.n_errors, where=first.where,
+                                   problem=first.problem).render(lang)  # fmt: skip
                 return res
             ledger = run_methods(inputs, method, profiles=profiles, price_year=price_year)
             write_ledger(ledger, out, lang, unit=unit)

@@ -223,6 +223,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rename one of them (file names that differ only in letter case clash on Windows)",
         "请重命名其中之一（仅大小写不同的文件名在 Windows 上会冲突）",
     ),
+    "cli.batch_first_error": (
+        "{n} error(s); first: {where}: {problem}",
+        "{n} 个错误；第一个：{where}：{problem}",
+    ),
+    "cli.run_nothing_computed": (
+        "{n} error(s): nothing computed",
+        "{n} 个错误：未作计算",
+    ),
+    "hint.fix_listed_cells": (
+        "fix every listed cell and run again",
+        "请改正所列的每个单元格后重新运行",
+    ),
     "cli.batch_overlap": (
         "no combined ledger: {files} hold the same region, year and account ({where}{more}) "
         "— adding them would count those accounts twice; keep one file per region and year "
