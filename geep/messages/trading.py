@@ -356,6 +356,45 @@ MESSAGES.update(
             "fix the named fields; see geep.trading.Transaction for what each type needs",
             "请修正所列字段；各类交易需要哪些字段见 geep.trading.Transaction",
         ),
+        # problems of one transaction posted to the journal (geep.trading.validation)
+        "trading.p.id_twice": ("id {id} is already in the journal", "编号 {id} 已在台账中"),
+        "hint.trading.id_twice": (
+            "give every transaction a new id; correct mistakes with a reversal",
+            "每笔交易使用新的编号；录入错误请用冲正交易更正",
+        ),
+        "trading.p.before_last": (
+            "dated {date}, before the last entry ({last}, {last_date})",
+            "日期为 {date}，早于上一笔记录（{last}，{last_date}）",
+        ),
+        "trading.p.buyback_reserve": (
+            "a buyback goes to a reserve holder, not {holder}",
+            "回购的转入方须为政府储备账户，而非 {holder}",
+        ),
+        "hint.trading.buyback_reserve": (
+            "register the government reserve as a holder of kind 'reserve'",
+            "请将政府储备登记为类型为 'reserve'（政府储备）的持有人",
+        ),
+        "trading.p.fee_differs": (
+            "fee_{side} {given} CNY differs from the rule: {computed} CNY ({ref})",
+            "fee_{side} {given} 元与规则计算值 {computed} 元不符（{ref}）",
+        ),
+        "hint.trading.fee_differs": (
+            "leave the fee blank (geep computes it) or correct it",
+            "手续费可留空（由 geep 计算），或改正为规则值",
+        ),
+        "trading.p.reverses_unknown": (
+            "reverses {id}, which is not in the journal",
+            "冲正的 {id} 不在台账中",
+        ),
+        "trading.p.reverses_reversal": (
+            "{id} is itself a reversal; post the original transaction again instead",
+            "{id} 本身是冲正交易；请改为重新录入原交易",
+        ),
+        "trading.p.reversed_twice": ("{id} has already been reversed", "{id} 已被冲正过"),
+        "hint.trading.reverses": (
+            "name the id of a transaction that is in the journal and not reversed",
+            "请填写台账中一笔尚未冲正的交易编号",
+        ),
         "trading.err.no_ccer_cap": (
             "{ref} has no rule 'ccer.offset_cap_share'",
             "{ref} 中没有规则 'ccer.offset_cap_share'（CCER 抵销比例上限）",

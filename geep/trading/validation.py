@@ -131,13 +131,13 @@ class Validator:
     def _prepare(self, t: Transaction) -> tuple[list[QuantityPosting], list[MoneyPosting]]:
         if t.id in self._by_id:
             raise self._err(TradingError, t, msg("trading.invalid", txn=t.label,
-                            problem=f"id {t.id!r} is already in the journal"),
-                            "give every transaction a new id; correct mistakes with a reversal",
+                            problem=msg("trading.p.id_twice", id=repr(t.id))),
+                            msg("hint.trading.id_twice"),
                             "id")  # fmt: skip
         if self._txns and t.date < self._txns[-1].date:
             raise self._err(TradingError, t, msg("trading.invalid", txn=t.label,
-                            problem=f"dated {t.date}, before the last entry "
-                            f"({self._txns[-1].id}, {self._txns[-1].date})"),
+                            problem=msg("trading.p.before_last", date=t.date,
+                                        last=self._txns[-1].id, last_date=self._txns[-1].date)),
                             "the journal is chronological: append entries in date order", "date")  # fmt: skip
         if t.type == "reversal":
             return self._prepare_reversal(t)
@@ -176,8 +176,8 @@ class Validator:
             h = self._holders.get(dst[0])
             if h is None or h.kind != "reserve":
                 raise self._err(TradingError, t, msg("trading.invalid", txn=t.label,
-                                problem=f"a buyback goes to a reserve holder, not {dst[0]!r}"),
-                                "register the government reserve as a holder of kind 'reserve'",
+                                problem=msg("trading.p.buyback_reserve", holder=repr(dst[0]))),
+                                msg("hint.trading.buyback_reserve"),
                                 "to_holder")  # fmt: skip
             if t.mode == "paid":
                 leg(dst[0], src[0], "buyback", money(q * t.price))
@@ -213,9 +213,9 @@ class Validator:
         for given, computed, side in ((t.fee_buyer, fb, "buyer"), (t.fee_seller, fs, "seller")):
             if given is not None and abs(given - computed) > Decimal("0.005"):
                 raise self._err(TradingError, t, msg("trading.invalid", txn=t.label,
-                                problem=f"fee_{side} {fmt(given)} CNY differs from the rule: "
-                                f"{fmt(computed)} CNY ({fees.ref})"),
-                                "leave the fee blank (geep computes it) or correct it",
+                                problem=msg("trading.p.fee_differs", side=side, given=fmt(given),
+                                            computed=fmt(computed), ref=fees.ref)),
+                                msg("hint.trading.fee_differs"),
                                 f"fee_{side}")  # fmt: skip
         return fb, fs, fees.ref
 
@@ -240,16 +240,16 @@ class Validator:
         orig = self._by_id.get(t.reverses or "")
         problem = None
         if orig is None:
-            problem = f"reverses {t.reverses!r}, which is not in the journal" + did_you_mean(
+            problem = msg("trading.p.reverses_unknown", id=repr(t.reverses)) + did_you_mean(
                 str(t.reverses), list(self._by_id)
             )
         elif orig.type == "reversal":
-            problem = f"{orig.id} is itself a reversal; post the original transaction again instead"
+            problem = msg("trading.p.reverses_reversal", id=orig.id)
         elif orig.id in self._reversed:
-            problem = f"{orig.id} has already been reversed"
+            problem = msg("trading.p.reversed_twice", id=orig.id)
         if problem or orig is None:
             raise self._err(TradingError, t, msg("trading.invalid", txn=t.label, problem=problem),
-                            "name the id of a transaction that is in the journal and not reversed",
+                            msg("hint.trading.reverses"),
                             "reverses")  # fmt: skip
         oq, om = self._postings_of[orig.id]
         qp = [QuantityPosting(t.id, p.holder, p.right, p.vintage, p.component, p.flow, -p.quantity)
