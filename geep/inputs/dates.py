@@ -83,8 +83,13 @@ def parse_date(v: object) -> tuple[dt.date | None, bool, object]:
         return None, False, text("in.not_date", text=s[:40])
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False, None
-    except ValueError as exc:
-        return None, False, text("in.bad_date", text=s[:40], problem=str(exc))
+    except ValueError as exc:  # Python's reason, in the reader's language where it is known
+        why = _WHY.get(str(exc))
+        return None, False, text("in.bad_date", text=s[:40], problem=text(why) if why else str(exc))
+
+
+#: the reasons :class:`datetime.date` gives → message codes
+_WHY = {"month must be in 1..12": "in.date_month", "day is out of range for month": "in.date_day"}
 
 
 def _required_empty(c: ColumnDef, empty, orig, bad, iss: Issues) -> None:

@@ -109,6 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "月份写成 YYYY-MM（如 2021-03、2021年3月），年份写成 YYYY",
     ),
     "in.not_date": ("{text!r} is not a date", "{text!r} 不是日期"),
+    "in.date_month": ("month must be in 1..12", "月份须在 1..12 之间"),
+    "in.date_day": ("day is out of range for month", "日数超出该月的天数"),
     "in.bad_date": (
         "{text!r} is not a valid date ({problem})",
         "{text!r} 不是有效日期（{problem}）",
