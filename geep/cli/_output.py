@@ -42,10 +42,10 @@ def emit_frame(frame: pd.DataFrame, fmt: str = "table", title: str | None = None
 
 
 def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
-    """Missing values of nullable (extension) columns shown empty, not ``<NA>``."""
+    """Missing values of text and nullable columns shown empty, not ``None`` / ``<NA>``
+    (float columns keep their dtype and format; ``na_rep`` blanks their NaN)."""
     cols = [c for c in frame.columns
-            if isinstance(frame[c].dtype, pd.api.extensions.ExtensionDtype)
-            and frame[c].isna().any()]  # fmt: skip
+            if not pd.api.types.is_float_dtype(frame[c]) and frame[c].isna().any()]  # fmt: skip
     if not cols:
         return frame
     out = frame.copy()
@@ -56,10 +56,10 @@ def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
 
 def for_reader(frame: pd.DataFrame, *kinds: str, labels: Mapping[str, Any] | None = None):
     """A terminal table in the reader's language: under zh Chinese headers (as
-    :func:`geep.io.writer.headers_for` gives them for ``kinds``), the codes of the ``labels`` columns by their names
-    (``{column: label kind}`` or ``{column: function code → name}``; a JSON list of codes
-    named once per distinct code) and
-    absent values empty. Under en, and for CSV/JSON output, the frame as it is."""
+    :func:`geep.io.writer.headers_for` gives them for ``kinds``) and the codes of the
+    ``labels`` columns by their names (``{column: label kind}`` or ``{column: function code →
+    name}``; a JSON list of codes named once per distinct code). Under en the frame as it is;
+    absent values are shown empty by :func:`emit_frame`."""
     from ..io.writer import headers_for
     from ..messages import label, language
 
@@ -77,9 +77,6 @@ def for_reader(frame: pd.DataFrame, *kinds: str, labels: Mapping[str, Any] | Non
             name = kind if callable(kind) else (lambda c, k=kind: label(k, c))
             table = {v: names(name, v) for v in out[col].dropna().unique()}  # once per code
             out[col] = out[col].map(table).astype(object).where(out[col].notna(), None)
-    for col in out.columns:  # absent text empty; numbers keep their dtype (and their format)
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].astype(object).where(out[col].notna(), "")
     out.columns = headers_for(out.columns, "zh", *kinds)[0]
     return out
 

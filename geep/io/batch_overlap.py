@@ -25,7 +25,7 @@ def overlap(done: Sequence[Any]) -> Text | None:
     ``file``) whose ledgers share a (region, year, account), or ``None``."""
     keys = ["region_code", "year", "account"]
     parts = [
-        r.ledger.lines[keys].astype(str).drop_duplicates().assign(file=r.file)
+        r.ledger.lines[keys].drop_duplicates().astype(str).assign(file=r.file)
         for r in done
         if r.ledger is not None and len(r.ledger.lines)
     ]
